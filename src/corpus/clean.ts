@@ -1,0 +1,347 @@
+/**
+ * Cleaning of raw, damaged news text into Simplified-Chinese paragraphs that can be
+ * quoted to a user. Every repair here is a general rule about how scraped or OCR'd
+ * Chinese news breaks, never a replacement tuned to one file; see the tests for the
+ * real excerpts each rule was made for.
+ */
+import { undoubleDocument } from './dedouble.js';
+import { detectScript, isHan, toHalfWidth, toSimplified, type Script } from '../text/script.js';
+
+/** A body paragraph of a cleaned article. */
+export interface Paragraph {
+  /** Position among the body paragraphs, from 0. */
+  index: number;
+  text: string;
+  /** Offsets of `text` in {@link CleanedArticle.text}: `text === article.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** The nearest heading above the paragraph, if any. */
+  section?: string;
+}
+
+/** Something removed from the body, kept for transparency and tests. */
+export interface Dropped {
+  kind: 'trailer' | 'caption' | 'byline' | 'noise';
+  text: string;
+}
+
+/** Output of {@link cleanArticle}. */
+export interface CleanedArticle {
+  /** Body paragraphs joined by a blank line, in Simplified Chinese. */
+  text: string;
+  paragraphs: Paragraph[];
+  /** Headings and other short title lines, in order, Simplified. */
+  headings: string[];
+  /** A title derived from the text (first heading, else the first sentence). */
+  derivedTitle: string;
+  /** Script of the article as delivered. */
+  script: Script;
+  /** Authors and correspondents named in bylines. */
+  bylines: string[];
+  dropped: Dropped[];
+  repairs: { doubled: boolean; pinyin: number };
+}
+
+const TERMINAL_END = /[。！？!?…][”"’」』）)]*$/u;
+const CONTINUES_END = /[，、：,:（(“‘《—-]$/u;
+// A line cannot start a sentence with these: it continues the previous line.
+const CONTINUES_START = /^[，。、；：！？）”’》,.;:!?)的地得了着之]/u;
+const TRAILER_START = /^(关键词|關鍵詞|关键字|關鍵字|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|责任编辑|責任編輯|编辑|編輯|来源|來源)\s*[:：]/u;
+const IMAGE_NOTE = /^[（(【\[]?\s*(资料图片|資料圖片|图片来源|圖片來源|图片|圖片|配图|配圖|资料图|資料圖)[^）)】\]]{0,20}[）)】\]]?$/u;
+const REPORTER = '(?:通讯员|通訊員|记者|記者|实习生|實習生|见习记者|見習記者|特约记者|特約記者)';
+const NAME = '[\\u4e00-\\u9fff]{2,4}';
+const BYLINE_LINE = new RegExp(`^${REPORTER}[\\s:：]*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*(摄|攝)?$`, 'u');
+const BYLINE_SUFFIX = new RegExp(`(?<=[。！？!?”])\\s*${REPORTER}[\\s:：]*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*(摄|攝)?$`, 'u');
+const BYLINE_PREFIX = new RegExp(`^本报讯\\s*[（(]\\s*${REPORTER}?\\s*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*[）)]\\s*`, 'u');
+// `…的崇高精神。（念楼）`: a parenthesised author list closing a news item.
+const PAREN_AUTHOR_SUFFIX = new RegExp(`(?<=[。！？!?”])\\s*[（(](${NAME}(?:[、，,\\s]+${NAME}){0,4})[）)]$`, 'u');
+// `储成俊 屈希磊`: a line of two to four personal names only, near the top.
+const AUTHOR_LINE = /^[\u4e00-\u9fff]{2,3}(?:[\s　]+[\u4e00-\u9fff]{2,3}){1,3}$/u;
+// Pinyin in brackets after a Han character: `推進(jìn)`. Must contain a tone mark or ü,
+// so that an English aside such as `(AI)` or `(app)` is never mistaken for pinyin.
+const PINYIN = /(?<=[\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})[)）]/gu;
+const DECORATION = /[■□●◆◇▲△★☆▶►]/gu;
+
+/** Removes pinyin annotations; returns the text and how many were removed. */
+export function stripPinyin(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(PINYIN, (m, syl: string) => {
+    if (!/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/u.test(syl)) return m;
+    count++;
+    return '';
+  });
+  return { text: out, count };
+}
+
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Removes whitespace inside Chinese text (`锦 旗` → `锦旗`) but keeps one space between
+ * two Latin words or numbers (`USA Today`, `20 30`).
+ */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/gu, (ws, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + ws.length] ?? '';
+    return ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after) ? ' ' : '';
+  });
+}
+
+const FULL_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+
+/**
+ * ASCII punctuation used in Chinese prose (`今年以來,無錫`) becomes the full-width form,
+ * so quotes read naturally and sentence splitting sees one kind of mark. Only marks next
+ * to a Han character change; `3.5`, `1,000` and English text are left alone.
+ */
+export function widenPunctuation(text: string): string {
+  // Straight double quotes around Chinese words become curly pairs, when they pair up.
+  if (/"/.test(text) && (text.match(/"/g)?.length ?? 0) % 2 === 0 && /[\u4e00-\u9fff]/u.test(text)) {
+    let open = true;
+    text = text.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+  }
+  return text.replace(/[,:;!?()]/g, (p, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + 1] ?? '';
+    const hanBefore = before !== '' && (isHan(before) || /[”’）》]/u.test(before));
+    const hanAfter = after !== '' && (isHan(after) || /[“‘（《]/u.test(after));
+    if (p === '(' ) return hanAfter || hanBefore ? FULL_PUNCT[p] : p;
+    if (p === ')') return hanBefore ? FULL_PUNCT[p] : p;
+    return hanBefore || (hanAfter && !ASCII_ALNUM.test(before)) ? FULL_PUNCT[p] : p;
+  });
+}
+
+interface Unit {
+  text: string;
+  /** Blank lines before this line in the source. */
+  blanksBefore: number;
+}
+
+function visibleLength(s: string): number {
+  return Array.from(s.replace(/\s+/g, '')).length;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** A line that reads like a heading or caption: short and without a sentence end. */
+function isHeadingLike(s: string, wrapWidth: number): boolean {
+  const len = visibleLength(s);
+  return !TERMINAL_END.test(s) && !CONTINUES_END.test(s) && len <= 40 && len < wrapWidth * 0.8;
+}
+
+/**
+ * Cleans one raw article. Pure and deterministic: the same input always gives the same
+ * output, which the passage ids and the index cache rely on.
+ */
+export function cleanArticle(raw: string): CleanedArticle {
+  const dropped: Dropped[] = [];
+  const bylines: string[] = [];
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  text = toHalfWidth(text).replace(/\u00a0/g, ' ').replace(DECORATION, '');
+  const script = detectScript(text);
+  const pinyin = stripPinyin(text);
+  text = pinyin.text;
+  const undoubled = undoubleDocument(text);
+  text = undoubled.text;
+
+  // Split into units (source lines) and cut a scraped trailer.
+  const units: Unit[] = [];
+  let blanks = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') {
+      blanks++;
+      continue;
+    }
+    if (TRAILER_START.test(line)) {
+      dropped.push({ kind: 'trailer', text: lines.slice(i).join('\n').trim() });
+      break;
+    }
+    units.push({ text: line, blanksBefore: units.length === 0 ? 0 : blanks });
+    blanks = 0;
+  }
+
+  // Remove noise and bylines that stand on their own line or close one.
+  const content: Unit[] = [];
+  units.forEach((u, i) => {
+    let simple = toSimplified(u.text);
+    const byline = BYLINE_LINE.exec(simple) ?? (i < 6 && AUTHOR_LINE.test(simple) ? [simple, simple] : null);
+    if (byline) {
+      dropped.push({ kind: byline[2] ? 'caption' : 'byline', text: u.text });
+      bylines.push(...splitNames(byline[1]));
+      return;
+    }
+    if (IMAGE_NOTE.test(simple)) {
+      dropped.push({ kind: 'noise', text: u.text });
+      return;
+    }
+    const suffix = BYLINE_SUFFIX.exec(simple);
+    if (suffix) {
+      bylines.push(...splitNames(suffix[1]));
+      dropped.push({ kind: suffix[2] ? 'caption' : 'byline', text: suffix[0].trim() });
+      simple = simple.slice(0, suffix.index).trimEnd();
+    }
+    content.push({ text: simple, blanksBefore: u.blanksBefore });
+  });
+
+  // Is the document hard-wrapped (a column of short lines that continue each other)?
+  // Then consecutive lines join; otherwise each line is a paragraph of its own.
+  const consecutive = content.filter((u, k) => k > 0 && u.blanksBefore === 0);
+  const openBefore = consecutive.filter((u) => !TERMINAL_END.test(content[content.indexOf(u) - 1].text));
+  const hardWrapped = consecutive.length >= 3 && openBefore.length > consecutive.length / 2;
+  const docWidth = percentile(content.map((u) => visibleLength(u.text)), 0.75);
+  const pieces: Piece[] = [];
+  for (const u of content) {
+    const last = pieces[pieces.length - 1];
+    if (hardWrapped && last && u.blanksBefore === 0) {
+      last.text = joinText(last.text, u.text);
+      last.lines++;
+      last.width = Math.max(last.width, visibleLength(u.text));
+      last.lastLine = u.text;
+    } else {
+      pieces.push({ text: u.text, lines: 1, width: visibleLength(u.text), lastLine: u.text, blanksBefore: u.blanksBefore });
+    }
+  }
+  // Title lines: short next to the document's lines, without a sentence end. A heading
+  // set over two or three short lines counts too.
+  const headingLike = (p: Piece) =>
+    p.lines <= 3 && !TERMINAL_END.test(p.text) && visibleLength(p.text) <= 40 && p.width < docWidth * 0.6;
+
+  // A piece was cut mid-sentence when it lacks a sentence end and its last line runs to
+  // the width of the column (the block's widest line, or the document's typical line).
+  const isWrapped = (p: Piece): boolean => {
+    if (TERMINAL_END.test(p.text) || headingLike(p)) return false;
+    const width = p.lines >= 2 ? p.width : docWidth;
+    return visibleLength(p.lastLine) >= width * 0.8;
+  };
+  // Join pieces into blocks: a piece continues the previous one when that one was cut
+  // mid-sentence. Short title-like lines sitting between the two halves of a cut
+  // sentence are figure captions: they are dropped.
+  const blocks: string[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    const cur: Piece = { ...pieces[i] };
+    i++;
+    while (i < pieces.length) {
+      const next = pieces[i];
+      const joinDirect =
+        CONTINUES_END.test(cur.text) || CONTINUES_START.test(next.text) || (isWrapped(cur) && !headingLike(next));
+      if (joinDirect) {
+        mergePiece(cur, next);
+        i++;
+        continue;
+      }
+      if (isWrapped(cur) && headingLike(next)) {
+        // Look past up to two caption-like lines for the rest of the sentence.
+        let j = i;
+        while (j < pieces.length && j - i < 2 && headingLike(pieces[j])) j++;
+        if (j < pieces.length && j > i && !headingLike(pieces[j]) && pieces[i].blanksBefore > 0) {
+          for (let k = i; k < j; k++) dropped.push({ kind: 'caption', text: pieces[k].text });
+          mergePiece(cur, pieces[j]);
+          i = j + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    blocks.push(cur.text);
+  }
+
+  // Tidy each block, peel bylines off its ends, and sort headings from body text.
+  const headings: string[] = [];
+  const bodies: { text: string; section?: string }[] = [];
+  const leading: string[] = [];
+  const seenHeadings = new Map<string, number>();
+  for (const b of blocks) {
+    const t = widenPunctuation(collapseSpaces(b));
+    seenHeadings.set(t, (seenHeadings.get(t) ?? 0) + 1);
+  }
+  let section: string | undefined;
+  for (const b of blocks) {
+    let t = b;
+    for (const re of [BYLINE_PREFIX, BYLINE_SUFFIX, PAREN_AUTHOR_SUFFIX]) {
+      const m = re.exec(t);
+      if (m) {
+        bylines.push(...splitNames(m[1]));
+        dropped.push({ kind: 'byline', text: m[0].trim() });
+        t = t.replace(re, '').trim();
+      }
+    }
+    t = widenPunctuation(collapseSpaces(t));
+    if (t === '') continue;
+    if (isHeadingLike(t, Number.POSITIVE_INFINITY) || /^——/u.test(t) && !TERMINAL_END.test(t)) {
+      if ((seenHeadings.get(t) ?? 0) > 1) {
+        // The same short line printed twice is a repeated photo caption, not a section.
+        if (!dropped.some((d) => d.kind === 'caption' && d.text === t)) dropped.push({ kind: 'caption', text: t });
+        continue;
+      }
+      headings.push(t);
+      if (bodies.length === 0) leading.push(t);
+      section = t;
+      continue;
+    }
+    bodies.push({ text: t, section });
+  }
+
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  bodies.forEach((p, index) => {
+    paragraphs.push({ index, text: p.text, start: offset, end: offset + p.text.length, section: p.section });
+    offset += p.text.length + 2;
+  });
+  const body = bodies.map((p) => p.text).join('\n\n');
+  return {
+    text: body,
+    paragraphs,
+    headings,
+    derivedTitle: deriveTitle(headings, leading, body),
+    script,
+    bylines: [...new Set(bylines)],
+    dropped,
+    repairs: { doubled: undoubled.doubled, pinyin: pinyin.count },
+  };
+}
+
+interface Piece {
+  text: string;
+  lines: number;
+  width: number;
+  lastLine: string;
+  blanksBefore: number;
+}
+
+function mergePiece(into: Piece, next: Piece): void {
+  into.text = joinText(into.text, next.text);
+  into.lines += next.lines;
+  into.width = Math.max(into.width, next.width);
+  into.lastLine = next.lastLine;
+}
+
+function joinText(a: string, b: string): string {
+  const last = a[a.length - 1] ?? '';
+  const first = b[0] ?? '';
+  return ASCII_ALNUM.test(last) && ASCII_ALNUM.test(first) ? `${a} ${b}` : a + b;
+}
+
+function splitNames(s: string): string[] {
+  return s.split(/[\s、，,]+/u).filter(Boolean);
+}
+
+function deriveTitle(headings: string[], leading: string[], body: string): string {
+  // A heading above the first paragraph is the title; some layouts print the title at the
+  // end instead, where the longest heading is the best guess.
+  const first = leading.find((h) => visibleLength(h) >= 4 && !/^[\d.%]+$/.test(h));
+  if (first) {
+    const sub = leading[leading.indexOf(first) + 1];
+    return sub && sub.startsWith('——') ? first + sub : first;
+  }
+  const longest = [...headings].sort((a, b) => visibleLength(b) - visibleLength(a))[0];
+  if (longest && visibleLength(longest) >= 8) return longest;
+  const sentence = body.split(/(?<=[。！？])/u)[0] ?? '';
+  return sentence.length > 40 ? `${sentence.slice(0, 40)}…` : sentence;
+}
