@@ -1,0 +1,135 @@
+/**
+ * Configuration: environment variables → a typed, validated {@link Config}. Read once at
+ * the edge (src/main.ts and the CLI entries); library code receives what it needs as
+ * arguments and never reads `process.env`.
+ */
+import { z } from 'zod';
+import type { EmbedderSettings } from './index/embedders.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const optionalUrl = optionalString.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as https://example.org');
+const intFrom = (def: number, min: number, max: number) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return def;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const envSchema = z
+  .object({
+    SEEDS_DIR: optionalString.transform((v) => v ?? 'seeds'),
+    DATA_DIR: optionalString.transform((v) => v ?? 'data/index'),
+    EMBEDDINGS_PROVIDER: optionalString.pipe(z.enum(['hashing', 'openai', 'transformers']).optional()).transform((v) => v ?? 'hashing'),
+    EMBEDDINGS_DIMENSIONS: intFrom(256, 16, 4096),
+    EMBEDDINGS_BASE_URL: optionalUrl,
+    EMBEDDINGS_API_KEY: optionalString,
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_MODEL_DIR: optionalString,
+    LLM_PROVIDER: optionalString.pipe(z.enum(['none', 'openai', 'ollama']).optional()).transform((v) => v ?? 'none'),
+    LLM_BASE_URL: optionalUrl,
+    LLM_API_KEY: optionalString,
+    LLM_MODEL: optionalString,
+    LLM_TIMEOUT_MS: intFrom(4000, 200, 120_000),
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: optionalUrl,
+    WEBHOOK_URL: optionalUrl,
+    WEBHOOK_SECRET: optionalString,
+    PORT: intFrom(8080, 1, 65535),
+    RATE_LIMIT_PER_MINUTE: intFrom(20, 1, 10_000),
+    MAX_QUESTION_CHARS: intFrom(2000, 50, 20_000),
+    LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
+  })
+  .superRefine((e, ctx) => {
+    const need = (key: keyof typeof e, why: string) => {
+      if (e[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+    };
+    if (e.EMBEDDINGS_PROVIDER === 'openai') {
+      need('EMBEDDINGS_BASE_URL', 'when EMBEDDINGS_PROVIDER=openai (e.g. https://api.openai.com/v1 or http://localhost:11434/v1)');
+      need('EMBEDDINGS_MODEL', 'when EMBEDDINGS_PROVIDER=openai (e.g. text-embedding-3-small or bge-m3)');
+    }
+    if (e.EMBEDDINGS_PROVIDER === 'transformers') need('EMBEDDINGS_MODEL_DIR', 'when EMBEDDINGS_PROVIDER=transformers (a local model directory)');
+    if (e.LLM_PROVIDER === 'openai') {
+      need('LLM_BASE_URL', 'when LLM_PROVIDER=openai (any OpenAI-compatible endpoint, e.g. https://api.openai.com/v1)');
+      need('LLM_MODEL', 'when LLM_PROVIDER=openai (e.g. gpt-4o-mini or qwen-plus)');
+    }
+    if (e.LLM_PROVIDER === 'ollama') need('LLM_MODEL', 'when LLM_PROVIDER=ollama (e.g. qwen2.5:7b)');
+    if (e.WEBHOOK_URL) need('WEBHOOK_SECRET', 'when WEBHOOK_URL is set (any long random string; Telegram echoes it in a header)');
+    if (e.WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(e.WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters' });
+    }
+  });
+
+/** LLM settings; `none` means extractive answers only. */
+export type LlmSettings =
+  | { provider: 'none' }
+  | { provider: 'openai' | 'ollama'; baseURL: string; apiKey: string; model: string; timeoutMs: number };
+
+/** The validated configuration of the application. */
+export interface Config {
+  seedsDir: string;
+  dataDir: string;
+  embedder: EmbedderSettings;
+  llm: LlmSettings;
+  telegram: {
+    token?: string;
+    apiRoot?: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    port: number;
+    rateLimitPerMinute: number;
+  };
+  maxQuestionChars: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Raised for invalid configuration; the message lists each variable and what to set. */
+export class ConfigError extends Error {}
+
+/** Parses environment variables into a {@link Config}, or throws {@link ConfigError}. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const e = r.data;
+  const embedder: EmbedderSettings =
+    e.EMBEDDINGS_PROVIDER === 'openai'
+      ? { provider: 'openai', baseURL: e.EMBEDDINGS_BASE_URL!, apiKey: e.EMBEDDINGS_API_KEY ?? 'none', model: e.EMBEDDINGS_MODEL! }
+      : e.EMBEDDINGS_PROVIDER === 'transformers'
+        ? { provider: 'transformers', modelDir: e.EMBEDDINGS_MODEL_DIR! }
+        : { provider: 'hashing', dimensions: e.EMBEDDINGS_DIMENSIONS };
+  const llm: LlmSettings =
+    e.LLM_PROVIDER === 'none'
+      ? { provider: 'none' }
+      : {
+          provider: e.LLM_PROVIDER,
+          baseURL: e.LLM_BASE_URL ?? 'http://localhost:11434/v1',
+          apiKey: e.LLM_API_KEY ?? (e.LLM_PROVIDER === 'ollama' ? 'ollama' : 'none'),
+          model: e.LLM_MODEL!,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+        };
+  return {
+    seedsDir: e.SEEDS_DIR,
+    dataDir: e.DATA_DIR,
+    embedder,
+    llm,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.WEBHOOK_URL,
+      webhookSecret: e.WEBHOOK_SECRET,
+      port: e.PORT,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    maxQuestionChars: e.MAX_QUESTION_CHARS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Choice of embedder from configuration. Every provider is a LangChain `Embeddings`;
+ * the id names the provider and model, so an index built with one embedder is never
+ * queried with another (the manifest check catches it).
+ */
+import type { Embeddings } from '@langchain/core/embeddings';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import { HashingEmbeddings } from './hashing-embeddings.js';
+import { TransformersEmbeddings } from './transformers-embeddings.js';
+
+/** Embedder settings (a slice of the app config). */
+export type EmbedderSettings =
+  | { provider: 'hashing'; dimensions?: number }
+  | { provider: 'openai'; baseURL: string; apiKey: string; model: string; timeoutMs?: number }
+  | { provider: 'transformers'; modelDir: string };
+
+/** An embedder with its identity. */
+export interface Embedder {
+  embeddings: Embeddings;
+  /** Stable id of provider + model + settings, recorded in the index manifest. */
+  id: string;
+}
+
+/** Builds the configured embedder. No network or disk access happens here. */
+export function createEmbedder(s: EmbedderSettings): Embedder {
+  switch (s.provider) {
+    case 'hashing': {
+      const e = new HashingEmbeddings({ dimensions: s.dimensions });
+      return { embeddings: e, id: e.id };
+    }
+    case 'openai': {
+      const e = new OpenAIEmbeddings({
+        apiKey: s.apiKey,
+        model: s.model,
+        configuration: { baseURL: s.baseURL },
+        timeout: s.timeoutMs ?? 30_000,
+        maxRetries: 2,
+        batchSize: 64,
+      });
+      return { embeddings: e, id: `openai:${s.model}@${new URL(s.baseURL).host}` };
+    }
+    case 'transformers': {
+      const e = new TransformersEmbeddings({ modelDir: s.modelDir });
+      return { embeddings: e, id: e.id };
+    }
+  }
+}

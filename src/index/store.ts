@@ -1,0 +1,331 @@
+/**
+ * The persisted passage index: LangChain's HNSWLib (hnswlib-node) plus a manifest and the
+ * cleaned articles, stored as immutable "generations" under the data directory.
+ *
+ *   data/index/CURRENT            name of the live generation (replaced atomically)
+ *   data/index/gen-<time>-<rand>/ hnswlib.index, docstore.json, args.json (HNSWLib.save),
+ *                                 articles.json, manifest.json (checksums of the others)
+ *
+ * A build writes a new generation beside the live one, fsyncs it, then renames a new
+ * CURRENT over the old one. Rename is atomic on POSIX file systems, so a crash or kill at
+ * any moment leaves either the old or the new generation live, never a half-written one.
+ * (Renaming a directory over a non-empty directory is not possible, hence the pointer.)
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Document } from '@langchain/core/documents';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import hnswlib from 'hnswlib-node';
+import type { Embedder } from './embedders.js';
+import type { Article, ArticleMeta } from '../corpus/load.js';
+import type { Passage } from '../corpus/split.js';
+
+/** Bump when the on-disk layout or the meaning of its fields changes. */
+export const SCHEMA_VERSION = 1;
+const CURRENT = 'CURRENT';
+const FILES = ['hnswlib.index', 'docstore.json', 'args.json', 'articles.json'] as const;
+
+/** HNSW graph parameters, recorded in the manifest. */
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
+
+/** What a generation holds, and how to check it. */
+export interface IndexManifest {
+  schemaVersion: number;
+  embedder: { id: string; dimensions: number };
+  passageCount: number;
+  /** Hash of the corpus inputs (see {@link corpusFingerprint}); equal → nothing to rebuild. */
+  corpusHash: string;
+  articles: { source: string; title: string; sha256: string; passages: number }[];
+  files: Record<string, { sha256: string; bytes: number }>;
+  hnsw: HnswParams;
+  createdAt: string;
+}
+
+/** A paragraph of a stored article, for showing a passage in context. */
+export interface StoredArticle {
+  source: string;
+  title: string;
+  meta: ArticleMeta;
+  script: string;
+  paragraphs: { text: string; section?: string }[];
+}
+
+/** Metadata stored with each passage in the docstore. */
+export type PassageMetadata = Omit<Passage, 'text'> & { textHash: string };
+
+/** A loaded, verified index. */
+export interface LoadedIndex {
+  store: HNSWLib;
+  manifest: IndexManifest;
+  articles: StoredArticle[];
+  /** All passages in label order (label = position), for lexical indexing. */
+  passages: Passage[];
+  dir: string;
+}
+
+/** Why an index could not be used. */
+export type IndexProblem = 'missing' | 'corrupt' | 'schema' | 'embedder' | 'stale';
+
+/** An index that cannot be used as it is; `problem` says why, the message says what to do. */
+export class IndexError extends Error {
+  constructor(
+    readonly problem: IndexProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'IndexError';
+  }
+}
+
+/** sha256 of a passage text: the key of the embedding cache. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 24);
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Name of the live generation, or undefined when there is none. */
+async function readCurrent(outDir: string): Promise<string | undefined> {
+  try {
+    const name = (await readFile(join(outDir, CURRENT), 'utf8')).trim();
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads and verifies the live index. Throws {@link IndexError} when there is none, when a
+ * file is missing, truncated or altered (checksums), when it was written by another
+ * schema, or when it was built with another embedder than `embedder`.
+ */
+export async function loadIndex(outDir: string, embedder: Embedder): Promise<LoadedIndex> {
+  const gen = await readCurrent(outDir);
+  if (!gen) throw new IndexError('missing', `No index in ${outDir}: run \`npm run ingest\` to build it.`);
+  const dir = join(outDir, gen);
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  } catch (err) {
+    throw new IndexError('corrupt', `Index manifest ${join(dir, 'manifest.json')} is missing or unreadable: rebuild with \`npm run ingest\`.`, {
+      cause: err,
+    });
+  }
+  if (manifest.schemaVersion !== SCHEMA_VERSION) {
+    throw new IndexError('schema', `Index in ${dir} has schema ${manifest.schemaVersion}, this version reads ${SCHEMA_VERSION}: rebuild with \`npm run ingest\`.`);
+  }
+  if (manifest.embedder.id !== embedder.id) {
+    throw new IndexError(
+      'embedder',
+      `Index in ${dir} was built with embedder ${manifest.embedder.id}, but ${embedder.id} is configured: rebuild with \`npm run ingest\`.`,
+    );
+  }
+  for (const name of FILES) {
+    const path = join(dir, name);
+    const expected = manifest.files[name];
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch (err) {
+      throw new IndexError('corrupt', `Index file ${path} is missing: rebuild with \`npm run ingest\`.`, { cause: err });
+    }
+    if (!expected || size !== expected.bytes || (await fileSha256(path)) !== expected.sha256) {
+      throw new IndexError('corrupt', `Index file ${path} is truncated or altered (checksum mismatch): rebuild with \`npm run ingest\`.`);
+    }
+  }
+  let store: HNSWLib;
+  let articles: StoredArticle[];
+  try {
+    store = await HNSWLib.load(dir, embedder.embeddings);
+    articles = JSON.parse(await readFile(join(dir, 'articles.json'), 'utf8')) as StoredArticle[];
+  } catch (err) {
+    throw new IndexError('corrupt', `Index in ${dir} cannot be read: rebuild with \`npm run ingest\`.`, { cause: err });
+  }
+  const count = store.index.getCurrentCount();
+  if (count !== manifest.passageCount || store.index.getNumDimensions() !== manifest.embedder.dimensions) {
+    throw new IndexError('corrupt', `Index in ${dir} holds ${count} vectors, its manifest says ${manifest.passageCount}: rebuild with \`npm run ingest\`.`);
+  }
+  store.index.setEf(manifest.hnsw.efSearch);
+  const passages: Passage[] = new Array(count);
+  for (let label = 0; label < count; label++) {
+    const doc = store.docstore.search(String(label)) as Document;
+    const { textHash: _h, ...meta } = doc.metadata as PassageMetadata;
+    passages[label] = { ...meta, text: doc.pageContent };
+  }
+  return { store, manifest, articles, passages, dir };
+}
+
+/** Stage names passed to {@link BuildOptions.onStage}, in order. */
+export type BuildStage = 'embedded' | 'saved' | 'manifest' | 'synced' | 'swapped';
+
+/** Options of {@link writeIndex}. */
+export interface BuildOptions {
+  hnsw?: HnswParams;
+  /** The index to take vectors from for passages whose text did not change. */
+  previous?: LoadedIndex;
+  /** Passages embedded per batch. */
+  batchSize?: number;
+  /** Called after each stage; tests throw from it to simulate a crash. */
+  onStage?: (stage: BuildStage) => void | Promise<void>;
+  /** Progress of embedding: done and total passages. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Figures of a build. */
+export interface BuildStats {
+  passages: number;
+  embedded: number;
+  reused: number;
+  dir: string;
+}
+
+/**
+ * Embeds `passages` (reusing vectors of unchanged texts from `previous`), writes a new
+ * generation and makes it live atomically. On any error the new generation is removed
+ * and the previous one stays live.
+ */
+export async function writeIndex(
+  outDir: string,
+  embedder: Embedder,
+  articles: Article[],
+  passages: Passage[],
+  corpusHash: string,
+  opts: BuildOptions = {},
+): Promise<BuildStats> {
+  if (passages.length === 0) throw new Error('Refusing to write an empty index: no passages to store.');
+  const hnsw = opts.hnsw ?? DEFAULT_HNSW;
+  const batchSize = opts.batchSize ?? 1024;
+  await mkdir(outDir, { recursive: true });
+  await removeLeftovers(outDir);
+  const gen = `gen-${Date.now()}-${randomBytes(3).toString('hex')}`;
+  const tmp = join(outDir, `tmp-${gen}`);
+  await mkdir(tmp);
+  const stage = async (s: BuildStage) => opts.onStage?.(s);
+  try {
+    // Vectors of unchanged passages come from the previous index (hnswlib stores them).
+    const cache = new Map<string, number>();
+    if (opts.previous && opts.previous.manifest.embedder.id === embedder.id) {
+      const prev = opts.previous;
+      prev.store.docstore._docs.forEach((doc, label) => cache.set((doc.metadata as PassageMetadata).textHash, Number(label)));
+    }
+    let store: HNSWLib | undefined;
+    let embedded = 0;
+    let reused = 0;
+    for (let i = 0; i < passages.length; i += batchSize) {
+      const batch = passages.slice(i, i + batchSize);
+      const hashes = batch.map((p) => textHash(p.text));
+      const vectors: (number[] | undefined)[] = hashes.map((h) => {
+        const label = cache.get(h);
+        return label === undefined ? undefined : opts.previous!.store.index.getPoint(label);
+      });
+      const missing = batch.map((p, k) => (vectors[k] ? -1 : k)).filter((k) => k >= 0);
+      if (missing.length > 0) {
+        const fresh = await embedder.embeddings.embedDocuments(missing.map((k) => batch[k].text));
+        missing.forEach((k, j) => (vectors[k] = fresh[j]));
+        embedded += missing.length;
+      }
+      reused += batch.length - missing.length;
+      if (!store) {
+        const dims = vectors[0]!.length;
+        const index = new hnswlib.HierarchicalNSW('cosine', dims);
+        index.initIndex(passages.length, hnsw.m, hnsw.efConstruction, 42);
+        store = new HNSWLib(embedder.embeddings, { space: 'cosine', numDimensions: dims, index });
+      }
+      const docs = batch.map((p, k) => {
+        const { text, ...meta } = p;
+        return new Document({ pageContent: text, metadata: { ...meta, textHash: hashes[k] } satisfies PassageMetadata });
+      });
+      await store.addVectors(vectors as number[][], docs);
+      opts.onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
+    }
+    await stage('embedded');
+    await store!.save(tmp);
+    const stored: StoredArticle[] = articles.map((a) => ({
+      source: a.source,
+      title: a.title,
+      meta: a.meta,
+      script: a.cleaned.script,
+      paragraphs: a.cleaned.paragraphs.map((p) => ({ text: p.text, section: p.section })),
+    }));
+    await writeFile(join(tmp, 'articles.json'), JSON.stringify(stored));
+    await stage('saved');
+    const files: IndexManifest['files'] = {};
+    for (const name of FILES) {
+      const path = join(tmp, name);
+      files[name] = { sha256: await fileSha256(path), bytes: (await stat(path)).size };
+    }
+    const perArticle = new Map<string, number>();
+    for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
+    const manifest: IndexManifest = {
+      schemaVersion: SCHEMA_VERSION,
+      embedder: { id: embedder.id, dimensions: store!.index.getNumDimensions() },
+      passageCount: passages.length,
+      corpusHash,
+      articles: articles.map((a) => ({
+        source: a.source,
+        title: a.title,
+        sha256: createHash('sha256').update(a.raw).digest('hex'),
+        passages: perArticle.get(a.source) ?? 0,
+      })),
+      files,
+      hnsw,
+      createdAt: new Date().toISOString(),
+    };
+    await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    await stage('manifest');
+    for (const name of [...FILES, 'manifest.json']) await fsyncPath(join(tmp, name));
+    await rename(tmp, join(outDir, gen));
+    await fsyncPath(outDir);
+    await stage('synced');
+    // The switch: write the new pointer beside the old one, then rename over it.
+    const pointerTmp = join(outDir, `${CURRENT}.tmp-${process.pid}`);
+    await writeFile(pointerTmp, `${gen}\n`);
+    await fsyncPath(pointerTmp);
+    await rename(pointerTmp, join(outDir, CURRENT));
+    await fsyncPath(outDir);
+    await stage('swapped');
+    await pruneGenerations(outDir, gen, opts.previous ? opts.previous.dir : undefined);
+    return { passages: passages.length, embedded, reused, dir: join(outDir, gen) };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    // A generation renamed into place but never made live is garbage too.
+    if ((await readCurrent(outDir)) !== gen) await rm(join(outDir, gen), { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Removes half-written generations and pointer files left by a crashed build. */
+async function removeLeftovers(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith('tmp-') || name.startsWith(`${CURRENT}.tmp-`)) await rm(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Keeps the live generation and the one before it (a running bot may still read it). */
+async function pruneGenerations(outDir: string, live: string, previousDir?: string): Promise<void> {
+  const keep = new Set([live, previousDir?.split(/[\\/]/).pop()]);
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith('gen-') && !keep.has(name)) await rm(join(outDir, name), { recursive: true, force: true });
+  }
+}
