@@ -27,7 +27,7 @@ const envSchema = z
     SEEDS_DIR: optionalString.transform((v) => v ?? 'seeds'),
     DATA_DIR: optionalString.transform((v) => v ?? 'data/index'),
     EMBEDDINGS_PROVIDER: optionalString.pipe(z.enum(['hashing', 'openai', 'transformers']).optional()).transform((v) => v ?? 'hashing'),
-    EMBEDDINGS_DIMENSIONS: intFrom(256, 16, 4096),
+    EMBEDDINGS_DIMENSIONS: intFrom(512, 16, 4096),
     EMBEDDINGS_BASE_URL: optionalUrl,
     EMBEDDINGS_API_KEY: optionalString,
     EMBEDDINGS_MODEL: optionalString,

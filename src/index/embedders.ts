@@ -36,6 +36,8 @@ export function createEmbedder(s: EmbedderSettings): Embedder {
         timeout: s.timeoutMs ?? 30_000,
         maxRetries: 2,
         batchSize: 64,
+        // Plain floats: several OpenAI-compatible servers (Ollama, older vLLM) do not do base64.
+        encodingFormat: 'float',
       });
       return { embeddings: e, id: `openai:${s.model}@${new URL(s.baseURL).host}` };
     }

@@ -22,7 +22,7 @@ import { normalizeForSearch } from '../text/script.js';
 
 /** Options of {@link HashingEmbeddings}. */
 export interface HashingEmbeddingsOptions {
-  /** Vector size; default 256. */
+  /** Vector size; default 512 (256 gives visibly noisier similarities through hash collisions). */
   dimensions?: number;
 }
 
@@ -43,7 +43,7 @@ export class HashingEmbeddings extends Embeddings {
 
   constructor(opts: HashingEmbeddingsOptions = {}) {
     super({});
-    this.dimensions = opts.dimensions ?? 256;
+    this.dimensions = opts.dimensions ?? 512;
     if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
       throw new Error(`HashingEmbeddings: dimensions must be an integer ≥ 16, got ${opts.dimensions}`);
     }

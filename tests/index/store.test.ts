@@ -1,0 +1,171 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
+import { describe, expect, it } from 'vitest';
+import { createEmbedder, type Embedder } from '../../src/index/embedders.js';
+import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
+import { ensureIndex, NoArticlesError } from '../../src/index/ingest.js';
+import { IndexError, loadIndex, type BuildStage } from '../../src/index/store.js';
+import { seedsCopy, tmp } from '../helpers/tmp.js';
+
+/** Hashing embedder that counts the texts it embeds. */
+class CountingEmbeddings extends Embeddings {
+  count = 0;
+  private inner = new HashingEmbeddings({ dimensions: 64 });
+  async embedDocuments(texts: string[]) {
+    this.count += texts.length;
+    return this.inner.embedDocuments(texts);
+  }
+  async embedQuery(text: string) {
+    return this.inner.embedQuery(text);
+  }
+}
+function counting(): Embedder & { embeddings: CountingEmbeddings } {
+  return { embeddings: new CountingEmbeddings({}), id: 'counting-64' };
+}
+
+describe('ensureIndex', () => {
+  it('builds, then skips an unchanged corpus, then embeds only a new article', async () => {
+    const seeds = seedsCopy();
+    const out = tmp();
+    const e = counting();
+    const first = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(first.report.upToDate).toBe(false);
+    expect(first.report.articles).toBe(5);
+    expect(e.embeddings.count).toBe(first.report.passages);
+
+    const second = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(second.report.upToDate).toBe(true);
+    expect(e.embeddings.count).toBe(first.report.passages);
+
+    writeFileSync(join(seeds, '005_new.txt'), '警惕新型诈骗\n\n近日，有人冒充快递客服称包裹丢失可以理赔，诱导受害人下载会议软件共享屏幕。民警提醒：正规客服不会要求共享屏幕或转账。');
+    const before = e.embeddings.count;
+    const third = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(third.report.articles).toBe(6);
+    expect(third.report.reused).toBe(first.report.passages);
+    expect(e.embeddings.count - before).toBe(third.report.passages - first.report.passages);
+    expect(third.index.passages.some((p) => p.source === '005_new.txt')).toBe(true);
+  });
+
+  it('rebuilds when the configured embedder differs from the one the index was built with', async () => {
+    const seeds = seedsCopy();
+    const out = tmp();
+    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: createEmbedder({ provider: 'hashing', dimensions: 64 }) });
+    const other = createEmbedder({ provider: 'hashing', dimensions: 128 });
+    await expect(loadIndex(out, other)).rejects.toMatchObject({ problem: 'embedder' });
+    const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: other });
+    expect(r.report.reason).toMatch(/embedder hashing-v1-64.*hashing-v1-128/);
+    expect(r.index.manifest.embedder.dimensions).toBe(128);
+  });
+
+  it('keeps the existing index when the seeds yield no article', async () => {
+    const seeds = seedsCopy();
+    const out = tmp();
+    const e = counting();
+    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    for (const f of readdirSync(seeds)) rmSync(join(seeds, f));
+    writeFileSync(join(seeds, 'bad.txt'), Buffer.from([0xd5, 0xe2, 0xca, 0xc7]));
+    const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(r.report.warnings.join('\n')).toMatch(/existing index was kept/);
+    expect(r.report.skipped[0]).toMatchObject({ source: 'bad.txt' });
+    expect(r.index.manifest.articles).toHaveLength(5);
+    // And with no index to fall back on, it is an error naming the files.
+    await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(NoArticlesError);
+    await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(/bad\.txt: not valid UTF-8/);
+  });
+});
+
+describe('loadIndex detects damage', () => {
+  async function built() {
+    const out = tmp();
+    const e = counting();
+    const { index } = await ensureIndex({ seedsDir: seedsCopy(), outDir: out, embedder: e });
+    return { out, e, dir: index.dir };
+  }
+
+  it('a truncated vector file', async () => {
+    const { out, e, dir } = await built();
+    truncateSync(join(dir, 'hnswlib.index'), 1000);
+    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt', message: expect.stringMatching(/hnswlib\.index is truncated or altered/) });
+  });
+
+  it('an altered docstore', async () => {
+    const { out, e, dir } = await built();
+    const p = join(dir, 'docstore.json');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('诈骗', '诈欺'));
+    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt' });
+  });
+
+  it('a missing file and a missing index', async () => {
+    const { out, e, dir } = await built();
+    rmSync(join(dir, 'articles.json'));
+    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt' });
+    await expect(loadIndex(tmp(), e)).rejects.toMatchObject({ problem: 'missing' });
+  });
+
+  it('a manifest whose count does not match', async () => {
+    const { out, e, dir } = await built();
+    const p = join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(p, 'utf8'));
+    m.passageCount += 1;
+    writeFileSync(p, JSON.stringify(m));
+    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt', message: expect.stringMatching(/holds \d+ vectors/) });
+  });
+
+  it('ensureIndex repairs a damaged index by rebuilding from the seeds', async () => {
+    const { out, e, dir } = await built();
+    appendFileSync(join(dir, 'hnswlib.index'), 'garbage');
+    const seeds = seedsCopy();
+    const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(r.report.reason).toMatch(/checksum/);
+    expect((await loadIndex(out, e)).manifest.passageCount).toBe(r.report.passages);
+  });
+});
+
+describe('crash safety', () => {
+  const stages: BuildStage[] = ['embedded', 'saved', 'manifest', 'synced', 'swapped'];
+
+  it.each(stages)('a crash after stage "%s" leaves a usable index', async (stage) => {
+    const seeds = seedsCopy();
+    const out = tmp();
+    const e = counting();
+    const first = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    writeFileSync(join(seeds, '009_more.txt'), '民警提醒：陌生人要求出租银行卡，是帮助诈骗团伙洗钱，属于违法犯罪。');
+    await expect(
+      ensureIndex({
+        seedsDir: seeds,
+        outDir: out,
+        embedder: e,
+        onStage: (s) => {
+          if (s === stage) throw new Error(`simulated crash after ${s}`);
+        },
+      }),
+    ).rejects.toThrow(/simulated crash/);
+    const after = await loadIndex(out, e);
+    // Before the swap the old generation is live; from the swap on, the new one.
+    const expected = stage === 'swapped' ? first.report.passages + 1 : first.report.passages;
+    expect(after.manifest.passageCount).toBe(expected);
+    expect(readdirSync(out).filter((n) => n.startsWith('tmp-'))).toEqual([]);
+    // The next run finishes the job.
+    const next = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(next.index.passages.some((p) => p.source === '009_more.txt')).toBe(true);
+  });
+
+  it('a killed process (leftover temp directory) does not disturb the next build', async () => {
+    const seeds = seedsCopy();
+    const out = tmp();
+    const e = counting();
+    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    const live = (await loadIndex(out, e)).dir;
+    cpSync(live, join(out, 'tmp-gen-crashed'), { recursive: true });
+    truncateSync(join(out, 'tmp-gen-crashed', 'hnswlib.index'), 10);
+    writeFileSync(join(out, 'CURRENT.tmp-999'), 'tmp-gen-crashed');
+    expect((await loadIndex(out, e)).dir).toBe(live);
+    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, force: true });
+    expect(readdirSync(out).some((n) => n.includes('crashed') || n.startsWith('CURRENT.tmp'))).toBe(false);
+  });
+});
+
+it('IndexError is exported for callers that branch on the problem', () => {
+  expect(new IndexError('stale', 'x').problem).toBe('stale');
+});
