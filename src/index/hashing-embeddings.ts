@@ -17,7 +17,7 @@
  * are configurable behind the same LangChain `Embeddings` interface.
  */
 import { Embeddings } from '@langchain/core/embeddings';
-import { hanBigrams, words } from '../text/tokenize.js';
+import { words } from '../text/tokenize.js';
 import { normalizeForSearch } from '../text/script.js';
 
 /** Options of {@link HashingEmbeddings}. */
@@ -28,13 +28,24 @@ export interface HashingEmbeddingsOptions {
 
 const WEIGHT = { word: 1.6, bigram: 1.0, trigram: 0.6, latin: 1.4 } as const;
 
-function fnv1a(s: string, seed = 0x811c9dc5): number {
+/** FNV-1a (32 bit) over `s[from, to)`, seeded per feature kind so kinds never collide. */
+function fnv1a(s: string, from: number, to: number, seed: number): number {
   let h = seed;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  // Final avalanche (murmur3 fmix) so that low bits, used for the bucket, mix well.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
   return h >>> 0;
+}
+
+const SEED = { word: 0x811c9dc5, bigram: 0x01234567, trigram: 0x7654321f, latin: 0x5bd1e995 } as const;
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
 /** A deterministic, offline LangChain embedder for Chinese text. */
@@ -57,27 +68,36 @@ export class HashingEmbeddings extends Embeddings {
   /** Embeds one text synchronously (the async methods only wrap this). */
   embed(text: string): number[] {
     const n = normalizeForSearch(text);
-    const counts = new Map<string, number>();
-    const add = (f: string, w: number) => counts.set(f, (counts.get(f) ?? 0) + w);
-    for (const w of words(n)) add(/[\u3400-\u9fff]/u.test(w) ? `w:${w}` : `l:${w}`, /[\u3400-\u9fff]/u.test(w) ? WEIGHT.word : WEIGHT.latin);
-    for (const b of hanBigrams(n)) add(`b:${b}`, WEIGHT.bigram);
-    for (const run of n.match(/[\u3400-\u9fff]{3,}/gu) ?? []) {
-      for (let i = 0; i + 2 < run.length; i++) add(`t:${run.slice(i, i + 3)}`, WEIGHT.trigram);
+    // Features are keyed by their hash (not by string) to keep this loop allocation-light:
+    // it runs for every passage of a corpus.
+    const counts = new Map<number, number>();
+    const weights = new Map<number, number>();
+    const add = (h: number, w: number) => {
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+      weights.set(h, w);
+    };
+    for (const w of words(n)) {
+      const han = isHanCode(w.charCodeAt(0));
+      add(fnv1a(w, 0, w.length, han ? SEED.word : SEED.latin), han ? WEIGHT.word : WEIGHT.latin);
     }
-    const v = new Float64Array(this.dimensions);
-    for (const [f, weight] of counts) {
-      const h = fnv1a(f);
-      const sign = fnv1a(f, 0x9747b28c) & 1 ? 1 : -1;
-      // Sub-linear in repetitions: a word said five times is not five times as relevant.
-      const kindWeight = WEIGHT[f[0] === 'w' ? 'word' : f[0] === 'b' ? 'bigram' : f[0] === 't' ? 'trigram' : 'latin'];
-      const tf = weight / kindWeight;
-      v[h % this.dimensions] += sign * kindWeight * (1 + Math.log(tf));
+    for (let i = 0; i + 1 < n.length; i++) {
+      if (!isHanCode(n.charCodeAt(i)) || !isHanCode(n.charCodeAt(i + 1))) continue;
+      add(fnv1a(n, i, i + 2, SEED.bigram), WEIGHT.bigram);
+      if (i + 2 < n.length && isHanCode(n.charCodeAt(i + 2))) add(fnv1a(n, i, i + 3, SEED.trigram), WEIGHT.trigram);
+    }
+    const dims = this.dimensions;
+    const v = new Float64Array(dims);
+    for (const [h, tf] of counts) {
+      // Bucket from the low bits, sign from the top bit; sub-linear in repetitions: a word
+      // said five times is not five times as relevant.
+      const sign = h & 0x80000000 ? -1 : 1;
+      v[h % dims] += sign * weights.get(h)! * (1 + Math.log(tf));
     }
     let norm = 0;
-    for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+    for (let i = 0; i < dims; i++) norm += v[i] * v[i];
     norm = Math.sqrt(norm);
-    const out = new Array<number>(this.dimensions);
-    for (let i = 0; i < v.length; i++) out[i] = norm > 0 ? v[i] / norm : 0;
+    const out = new Array<number>(dims);
+    for (let i = 0; i < dims; i++) out[i] = norm > 0 ? v[i] / norm : 0;
     return out;
   }
 

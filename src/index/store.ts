@@ -17,6 +17,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import hnswlib from 'hnswlib-node';
 import type { Embedder } from './embedders.js';
 import type { Article, ArticleMeta } from '../corpus/load.js';
@@ -33,7 +34,7 @@ export interface HnswParams {
   efConstruction: number;
   efSearch: number;
 }
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
+export const DEFAULT_HNSW: HnswParams = { m: 12, efConstruction: 40, efSearch: 96 };
 
 /** What a generation holds, and how to check it. */
 export interface IndexManifest {
@@ -57,8 +58,12 @@ export interface StoredArticle {
   paragraphs: { text: string; section?: string }[];
 }
 
-/** Metadata stored with each passage in the docstore. */
-export type PassageMetadata = Omit<Passage, 'text'> & { textHash: string };
+/**
+ * Metadata stored with each passage in the docstore. Title and section are not repeated
+ * per passage (they are in articles.json), which keeps large indexes smaller on disk and
+ * in memory.
+ */
+export type PassageMetadata = Omit<Passage, 'text' | 'title' | 'section'> & { textHash: string };
 
 /** A loaded, verified index. */
 export interface LoadedIndex {
@@ -167,11 +172,22 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
     throw new IndexError('corrupt', `Index in ${dir} holds ${count} vectors, its manifest says ${manifest.passageCount}: rebuild with \`npm run ingest\`.`);
   }
   store.index.setEf(manifest.hnsw.efSearch);
+  const bySource = new Map(articles.map((a) => [a.source, a]));
   const passages: Passage[] = new Array(count);
   for (let label = 0; label < count; label++) {
     const doc = store.docstore.search(String(label)) as Document;
-    const { textHash: _h, ...meta } = doc.metadata as PassageMetadata;
-    passages[label] = { ...meta, text: doc.pageContent };
+    const m = doc.metadata as PassageMetadata;
+    const article = bySource.get(m.source);
+    passages[label] = {
+      id: m.id,
+      text: doc.pageContent,
+      source: m.source,
+      title: article?.title ?? m.source,
+      paragraphIndex: m.paragraphIndex,
+      start: m.start,
+      end: m.end,
+      section: article?.paragraphs[m.paragraphIndex]?.section,
+    };
   }
   return { store, manifest, articles, passages, dir };
 }
@@ -229,7 +245,11 @@ export async function writeIndex(
       const prev = opts.previous;
       prev.store.docstore._docs.forEach((doc, label) => cache.set((doc.metadata as PassageMetadata).textHash, Number(label)));
     }
-    let store: HNSWLib | undefined;
+    // Vectors go into the hnswlib index directly and documents into a Map handed to the
+    // docstore once: HNSWLib.addVectors checks each new key against all existing keys with
+    // Array.includes, which is quadratic over many batches (minutes at 100k passages).
+    let index: InstanceType<typeof hnswlib.HierarchicalNSW> | undefined;
+    const docs = new Map<string, Document>();
     let embedded = 0;
     let reused = 0;
     for (let i = 0; i < passages.length; i += batchSize) {
@@ -246,21 +266,33 @@ export async function writeIndex(
         embedded += missing.length;
       }
       reused += batch.length - missing.length;
-      if (!store) {
-        const dims = vectors[0]!.length;
-        const index = new hnswlib.HierarchicalNSW('cosine', dims);
+      if (!index) {
+        index = new hnswlib.HierarchicalNSW('cosine', vectors[0]!.length);
         index.initIndex(passages.length, hnsw.m, hnsw.efConstruction, 42);
-        store = new HNSWLib(embedder.embeddings, { space: 'cosine', numDimensions: dims, index });
       }
-      const docs = batch.map((p, k) => {
-        const { text, ...meta } = p;
-        return new Document({ pageContent: text, metadata: { ...meta, textHash: hashes[k] } satisfies PassageMetadata });
+      batch.forEach((p, k) => {
+        const label = i + k;
+        index!.addPoint(vectors[k]!, label);
+        const metadata: PassageMetadata = {
+          id: p.id,
+          source: p.source,
+          paragraphIndex: p.paragraphIndex,
+          start: p.start,
+          end: p.end,
+          textHash: hashes[k],
+        };
+        docs.set(String(label), new Document({ pageContent: p.text, metadata }));
       });
-      await store.addVectors(vectors as number[][], docs);
       opts.onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
     }
+    const store = new HNSWLib(embedder.embeddings, {
+      space: 'cosine',
+      numDimensions: index!.getNumDimensions(),
+      index,
+      docstore: new SynchronousInMemoryDocstore(docs),
+    });
     await stage('embedded');
-    await store!.save(tmp);
+    await store.save(tmp);
     const stored: StoredArticle[] = articles.map((a) => ({
       source: a.source,
       title: a.title,
@@ -279,7 +311,7 @@ export async function writeIndex(
     for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
     const manifest: IndexManifest = {
       schemaVersion: SCHEMA_VERSION,
-      embedder: { id: embedder.id, dimensions: store!.index.getNumDimensions() },
+      embedder: { id: embedder.id, dimensions: store.index.getNumDimensions() },
       passageCount: passages.length,
       corpusHash,
       articles: articles.map((a) => ({
