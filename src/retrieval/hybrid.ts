@@ -1,0 +1,169 @@
+/**
+ * Hybrid retrieval: the dense HNSW index and a BM25 index over Chinese tokens, fused with
+ * reciprocal rank fusion, near-duplicates removed, sources kept diverse. Exposed both as
+ * a LangChain retriever and as {@link HybridRetriever.search}, which returns the scores
+ * the answer composer and the scope check need.
+ */
+import { Document } from '@langchain/core/documents';
+import { BaseRetriever } from '@langchain/core/retrievers';
+import type { Passage } from '../corpus/split.js';
+import type { LoadedIndex } from '../index/store.js';
+import { hanBigrams, words } from '../text/tokenize.js';
+import { normalizeForSearch } from '../text/script.js';
+import { Bm25Index, type WeightedTerm } from './bm25.js';
+import { analyzeQuery, type QueryAnalysis } from './query.js';
+
+/** A retrieved passage with its scores. */
+export interface Hit {
+  passage: Passage;
+  /** Position in the index (the hnswlib label). */
+  label: number;
+  /** Fused score (reciprocal rank fusion). */
+  score: number;
+  /** Share of the question's content words (idf-weighted) found in the passage, 0–1. */
+  coverage: number;
+  lexicalRank?: number;
+  denseRank?: number;
+  /** Cosine similarity from the dense index. */
+  similarity?: number;
+}
+
+/** Options of {@link HybridRetriever.search}. */
+export interface SearchOptions {
+  /** Number of passages returned; default 5. */
+  k?: number;
+  /** Candidates taken from each list before fusion; default 40. */
+  candidates?: number;
+}
+
+const RRF_K = 60;
+const WEIGHT = { lexical: 1, dense: 0.5, expansion: 0.6, bigram: 0.35 } as const;
+
+function passageTokens(text: string): string[] {
+  const n = normalizeForSearch(text);
+  return [...words(n).map((w) => `w:${w}`), ...hanBigrams(n).map((b) => `b:${b}`)];
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter || 1);
+}
+
+/** The hybrid retriever over one loaded index. */
+export class HybridRetriever extends BaseRetriever {
+  lc_namespace = ['fanzha', 'retrievers', 'hybrid'];
+  private readonly bm25: Bm25Index;
+  private readonly byId: Map<string, number>;
+
+  constructor(private readonly index: LoadedIndex) {
+    super();
+    this.bm25 = new Bm25Index(index.passages.map((p) => passageTokens(p.text)));
+    this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+  }
+
+  /** All passages, in label order. */
+  get passages(): Passage[] {
+    return this.index.passages;
+  }
+
+  /** Weighted BM25 terms of a question: its own words and bigrams, then expansions. */
+  private terms(q: QueryAnalysis): WeightedTerm[] {
+    const out = new Map<string, number>();
+    const add = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
+    for (const w of words(q.normalized)) add(`w:${w}`, WEIGHT.lexical);
+    for (const b of hanBigrams(q.normalized)) add(`b:${b}`, WEIGHT.bigram);
+    for (const e of q.expansions) {
+      const n = normalizeForSearch(e);
+      for (const w of words(n)) add(`w:${w}`, WEIGHT.expansion);
+      for (const b of hanBigrams(n)) add(`b:${b}`, WEIGHT.bigram * WEIGHT.expansion);
+    }
+    return [...out].map(([term, weight]) => ({ term, weight }));
+  }
+
+  /**
+   * idf-weighted share of the question's content words present in a passage. Words the
+   * corpus never uses count with the highest idf: a question about something the
+   * articles do not cover should score low, not be judged on its one familiar word.
+   */
+  coverage(q: QueryAnalysis, passage: Passage): number {
+    const qWords = new Set(words(q.normalized));
+    for (const e of q.expansions) for (const w of words(normalizeForSearch(e))) qWords.add(w);
+    if (qWords.size === 0) return 0;
+    const pWords = new Set(words(normalizeForSearch(passage.text)));
+    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 0.5);
+    let total = 0;
+    let found = 0;
+    for (const w of qWords) {
+      const idf = this.bm25.has(`w:${w}`) ? this.bm25.idf(`w:${w}`) : maxIdf;
+      total += idf;
+      if (pWords.has(w)) found += idf;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  /** Retrieves the best passages for an analysed question. */
+  async search(q: QueryAnalysis, opts: SearchOptions = {}): Promise<Hit[]> {
+    const k = opts.k ?? 5;
+    const n = Math.min(opts.candidates ?? 40, this.bm25.size);
+    const lexical = this.bm25.search(this.terms(q), n);
+    const queryText = [q.normalized, ...q.expansions].join(' ');
+    const vector = await this.index.store.embeddings.embedQuery(queryText);
+    const dense = await this.index.store.similaritySearchVectorWithScore(vector, n);
+
+    const fused = new Map<number, Hit>();
+    const hit = (label: number): Hit => {
+      let h = fused.get(label);
+      if (!h) fused.set(label, (h = { passage: this.index.passages[label], label, score: 0, coverage: 0 }));
+      return h;
+    };
+    lexical.forEach((r, rank) => {
+      const h = hit(r.doc);
+      h.lexicalRank = rank + 1;
+      h.score += WEIGHT.lexical / (RRF_K + rank + 1);
+    });
+    dense.forEach(([doc, distance], rank) => {
+      const label = this.byId.get((doc.metadata as { id: string }).id);
+      if (label === undefined) return;
+      const h = hit(label);
+      h.denseRank = rank + 1;
+      h.similarity = 1 - distance;
+      h.score += WEIGHT.dense / (RRF_K + rank + 1);
+    });
+
+    const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.label - b.label);
+    // Near-duplicates out; then, among close scores, prefer an article not yet cited.
+    const chosen: Hit[] = [];
+    const shingles: Set<string>[] = [];
+    const perSource = new Map<string, number>();
+    const pool = ranked.slice(0, Math.max(k * 4, 20));
+    while (chosen.length < k && pool.length > 0) {
+      let pick = 0;
+      const top = pool[0];
+      if ((perSource.get(top.passage.source) ?? 0) >= 2) {
+        const alt = pool.findIndex((h) => (perSource.get(h.passage.source) ?? 0) < 2 && h.score >= top.score * 0.9);
+        if (alt > 0) pick = alt;
+      }
+      const [h] = pool.splice(pick, 1);
+      const sh = new Set(hanBigrams(normalizeForSearch(h.passage.text)));
+      if (shingles.some((s) => jaccard(s, sh) > 0.7)) continue;
+      shingles.push(sh);
+      perSource.set(h.passage.source, (perSource.get(h.passage.source) ?? 0) + 1);
+      h.coverage = this.coverage(q, h.passage);
+      chosen.push(h);
+    }
+    return chosen;
+  }
+
+  /** LangChain retriever interface: the passages as Documents, scores in metadata. */
+  async _getRelevantDocuments(query: string): Promise<Document[]> {
+    const hits = await this.search(analyzeQuery(query));
+    return hits.map(
+      (h) =>
+        new Document({
+          pageContent: h.passage.text,
+          metadata: { ...h.passage, text: undefined, score: h.score, coverage: h.coverage },
+        }),
+    );
+  }
+}
