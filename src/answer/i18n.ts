@@ -37,9 +37,8 @@ export const CHECK_GIST: Record<Lang, (flags: number) => string> = {
 
 /** English framing for quoted Chinese facts and cases. */
 export const EN_EVIDENCE = {
-  facts: (n: number) => `The passage quoted as [${n}] answers this (in Chinese, below).`,
-  case: 'The sources report a real case of this kind.',
-  how: 'The quoted police reports describe how it unfolds.',
+  facts: (passages: number) =>
+    passages > 1 ? 'The police reports quoted below (in Chinese) describe this, with real cases.' : 'The police report quoted below (in Chinese) describes this.',
 };
 
 export const NEXT: Record<Lang, string> = NEXT_STEPS;

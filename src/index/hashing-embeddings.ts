@@ -62,7 +62,7 @@ export class HashingEmbeddings extends Embeddings {
 
   /** Identifies the embedder and its settings in the index manifest. */
   get id(): string {
-    return `hashing-v1-${this.dimensions}`;
+    return `hashing-v2-${this.dimensions}`;
   }
 
   /** Embeds one text synchronously (the async methods only wrap this). */

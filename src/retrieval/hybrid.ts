@@ -7,6 +7,8 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
 import type { Passage } from '../corpus/split.js';
+import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
+import { SCAM_TYPES, type ScamType } from '../knowledge/scam-types.js';
 import type { LoadedIndex } from '../index/store.js';
 import { hanBigrams, words } from '../text/tokenize.js';
 import { normalizeForSearch } from '../text/script.js';
@@ -37,7 +39,29 @@ export interface SearchOptions {
 }
 
 const RRF_K = 60;
-const WEIGHT = { lexical: 1, dense: 0.5, expansion: 0.6, bigram: 0.35 } as const;
+const RERANK = {
+  fused: Number(process.env.RR_F ?? 0.5),
+  coverage: Number(process.env.RR_C ?? 0.5),
+  type: Number(process.env.RR_T ?? 0.3),
+};
+const WEIGHT = {
+  lexical: 1,
+  dense: Number(process.env.W_D ?? 0.5),
+  expansion: 0.6,
+  bigram: Number(process.env.W_B ?? 0.35),
+  advice: Number(process.env.W_A ?? 0.5),
+} as const;
+
+/**
+ * How strongly a passage names a scam type: 1 by its name, 0.5 by an alias or two of its
+ * keywords, else 0.
+ */
+export function typeMention(text: string, t: ScamType): number {
+  const n = normalizeForSearch(text);
+  if (t.name.split(/[/（）()]/u).some((s) => s.length >= 2 && n.includes(s))) return 1;
+  if (t.aliases.some((a) => a.length >= 2 && n.includes(a))) return 0.5;
+  return t.keywords.filter((kw) => n.includes(kw)).length >= 2 ? 0.5 : 0;
+}
 
 function passageTokens(text: string): string[] {
   const n = normalizeForSearch(text);
@@ -73,6 +97,7 @@ export class HybridRetriever extends BaseRetriever {
     const add = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
     for (const w of words(q.normalized)) add(`w:${w}`, WEIGHT.lexical);
     for (const b of hanBigrams(q.normalized)) add(`b:${b}`, WEIGHT.bigram);
+    for (const e of q.primaryTerms) for (const w of words(normalizeForSearch(e))) add(`w:${w}`, WEIGHT.lexical);
     for (const e of q.expansions) {
       const n = normalizeForSearch(e);
       for (const w of words(n)) add(`w:${w}`, WEIGHT.expansion);
@@ -81,25 +106,41 @@ export class HybridRetriever extends BaseRetriever {
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
+  /** The question's content words: its own (Chinese) words and those of its expansions. */
+  private questionWords(q: QueryAnalysis): Set<string> {
+    const own = words(q.normalized);
+    // An English question's own words are not in the Chinese articles; its Chinese
+    // expansions stand for them.
+    const qWords = new Set(q.language === 'en' ? own.filter((w) => /[\u3400-\u9fff]/u.test(w)) : own);
+    for (const e of [...q.primaryTerms, ...q.expansions]) for (const w of words(normalizeForSearch(e))) qWords.add(w);
+    return qWords;
+  }
+
   /**
-   * idf-weighted share of the question's content words present in a passage. Words the
-   * corpus never uses count with the highest idf: a question about something the
-   * articles do not cover should score low, not be judged on its one familiar word.
+   * idf-weighted share of the question's content words present in a text. Words the
+   * corpus never uses still count (with the mean idf of the others): a question mostly
+   * about something the articles do not cover scores low, instead of being judged on
+   * its one familiar word.
    */
-  coverage(q: QueryAnalysis, passage: Passage): number {
-    const qWords = new Set(words(q.normalized));
-    for (const e of q.expansions) for (const w of words(normalizeForSearch(e))) qWords.add(w);
+  relevance(q: QueryAnalysis, text: string, qWords = this.questionWords(q)): number {
     if (qWords.size === 0) return 0;
-    const pWords = new Set(words(normalizeForSearch(passage.text)));
-    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 0.5);
+    const tWords = new Set(words(normalizeForSearch(text)));
+    const known = [...qWords].filter((w) => this.bm25.has(`w:${w}`));
+    if (known.length === 0) return 0;
+    const meanIdf = known.reduce((s, w) => s + this.bm25.idf(`w:${w}`), 0) / known.length;
     let total = 0;
     let found = 0;
     for (const w of qWords) {
-      const idf = this.bm25.has(`w:${w}`) ? this.bm25.idf(`w:${w}`) : maxIdf;
+      const idf = this.bm25.has(`w:${w}`) ? this.bm25.idf(`w:${w}`) : meanIdf;
       total += idf;
-      if (pWords.has(w)) found += idf;
+      if (tWords.has(w)) found += idf;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /** {@link relevance} of a passage to the question. */
+  coverage(q: QueryAnalysis, passage: Passage): number {
+    return this.relevance(q, passage.text);
   }
 
   /** Retrieves the best passages for an analysed question. */
@@ -107,7 +148,7 @@ export class HybridRetriever extends BaseRetriever {
     const k = opts.k ?? 5;
     const n = Math.min(opts.candidates ?? 40, this.bm25.size);
     const lexical = this.bm25.search(this.terms(q), n);
-    const queryText = [q.normalized, ...q.expansions].join(' ');
+    const queryText = [q.normalized, ...q.primaryTerms, ...q.expansions].join(' ');
     const vector = await this.index.store.embeddings.embedQuery(queryText);
     const dense = await this.index.store.similaritySearchVectorWithScore(vector, n);
 
@@ -131,7 +172,27 @@ export class HybridRetriever extends BaseRetriever {
       h.score += WEIGHT.dense / (RRF_K + rank + 1);
     });
 
-    const ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.label - b.label);
+    // Questions asking what to do favour passages that hold advice (a third, smaller list).
+    if (q.intent === 'tips' || q.intent === 'check-message') {
+      const advice = lexical.filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text)));
+      advice.forEach((r, rank) => {
+        hit(r.doc).score += WEIGHT.advice / (RRF_K + rank + 1);
+      });
+    }
+
+    // Re-rank the fused candidates: rank fusion finds them, but the share of the
+    // question's (idf-weighted) words a passage holds, and whether it names the scam type
+    // asked about, decide which of them answers best.
+    const qWords = this.questionWords(q);
+    const types = q.scamTypes.slice(0, 1).map((t) => SCAM_TYPES.find((x) => x.id === t.id)!);
+    const candidates = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(k * 6, 30));
+    const maxFused = candidates[0]?.score || 1;
+    for (const h of candidates) {
+      h.coverage = this.relevance(q, h.passage.text, qWords);
+      const typeBoost = types.length ? typeMention(h.passage.text, types[0]) * RERANK.type : 0;
+      h.score = RERANK.fused * (h.score / maxFused) + RERANK.coverage * h.coverage + typeBoost;
+    }
+    const ranked = candidates.sort((a, b) => b.score - a.score || a.label - b.label);
     // Near-duplicates out; then, among close scores, prefer an article not yet cited.
     const chosen: Hit[] = [];
     const shingles: Set<string>[] = [];
@@ -149,7 +210,6 @@ export class HybridRetriever extends BaseRetriever {
       if (shingles.some((s) => jaccard(s, sh) > 0.7)) continue;
       shingles.push(sh);
       perSource.set(h.passage.source, (perSource.get(h.passage.source) ?? 0) + 1);
-      h.coverage = this.coverage(q, h.passage);
       chosen.push(h);
     }
     return chosen;

@@ -20,8 +20,10 @@ export interface QueryAnalysis {
   language: Language;
   /** Simplified, half-width, lower-case form of the question. */
   normalized: string;
-  /** Chinese terms added for retrieval (English translations, scam-type names). */
+  /** Chinese terms added for retrieval (English translations, scam-type aliases). */
   expansions: string[];
+  /** Names of the detected scam types: searched with the weight of the user's own words. */
+  primaryTerms: string[];
   /** Scam types the question is about, best first. */
   scamTypes: { id: string; score: number }[];
   /** True when the question is about fraud, scams or safety. */
@@ -44,7 +46,8 @@ export function detectLanguage(question: string): Language {
 }
 
 const CHECK_MESSAGE = /(这条|这个|这则|以下|下面).{0,4}(短信|信息|消息|电话|通知|链接)|收到.{0,12}(短信|信息|消息|电话|来电|通知)|是不是.{0,3}(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|is (this|it) (a )?(scam|fraud|legit)|(got|received) (a|an|this) (message|text|sms|call|email)/iu;
-const TIPS = /怎么办|如何|怎样|怎么(防|识别|避免|办|处理|应对|保护)|注意什么|要注意|提醒|防范|防骗|识别|保护|what should i do|how (do|can|to|should)|tips|protect|avoid|prevent|stay safe/iu;
+// Asking what to do, or whether something can be trusted ("真警察会打电话吗", "靠谱吗").
+const TIPS = /会.{0,12}吗|靠谱|能信|可信|是真的|真的吗|怎么办|如何|怎样|怎么(劝|防|识别|避免|办|处理|应对|保护)|注意什么|要注意|提醒|防范|防骗|识别|保护|what should i do|how (do|can|to|should)|tips|protect|avoid|prevent|stay safe/iu;
 const FACTS = /多少|几起|几个|几名|几次|数据|数字|成效|战果|how many|how much|figures|statistics|numbers/iu;
 
 /** Analyses a question. Pure and fast (microseconds): it runs for every message. */
@@ -57,12 +60,15 @@ export function analyzeQuery(raw: string): QueryAnalysis {
   const phrased = language === 'zh-Hant' ? normalizeForSearch(toSimplifiedPhrases(toHalfWidth(question))) : normalized;
   const lower = ` ${question.toLowerCase()} `;
 
+  // English questions are matched on their Chinese translation too (flight → 航班, 机票).
+  const translated = language === 'en' ? translateEnglish(question) : [];
+  const haystack = [normalized, phrased, ...translated].join(' ');
   const scamTypes: { id: string; score: number }[] = [];
   for (const t of SCAM_TYPES) {
     let score = 0;
     const names = [t.name, ...t.name.split(/[/（）()]/u), ...t.aliases].map((n) => normalizeForSearch(n)).filter((n) => n.length >= 2);
-    for (const n of new Set(names)) if (normalized.includes(n) || phrased.includes(n)) score += 3;
-    for (const k of t.keywords) if (normalized.includes(k)) score += 1;
+    for (const n of new Set(names)) if (haystack.includes(n)) score += 3;
+    for (const k of t.keywords) if (haystack.includes(k)) score += 1;
     for (const a of t.aliasesEn) if (lower.includes(a)) score += 3;
     if (score >= 2) scamTypes.push({ id: t.id, score });
   }
@@ -70,12 +76,11 @@ export function analyzeQuery(raw: string): QueryAnalysis {
 
   const expansions: string[] = [];
   if (phrased !== normalized) expansions.push(phrased);
-  if (language === 'en') {
-    expansions.push(...translateEnglish(question));
-  }
+  expansions.push(...translated);
+  const primaryTerms: string[] = [];
   for (const { id } of scamTypes.slice(0, 2)) {
     const t = SCAM_TYPES.find((x) => x.id === id)!;
-    expansions.push(...t.name.split(/[/（）()]/u).filter((s) => s.length >= 2));
+    primaryTerms.push(...t.name.split(/[/（）()]/u).filter((s) => s.length >= 2));
     if (language === 'en') expansions.push(...t.aliases.slice(0, 3), ...t.keywords.slice(0, 3));
   }
 
@@ -91,5 +96,5 @@ export function analyzeQuery(raw: string): QueryAnalysis {
   else if (FACTS.test(normalized) || FACTS.test(lower)) intent = 'facts';
   else if (TIPS.test(normalized) || TIPS.test(lower)) intent = 'tips';
 
-  return { question, language, normalized, expansions: [...new Set(expansions)], scamTypes, fraudSignal, intent, redFlags };
+  return { question, language, normalized, expansions: [...new Set(expansions)], primaryTerms: [...new Set(primaryTerms)], scamTypes, fraudSignal, intent, redFlags };
 }

@@ -19,11 +19,10 @@ type Convert = (text: string) => string;
 const converters = new Map<string, Convert>();
 function converter(from: string, to: string): Convert {
   const key = `${from}->${to}`;
-  let c = converters.get(key);
-  if (!c) {
-    c = OpenCC.Converter({ from: from as OpenCC.Locale, to: to as OpenCC.Locale });
-    converters.set(key, c);
-  }
+  const cached = converters.get(key);
+  if (cached) return cached;
+  const c = OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]);
+  converters.set(key, c);
   return c;
 }
 
@@ -79,9 +78,13 @@ export function toSimplifiedPhrases(text: string): string {
   return converter('twp', 'cn')(text);
 }
 
-/** Converts Simplified text to Traditional in the reader's variant (`tw` uses Taiwan phrases). */
+/**
+ * Converts Simplified text to Traditional characters in the reader's variant. Character
+ * level on purpose: answers quote articles, and phrase tables would change their words
+ * (信息→資訊, 类型→型別), which is no longer a quotation.
+ */
 export function toTraditional(text: string, variant: TraditionalVariant = 'tw'): string {
-  return variant === 'hk' ? converter('cn', 'hk')(text) : converter('cn', 'twp')(text);
+  return converter('cn', variant)(text);
 }
 
 /**

@@ -4,7 +4,7 @@
  * bigrams, so that a term jieba does not know still matches on its parts.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { normalizeForSearch } from './script.js';
 
@@ -13,7 +13,7 @@ const DOMAIN_WORDS = [
   '电信网络诈骗', '电诈', '反诈', '反诈中心', '国家反诈中心', '预警劝阻', '劝阻', '止付', '冻结', '安全账户', '涉诈',
   '两卡', '断卡', '杀猪盘', '刷单', '刷单返利', '网络兼职', '退改签', '原石', '名媛', '公益金', '战争孤儿', '钱袋子',
   '96110', '110', '冒充客服', '冒充公检法', '公检法', '投资理财', '虚假投资', '逮捕令', '保证金', '洗钱', '黑灰产',
-  '帮信罪', '跑分', '验证码', '屏幕共享', '共享屏幕', '陌生链接', '二维码', '转账汇款', '总经理', '财务人员',
+  '帮信罪', '跑分', '验证码', '屏幕共享', '共享屏幕', '陌生链接', '二维码', '总经理', '财务人员',
 ];
 
 /** Function words that carry no meaning for retrieval. Kept small on purpose. */
@@ -44,7 +44,9 @@ const HAN_RUN = /[\u3400-\u9fff]+/gu;
 /** Words of already-normalised text (jieba, punctuation and stopwords removed). */
 export function words(normalized: string): string[] {
   const out: string[] = [];
-  for (const w of getJieba().cut(normalized, false)) {
+  // Search mode also emits the words inside longer ones (打电话 → 电话, 打电话), so a
+  // question and a passage that word the same thing differently still meet.
+  for (const w of getJieba().cutForSearch(normalized, false)) {
     const t = w.trim();
     if (t && WORDLIKE.test(t) && !STOPWORDS.has(t)) out.push(t);
   }

@@ -54,7 +54,7 @@ describe('ensureIndex', () => {
     const other = createEmbedder({ provider: 'hashing', dimensions: 128 });
     await expect(loadIndex(out, other)).rejects.toMatchObject({ problem: 'embedder' });
     const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: other });
-    expect(r.report.reason).toMatch(/embedder hashing-v1-64.*hashing-v1-128/);
+    expect(r.report.reason).toMatch(/embedder hashing-v2-64.*hashing-v2-128/);
     expect(r.index.manifest.embedder.dimensions).toBe(128);
   });
 
