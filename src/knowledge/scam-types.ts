@@ -169,7 +169,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     nameEn: 'Renting out bank cards and SIM cards ("two cards")',
     aliases: ['两卡', '断卡', '出租银行卡', '出借银行卡', '出售银行卡', '出租手机卡', '帮信罪', '跑分'],
     aliasesEn: ['two cards', 'bank card rental', 'renting bank card', 'sell bank account', 'money mule', 'sim card', 'lend my bank card', 'rent out'],
-    keywords: ['两卡', '断卡', '银行卡', '手机卡', '出租', '出借', '出售', '涉诈账户', '洗钱', '帮信'],
+    keywords: ['两卡', '断卡', '银行卡', '手机卡', '电话卡', '出租', '出借', '出售', '借给', '租给', '卖给', '收购', '涉诈账户', '洗钱', '帮信'],
     summaryEn: 'Renting, lending or selling your bank or SIM cards lets fraud gangs move stolen money; it is a crime, and the cards are traced back to you.',
     summary: '出租、出借、出售自己的银行卡、手机卡，会被诈骗团伙用来转移赃款，本人也要承担法律责任。',
     exampleQuestion: '把银行卡借给别人用有什么后果？',

@@ -56,8 +56,8 @@ const WEIGHT = {
  * How strongly a passage names a scam type: 1 by its name, 0.5 by an alias or two of its
  * keywords, else 0.
  */
-export function typeMention(text: string, t: ScamType): number {
-  const n = normalizeForSearch(text);
+export function typeMention(text: string, t: ScamType, normalized = false): number {
+  const n = normalized ? text : normalizeForSearch(text);
   if (t.name.split(/[/（）()]/u).some((s) => s.length >= 2 && n.includes(s))) return 1;
   if (t.aliases.some((a) => a.length >= 2 && n.includes(a))) return 0.5;
   return t.keywords.filter((kw) => n.includes(kw)).length >= 2 ? 0.5 : 0;
@@ -79,11 +79,25 @@ export class HybridRetriever extends BaseRetriever {
   lc_namespace = ['fanzha', 'retrievers', 'hybrid'];
   private readonly bm25: Bm25Index;
   private readonly byId: Map<string, number>;
+  // Normalised text and word set of recently seen passages: re-ranking and dedup look at
+  // the same few hundred passages again and again, and normalising is the costly part.
+  private readonly derived = new Map<number, { normalized: string; words: Set<string> }>();
 
   constructor(private readonly index: LoadedIndex) {
     super();
     this.bm25 = new Bm25Index(index.passages.map((p) => passageTokens(p.text)));
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+  }
+
+  private passageData(label: number): { normalized: string; words: Set<string> } {
+    let d = this.derived.get(label);
+    if (!d) {
+      const normalized = normalizeForSearch(this.index.passages[label].text);
+      d = { normalized, words: new Set(words(normalized)) };
+      if (this.derived.size >= 5000) this.derived.delete(this.derived.keys().next().value!);
+      this.derived.set(label, d);
+    }
+    return d;
   }
 
   /** All passages, in label order. */
@@ -122,9 +136,9 @@ export class HybridRetriever extends BaseRetriever {
    * about something the articles do not cover scores low, instead of being judged on
    * its one familiar word.
    */
-  relevance(q: QueryAnalysis, text: string, qWords = this.questionWords(q)): number {
+  relevance(q: QueryAnalysis, text: string | Set<string>, qWords = this.questionWords(q)): number {
     if (qWords.size === 0) return 0;
-    const tWords = new Set(words(normalizeForSearch(text)));
+    const tWords = typeof text === 'string' ? new Set(words(normalizeForSearch(text))) : text;
     const known = [...qWords].filter((w) => this.bm25.has(`w:${w}`));
     if (known.length === 0) return 0;
     const meanIdf = known.reduce((s, w) => s + this.bm25.idf(`w:${w}`), 0) / known.length;
@@ -139,8 +153,8 @@ export class HybridRetriever extends BaseRetriever {
   }
 
   /** {@link relevance} of a passage to the question. */
-  coverage(q: QueryAnalysis, passage: Passage): number {
-    return this.relevance(q, passage.text);
+  coverage(q: QueryAnalysis, label: number): number {
+    return this.relevance(q, this.passageData(label).words);
   }
 
   /** Retrieves the best passages for an analysed question. */
@@ -188,8 +202,9 @@ export class HybridRetriever extends BaseRetriever {
     const candidates = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(k * 6, 30));
     const maxFused = candidates[0]?.score || 1;
     for (const h of candidates) {
-      h.coverage = this.relevance(q, h.passage.text, qWords);
-      const typeBoost = types.length ? typeMention(h.passage.text, types[0]) * RERANK.type : 0;
+      const data = this.passageData(h.label);
+      h.coverage = this.relevance(q, data.words, qWords);
+      const typeBoost = types.length ? typeMention(data.normalized, types[0], true) * RERANK.type : 0;
       h.score = RERANK.fused * (h.score / maxFused) + RERANK.coverage * h.coverage + typeBoost;
     }
     const ranked = candidates.sort((a, b) => b.score - a.score || a.label - b.label);
@@ -206,7 +221,7 @@ export class HybridRetriever extends BaseRetriever {
         if (alt > 0) pick = alt;
       }
       const [h] = pool.splice(pick, 1);
-      const sh = new Set(hanBigrams(normalizeForSearch(h.passage.text)));
+      const sh = new Set(hanBigrams(this.passageData(h.label).normalized));
       if (shingles.some((s) => jaccard(s, sh) > 0.7)) continue;
       shingles.push(sh);
       perSource.set(h.passage.source, (perSource.get(h.passage.source) ?? 0) + 1);

@@ -92,7 +92,10 @@ export function analyzeQuery(raw: string): QueryAnalysis {
     redFlags.length >= 2;
 
   let intent: Intent = 'general';
-  if (CHECK_MESSAGE.test(normalized) || CHECK_MESSAGE.test(lower) || (question.length > 60 && redFlags.length >= 2)) intent = 'check-message';
+  // A pasted message: asked about as such, or shaped like one (a link or a 【sender】 tag,
+  // or long) and carrying warning signs.
+  const messageShaped = /https?:\/\/|www\.|【[^】]{1,20}】/iu.test(question) || question.length > 60;
+  if (CHECK_MESSAGE.test(normalized) || CHECK_MESSAGE.test(lower) || (messageShaped && redFlags.length >= 2)) intent = 'check-message';
   else if (FACTS.test(normalized) || FACTS.test(lower)) intent = 'facts';
   else if (TIPS.test(normalized) || TIPS.test(lower)) intent = 'tips';
 

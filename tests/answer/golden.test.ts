@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, formatEval, loadGolden } from '../../src/answer/evaluate.js';
+import { seedEngine } from '../helpers/engine.js';
+import { artefacts } from '../helpers/seeds.js';
+import { toSimplified } from '../../src/text/script.js';
+
+describe('golden set', () => {
+  it('meets the quality floors', async () => {
+    const items = loadGolden(join(import.meta.dirname, '..', 'eval', 'golden.json'));
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    expect(items.filter((i) => !i.inScope).length).toBeGreaterThanOrEqual(8);
+    const s = await evaluate(items, await seedEngine());
+    const report = formatEval(s, true);
+    expect(s.hitAt5, report).toBeGreaterThanOrEqual(0.95);
+    expect(s.hitAt1, report).toBeGreaterThanOrEqual(0.85);
+    expect(s.offTopicAccuracy, report).toBe(1);
+    // Traditional answers quote in Traditional on purpose: check their Simplified form.
+    for (const r of s.results) {
+      for (const c of r.answer.citations) {
+        const text = r.answer.language === 'zh-Hant' ? toSimplified(c.text) : c.text;
+        expect(artefacts(text), `${r.item.q}: ${c.text}`).toEqual([]);
+      }
+    }
+  });
+});
