@@ -60,20 +60,41 @@ export class Bm25Index {
     return this.postings.has(term);
   }
 
-  /** The `k` best documents for the weighted query terms. */
+  /**
+   * The `k` best documents for the weighted query terms. Scores accumulate in a typed
+   * array (no per-document allocation), and in large collections terms found in more
+   * than a third of the documents are skipped: their idf makes their contribution
+   * negligible while their postings would dominate the cost.
+   */
   search(terms: WeightedTerm[], k: number): Bm25Hit[] {
-    const scores = new Map<number, number>();
+    const scores = (this.scratch ??= new Float64Array(this.size));
+    const touched: number[] = [];
+    const maxDf = this.size >= 5000 ? this.size / 3 : Number.POSITIVE_INFINITY;
     for (const { term, weight } of terms) {
       const p = this.postings.get(term);
-      if (!p) continue;
+      if (!p || p.docs.length > maxDf) continue;
       const idf = this.idf(term) * weight;
       for (let i = 0; i < p.docs.length; i++) {
         const doc = p.docs[i];
         const tf = p.tfs[i];
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += (idf * tf * (this.k1 + 1)) / norm;
       }
     }
-    return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k);
+    // Partial selection of the k best, then reset only what was touched.
+    const best: Bm25Hit[] = [];
+    for (const doc of touched) {
+      const score = scores[doc];
+      if (best.length < k || score > best[best.length - 1].score || (score === best[best.length - 1].score && doc < best[best.length - 1].doc)) {
+        best.push({ doc, score });
+        best.sort((a, b) => b.score - a.score || a.doc - b.doc);
+        if (best.length > k) best.pop();
+      }
+      scores[doc] = 0;
+    }
+    return best;
   }
+
+  private scratch?: Float64Array;
 }
