@@ -83,7 +83,7 @@ export class HybridRetriever extends BaseRetriever {
   // the same few hundred passages again and again, and normalising is the costly part.
   private readonly derived = new Map<number, { normalized: string; words: Set<string> }>();
 
-  constructor(private readonly index: LoadedIndex) {
+  constructor(readonly index: LoadedIndex) {
     super();
     this.bm25 = new Bm25Index(index.passages.map((p) => passageTokens(p.text)));
     this.byId = new Map(index.passages.map((p, i) => [p.id, i]));

@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the one place that reads the environment and starts things. Builds the
+ * index if it is missing or stale, then runs the Telegram bot (long polling, or webhook
+ * when WEBHOOK_URL is set). Without a bot token it opens the terminal chat when run
+ * interactively, and otherwise exits with instructions.
+ */
+import 'dotenv/config';
+import { answer } from './answer/engine.js';
+import { setupEngine } from './answer/setup.js';
+import { createBot } from './bot/create-bot.js';
+import { startPolling, startWebhook, type Running } from './bot/start.js';
+import { runTerminalChat } from './cli/terminal-chat.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './log.js';
+import { createSourceLookup } from './retrieval/sources.js';
+
+const NO_TOKEN = `TELEGRAM_BOT_TOKEN is not set.
+To run the Telegram bot:
+  1. In Telegram, open @BotFather, send /newbot and follow the steps; it gives you a token.
+  2. Put it in .env as TELEGRAM_BOT_TOKEN=123456:ABC... (see .env.example), then run npm start again.`;
+
+async function main(config: Config): Promise<number> {
+  if (!config.telegram.token) {
+    if (process.stdin.isTTY) {
+      console.log(`${NO_TOKEN}\n\nStarting the terminal chat instead.\n`);
+      await runTerminalChat(config);
+      return 0;
+    }
+    console.error(NO_TOKEN);
+    return 1;
+  }
+  const token = config.telegram.token;
+  const logger = createLogger({ level: config.logLevel, secrets: [token, config.telegram.webhookSecret ?? '', config.llm.provider !== 'none' ? config.llm.apiKey : ''] });
+  const { deps, report } = await setupEngine(config);
+  logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped }, 'index ready');
+  const bot = createBot({
+    token,
+    answer: (q, opts) => answer(q, deps, opts),
+    sources: createSourceLookup(deps.retriever.index),
+    logger,
+    apiRoot: config.telegram.apiRoot,
+    rateLimitPerMinute: config.telegram.rateLimitPerMinute,
+    maxQuestionChars: config.maxQuestionChars,
+    logMessageText: config.logLevel === 'debug' || config.logLevel === 'trace',
+  });
+  const running: Running = config.telegram.webhookUrl
+    ? await startWebhook(bot, logger, { url: config.telegram.webhookUrl, secret: config.telegram.webhookSecret!, port: config.telegram.port })
+    : await startPolling(bot, logger);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Replies in flight get a few seconds; after that the process exits regardless.
+    setTimeout(() => process.exit(0), 8000).unref();
+    void running.stop(5000).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await running.done;
+  return 0;
+}
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}
+main(config).then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`反诈助手 failed to start: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

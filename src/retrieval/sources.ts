@@ -1,0 +1,50 @@
+/** Looking up a cited passage by id, with its paragraph and article, for "show source". */
+import type { LoadedIndex } from '../index/store.js';
+
+/** A passage in context (Simplified, as stored). */
+export interface SourceView {
+  title: string;
+  source: string;
+  place?: string;
+  date?: string;
+  section?: string;
+  paragraph: string;
+  /** Offsets of the passage inside `paragraph`. */
+  start: number;
+  end: number;
+}
+
+/** Finds passages by id. */
+export interface SourceLookup {
+  view(passageId: string): SourceView | undefined;
+}
+
+/** A lookup over a loaded index. */
+export function createSourceLookup(index: LoadedIndex): SourceLookup {
+  const byId = new Map(index.passages.map((p) => [p.id, p]));
+  const articles = new Map(index.articles.map((a) => [a.source, a]));
+  return {
+    view(id) {
+      const p = byId.get(id);
+      if (!p) return undefined;
+      const a = articles.get(p.source);
+      const para = a?.paragraphs[p.paragraphIndex];
+      if (!a || !para) return { title: p.title, source: p.source, paragraph: p.text, start: 0, end: p.text.length };
+      // Paragraphs are joined by a blank line in the article text the offsets refer to.
+      let paraStart = 0;
+      for (let i = 0; i < p.paragraphIndex; i++) paraStart += a.paragraphs[i].text.length + 2;
+      const start = p.start - paraStart;
+      const ok = start >= 0 && para.text.slice(start, start + p.text.length) === p.text;
+      return {
+        title: a.title,
+        source: p.source,
+        place: a.meta.place,
+        date: a.meta.date,
+        section: para.section,
+        paragraph: ok ? para.text : p.text,
+        start: ok ? start : 0,
+        end: ok ? start + p.text.length : p.text.length,
+      };
+    },
+  };
+}
