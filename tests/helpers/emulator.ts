@@ -1,5 +1,11 @@
 import { createServer } from 'node:net';
-import TelegramServer from 'telegram-test-api';
+import { createRequire } from 'node:module';
+import type { TelegramServer as TelegramServerType } from 'telegram-test-api/lib/telegramServer.js';
+
+// The package is CommonJS with `module.exports = TelegramServer`; its typings describe an
+// ES default export, so load it through require with the class type.
+const TelegramServer = createRequire(import.meta.url)('telegram-test-api') as typeof TelegramServerType;
+export type Emulator = TelegramServerType;
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -14,14 +20,14 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the Telegram Bot API emulator on loopback. */
-export async function startEmulator(): Promise<InstanceType<typeof TelegramServer>> {
+export async function startEmulator(): Promise<Emulator> {
   const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 120 });
   await server.start();
   return server;
 }
 
 /** Bot messages the emulator holds for a chat. */
-export function botMessages(server: InstanceType<typeof TelegramServer>, chatId: number): any[] {
+export function botMessages(server: Emulator, chatId: number): any[] {
   return server.storage.botMessages.filter((m) => Number(m.message.chat_id) === chatId).map((m) => m.message);
 }
 
