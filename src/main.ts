@@ -4,7 +4,7 @@
  * when WEBHOOK_URL is set). Without a bot token it opens the terminal chat when run
  * interactively, and otherwise exits with instructions.
  */
-import 'dotenv/config';
+import './load-env.js';
 import { answer } from './answer/engine.js';
 import { setupEngine } from './answer/setup.js';
 import { createBot } from './bot/create-bot.js';

@@ -3,7 +3,7 @@
  * `--json` and no question, questions are read one per line from stdin and answered one
  * JSON object per line. The index is built first when missing or stale.
  */
-import 'dotenv/config';
+import '../load-env.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answer } from '../answer/engine.js';

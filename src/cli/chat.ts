@@ -1,5 +1,5 @@
 /** `npm run chat`: talk to the engine in the terminal, as in Telegram. */
-import 'dotenv/config';
+import '../load-env.js';
 import { loadConfig } from '../config.js';
 import { runTerminalChat } from './terminal-chat.js';
 

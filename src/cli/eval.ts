@@ -1,5 +1,5 @@
 /** `npm run eval [-- --verbose] [-- --golden FILE]`: runs the golden set and prints the figures. */
-import 'dotenv/config';
+import '../load-env.js';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';

@@ -2,7 +2,7 @@
  * `npm run ingest [-- --seeds DIR --out DIR --force]`: builds or refreshes the index and
  * prints a summary. Exit code 0 when an index is usable afterwards, 1 otherwise.
  */
-import 'dotenv/config';
+import '../load-env.js';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createEmbedder } from '../index/embedders.js';
