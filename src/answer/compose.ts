@@ -9,7 +9,6 @@ import { ADVICE_PATTERNS, type AdvicePattern, type RedFlag } from '../knowledge/
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { typeMention, type Hit } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
-import { normalizeForSearch } from '../text/script.js';
 import { baseLang, CHECK_GIST, EN_EVIDENCE, GENERIC_GIST, gistFor, HEADINGS, NEXT } from './i18n.js';
 import type { AnswerLine, AnswerSection } from './types.js';
 

@@ -7,6 +7,7 @@ import { withMarkers } from '../answer/render.js';
 import type { Answer } from '../answer/types.js';
 import { baseLang, SOURCES_HEADING } from '../answer/i18n.js';
 import type { Language } from '../retrieval/query.js';
+import type { SourceView } from '../retrieval/sources.js';
 import { texts } from './messages.js';
 import { toTraditional } from '../text/script.js';
 
@@ -122,21 +123,8 @@ export function citationKeyboard(a: Answer): InlineKeyboard | undefined {
   return kb;
 }
 
-/** A source passage in its paragraph, with the article's title and where it is from. */
-export interface PassageView {
-  title: string;
-  source: string;
-  place?: string;
-  date?: string;
-  section?: string;
-  /** The paragraph, and where the passage lies in it. */
-  paragraph: string;
-  start: number;
-  end: number;
-}
-
 /** Renders a passage view: the passage in bold inside (a window of) its paragraph. */
-export function renderPassageHtml(v: PassageView, lang: Language, window = 400): string {
+export function renderPassageHtml(v: SourceView, lang: Language, window = 400): string {
   const t = texts(lang);
   const from = Math.max(0, v.start - window);
   const to = Math.min(v.paragraph.length, v.end + window);

@@ -259,7 +259,7 @@ export async function writeIndex(
         const label = cache.get(h);
         return label === undefined ? undefined : opts.previous!.store.index.getPoint(label);
       });
-      const missing = batch.map((p, k) => (vectors[k] ? -1 : k)).filter((k) => k >= 0);
+      const missing = vectors.flatMap((v, k) => (v ? [] : [k]));
       if (missing.length > 0) {
         const fresh = await embedder.embeddings.embedDocuments(missing.map((k) => batch[k].text));
         missing.forEach((k, j) => (vectors[k] = fresh[j]));
