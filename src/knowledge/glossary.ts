@@ -13,7 +13,7 @@ export const EN_GLOSSARY: Record<string, string[]> = {
   // Fraud in general
   scam: ['诈骗', '骗局'], scams: ['诈骗', '骗局'], scammer: ['骗子', '诈骗分子'], scammers: ['骗子', '诈骗分子'],
   fraud: ['诈骗'], fraudster: ['骗子'], fraudsters: ['骗子'], con: ['骗局'], trick: ['骗局', '套路'], tricks: ['套路'],
-  cheated: ['被骗'], scammed: ['被骗'], deceived: ['被骗'], victim: ['受害人', '被骗'], victims: ['受害群众'],
+  cheated: ['被骗'], bail: ['保证金'], arrested: ['抓获', '逮捕'], grandson: ['孙子', '家人'], loan: ['贷款'], loans: ['贷款'], scammed: ['被骗'], deceived: ['被骗'], victim: ['受害人', '被骗'], victims: ['受害群众'],
   'telecom fraud': ['电信网络诈骗', '电诈'], 'phone scam': ['诈骗电话'], 'online fraud': ['网络诈骗'],
   'anti-fraud': ['反诈'], 'anti fraud': ['反诈'], hotline: ['96110', '专线'],
   // Money
@@ -32,7 +32,7 @@ export const EN_GLOSSARY: Record<string, string[]> = {
   // Actions and advice
   protect: ['防范', '提醒'], prevent: ['防范', '防骗'], avoid: ['防范', '避免'], tips: ['提醒', '防范'], advice: ['提醒'],
   verify: ['核实'], check: ['核实'], report: ['报警'], 'call the police': ['报警'], warning: ['预警', '提醒'], warn: ['预警'],
-  dissuade: ['劝阻'], stop: ['劝阻', '止付'], stopped: ['劝阻'], prevented: ['劝阻', '避免损失'], arrested: ['抓获'], gang: ['团伙'],
+  dissuade: ['劝阻'], stop: ['劝阻', '止付'], stopped: ['劝阻'], prevented: ['劝阻', '避免损失'], gang: ['团伙'],
   gangs: ['团伙'], caught: ['抓获'], cases: ['案件'], case: ['案件', '案例'], how: ['如何'], what: ['什么'],
   'what should i do': ['怎么办', '报警'], suspicious: ['可疑', '诈骗'], real: ['真'], fake: ['冒充', '虚假'], impersonate: ['冒充'],
   impersonating: ['冒充'], pretend: ['冒充', '自称'], claims: ['自称'], 'safe account': ['安全账户'], 'arrest warrant': ['逮捕令'],
@@ -61,6 +61,8 @@ export const FRAUD_LEXICON_ZH = [
   '警惕', '安全吗', '靠谱吗', '真的吗', '可信吗', '是真的', '老人', '老年人', '财务', '财会', '总经理',
   // Police work against fraud: arrests, cases and gangs (not agency or place names).
   '嫌疑人', '犯罪', '窝点', '押解', '抓获', '破获', '案件', '发案', '警情', '打击治理', '黑灰产',
+  // Openers of common scams: your identity or account is "misused", "involved", "frozen".
+  '冒用', '盗用', '涉嫌', '涉案', '解冻', '征信', '医保卡', '社保卡', '领奖',
 ];
 
 /** English words that make a question about fraud or safety. */

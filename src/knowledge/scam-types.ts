@@ -49,7 +49,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     nameEn: 'Fake police or prosecutors ("safe account")',
     aliases: ['冒充公检法', '冒充警察', '安全账户', '冒充民警', '假警察', '通缉令', '逮捕令', '冒充公安'],
     aliasesEn: ['fake police', 'police impersonation', 'safe account', 'fake officer', 'arrest warrant', 'impersonating police', 'fake prosecutor'],
-    keywords: ['警察', '公安', '检察院', '法院', '安全账户', '逮捕令', '通缉', '配合调查', '证件照', '保证金', '电话办案', '洗钱'],
+    keywords: ['警察', '公安', '检察院', '法院', '安全账户', '逮捕令', '通缉', '配合调查', '证件照', '保证金', '电话办案', '洗钱', '身份证', '冒用', '涉嫌', '涉案'],
     summaryEn: 'Someone claiming to be police says you are under investigation and must move your money to a "safe account"; real police never handle cases or ask for transfers by phone.',
     summary: '骗子冒充警察、检察院、法院，称你涉案需配合调查，要求把钱转到“安全账户”；真警察绝不会电话办案、要求转账。',
     exampleQuestion: '有人自称警察说我涉嫌洗钱，要我转账到安全账户，是真的吗？',

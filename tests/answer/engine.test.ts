@@ -88,6 +88,21 @@ describe('answer', () => {
     expect(a.text).toContain('前2000个字');
   });
 
+  it('leads with a passage about fraud even when the articles do not cover the exact trick', async () => {
+    // Questions outside the golden set, about scams the articles only touch on.
+    const deps = await seedEngine();
+    for (const q of [
+      '有人加我微信说可以帮我办低息贷款，要先交保证金',
+      '收到短信说我中了一等奖，需要交手续费才能领奖',
+      '我爸接到电话说他医保卡被冻结了要转钱解冻',
+      'My grandmother got a call saying her grandson was arrested and needs bail money',
+    ]) {
+      const a = await answer(q, deps);
+      expect(a.inScope, q).toBe(true);
+      expect(a.citations[0].text, q).toMatch(/诈|骗|劝阻|转账/u);
+    }
+  });
+
   it('is deterministic', async () => {
     const deps = await seedEngine();
     const a = await answer('老板在群里让我给业务单位转账，要注意什么', deps);
