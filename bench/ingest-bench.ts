@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbedder } from '../src/index/embedders.js';
 import { writeIndex } from '../src/index/store.js';
@@ -26,7 +26,8 @@ function dirSize(dir: string): number {
 async function runOne(size: number): Promise<void> {
   const { articles, passages } = await syntheticCorpus(SEEDS, size);
   const out = mkdtempSync(join(tmpdir(), 'fzzs-bench-'));
-  const embedder = createEmbedder({ provider: 'hashing' });
+  const workers = Math.min(4, Math.max(0, availableParallelism() - 1));
+  const embedder = createEmbedder({ provider: 'hashing', workers });
   const t0 = performance.now();
   let tEmbed = 0;
   await writeIndex(out, embedder, articles, passages, 'bench', {
@@ -41,6 +42,7 @@ async function runOne(size: number): Promise<void> {
     passagesPerSecond: Math.round(size / wall),
     embedAndGraphSeconds: +(tEmbed / 1000).toFixed(2),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    workers,
     indexMB: +(dirSize(out) / 1e6).toFixed(1),
   };
   rmSync(out, { recursive: true, force: true });
@@ -52,7 +54,7 @@ if (arg > 0) {
   await runOne(Number(process.argv[arg + 1]));
 } else {
   const sizes = process.argv.includes('--quick') ? [10_000] : [10_000, 100_000];
-  console.log('Ingestion benchmark (default hashing embedder, 512 dims; each size in its own process)');
+  console.log(`Ingestion benchmark (default hashing embedder, 512 dims, ${Math.min(4, Math.max(0, availableParallelism() - 1))} embedding worker(s); each size in its own process)`);
   console.log('passages   wall s   passages/s   embed+graph s   peak RSS MB   index MB');
   for (const size of sizes) {
     const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--size', String(size)], { encoding: 'utf8' });

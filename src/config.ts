@@ -3,6 +3,7 @@
  * the edge (src/main.ts and the CLI entries); library code receives what it needs as
  * arguments and never reads `process.env`.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { EmbedderSettings } from './index/embedders.js';
 
@@ -28,6 +29,8 @@ const envSchema = z
     DATA_DIR: optionalString.transform((v) => v ?? 'data/index'),
     EMBEDDINGS_PROVIDER: optionalString.pipe(z.enum(['hashing', 'openai', 'transformers']).optional()).transform((v) => v ?? 'hashing'),
     EMBEDDINGS_DIMENSIONS: intFrom(512, 16, 4096),
+    // Worker threads of the hashing embedder for large ingestions; default: cores − 1.
+    EMBEDDINGS_WORKERS: intFrom(Math.min(4, Math.max(0, availableParallelism() - 1)), 0, 64),
     EMBEDDINGS_BASE_URL: optionalUrl,
     EMBEDDINGS_API_KEY: optionalString,
     EMBEDDINGS_MODEL: optionalString,
@@ -105,7 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { provider: 'openai', baseURL: e.EMBEDDINGS_BASE_URL!, apiKey: e.EMBEDDINGS_API_KEY ?? 'none', model: e.EMBEDDINGS_MODEL! }
       : e.EMBEDDINGS_PROVIDER === 'transformers'
         ? { provider: 'transformers', modelDir: e.EMBEDDINGS_MODEL_DIR! }
-        : { provider: 'hashing', dimensions: e.EMBEDDINGS_DIMENSIONS };
+        : { provider: 'hashing', dimensions: e.EMBEDDINGS_DIMENSIONS, workers: e.EMBEDDINGS_WORKERS };
   const llm: LlmSettings =
     e.LLM_PROVIDER === 'none'
       ? { provider: 'none' }

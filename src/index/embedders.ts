@@ -10,7 +10,7 @@ import { TransformersEmbeddings } from './transformers-embeddings.js';
 
 /** Embedder settings (a slice of the app config). */
 export type EmbedderSettings =
-  | { provider: 'hashing'; dimensions?: number }
+  | { provider: 'hashing'; dimensions?: number; workers?: number }
   | { provider: 'openai'; baseURL: string; apiKey: string; model: string; timeoutMs?: number }
   | { provider: 'transformers'; modelDir: string };
 
@@ -25,7 +25,7 @@ export interface Embedder {
 export function createEmbedder(s: EmbedderSettings): Embedder {
   switch (s.provider) {
     case 'hashing': {
-      const e = new HashingEmbeddings({ dimensions: s.dimensions });
+      const e = new HashingEmbeddings({ dimensions: s.dimensions, workers: s.workers });
       return { embeddings: e, id: e.id };
     }
     case 'openai': {

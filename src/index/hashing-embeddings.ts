@@ -18,13 +18,22 @@
  */
 import { Embeddings } from '@langchain/core/embeddings';
 import { words } from '../text/tokenize.js';
+import { HashingPool } from './hashing-pool.js';
 import { normalizeForSearch } from '../text/script.js';
 
 /** Options of {@link HashingEmbeddings}. */
 export interface HashingEmbeddingsOptions {
   /** Vector size; default 512 (256 gives visibly noisier similarities through hash collisions). */
   dimensions?: number;
+  /**
+   * Worker threads for large batches (≥ {@link PARALLEL_MIN_BATCH} texts); 0 (default)
+   * embeds in the calling thread. The vectors are the same either way.
+   */
+  workers?: number;
 }
+
+/** Smallest batch sent to the worker pool; smaller ones are cheaper in-thread. */
+export const PARALLEL_MIN_BATCH = 256;
 
 const WEIGHT = { word: 1.6, bigram: 1.0, trigram: 0.6, latin: 1.4 } as const;
 
@@ -51,10 +60,13 @@ function isHanCode(c: number): boolean {
 /** A deterministic, offline LangChain embedder for Chinese text. */
 export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
+  private readonly workers: number;
+  private pool?: HashingPool;
 
   constructor(opts: HashingEmbeddingsOptions = {}) {
     super({});
     this.dimensions = opts.dimensions ?? 512;
+    this.workers = opts.workers ?? 0;
     if (!Number.isInteger(this.dimensions) || this.dimensions < 16) {
       throw new Error(`HashingEmbeddings: dimensions must be an integer ≥ 16, got ${opts.dimensions}`);
     }
@@ -102,7 +114,17 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
+    if (this.workers > 0 && documents.length >= PARALLEL_MIN_BATCH) {
+      this.pool ??= new HashingPool(this.workers, this.dimensions);
+      return this.pool.embed(documents);
+    }
     return documents.map((d) => this.embed(d));
+  }
+
+  /** Stops the worker threads, if any were started. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
   }
 
   async embedQuery(document: string): Promise<number[]> {

@@ -252,8 +252,11 @@ export async function writeIndex(
     const docs = new Map<string, Document>();
     let embedded = 0;
     let reused = 0;
-    for (let i = 0; i < passages.length; i += batchSize) {
-      const batch = passages.slice(i, i + batchSize);
+    // Vectors of one batch: from the previous index when the text is unchanged, else
+    // embedded. The next batch is requested before the current one is inserted, so an
+    // embedder that works off the main thread overlaps with the graph insertion.
+    const vectorsFor = async (from: number): Promise<{ batch: Passage[]; hashes: string[]; vectors: number[][] }> => {
+      const batch = passages.slice(from, from + batchSize);
       const hashes = batch.map((p) => textHash(p.text));
       const vectors: (number[] | undefined)[] = hashes.map((h) => {
         const label = cache.get(h);
@@ -266,13 +269,24 @@ export async function writeIndex(
         embedded += missing.length;
       }
       reused += batch.length - missing.length;
+      return { batch, hashes, vectors: vectors as number[][] };
+    };
+    const request = (from: number) => {
+      const p = vectorsFor(from);
+      p.catch(() => undefined); // a failure surfaces where it is awaited, not as unhandled
+      return p;
+    };
+    let next: ReturnType<typeof vectorsFor> | undefined = request(0);
+    for (let i = 0; next; i += batchSize) {
+      const { batch, hashes, vectors } = await next;
+      next = i + batchSize < passages.length ? request(i + batchSize) : undefined;
       if (!index) {
-        index = new hnswlib.HierarchicalNSW('cosine', vectors[0]!.length);
+        index = new hnswlib.HierarchicalNSW('cosine', vectors[0].length);
         index.initIndex(passages.length, hnsw.m, hnsw.efConstruction, 42);
       }
       batch.forEach((p, k) => {
         const label = i + k;
-        index!.addPoint(vectors[k]!, label);
+        index!.addPoint(vectors[k], label);
         const metadata: PassageMetadata = {
           id: p.id,
           source: p.source,

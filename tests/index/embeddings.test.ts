@@ -26,6 +26,21 @@ describe('HashingEmbeddings', () => {
     expect(cos(q, related)).toBeGreaterThan(cos(q, unrelated) + 0.1);
   });
 
+  it('gives the same vectors from worker threads as in the calling thread', async () => {
+    const texts = Array.from({ length: 600 }, (_, i) => `第${i}号提醒：接到自称客服的电话要求转账${i % 7}次，一定是诈骗。`);
+    const pooled = new HashingEmbeddings({ workers: 2 });
+    try {
+      const [a, b] = await Promise.all([pooled.embedDocuments(texts), e.embedDocuments(texts)]);
+      expect(a).toHaveLength(600);
+      for (let i = 0; i < texts.length; i += 37) {
+        // Workers send float32: equal to the in-thread vector to float32 precision.
+        a[i].forEach((x, k) => expect(x).toBeCloseTo(b[i][k], 6));
+      }
+    } finally {
+      await pooled.close();
+    }
+  });
+
   it('rejects a nonsensical size', () => {
     expect(() => new HashingEmbeddings({ dimensions: 3 })).toThrow(/dimensions/);
   });
