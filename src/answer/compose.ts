@@ -26,7 +26,8 @@ export interface Sentence {
 const HOW = /冒充|自称|诱导|诱骗|以.{1,12}为由|要求.{0,12}(转账|汇款|缴纳|交|充值|捐)|拉进|点进|添加|许诺|承诺|假冒|伪装|骗取|套路|手法|伎俩|为手段|名义/u;
 const CASE_WHO = /\d+月(\d+日|初|底)?|先生|女士|大叔|阿姨|阿婆|老人|小[金徐]|某某|居民|市民/u;
 const CASE_WHAT = /被骗|诈骗|转账|汇款|损失|劝阻|止损|报警|骗局|识破/u;
-const ADVICE_WORDS = /提醒|不要|切勿|千万|一定|警惕|牢记|不可能|必然是诈骗|就是诈骗|天上不会掉馅饼/u;
+// Words of advice. Not a bare 提醒: narratives say 一番提醒让她醒悟; 警方提醒 is advice.
+const ADVICE_WORDS = /(警方|民警|公安|我们)提醒|提醒(广大|大家|市民|群众)|不要|切勿|千万|一定要|警惕|牢记|不可能|必然是诈骗|就是诈骗|天上不会掉馅饼|不得转账/u;
 
 /** Splits the hits into classified sentences; `relevance` scores a sentence 0–1. */
 export function classifySentences(hits: Hit[], relevance: (text: string) => number): Sentence[] {
@@ -38,7 +39,8 @@ export function classifySentences(hits: Hit[], relevance: (text: string) => numb
       const kinds = new Set<'advice' | 'how' | 'case'>();
       const advice = ADVICE_PATTERNS.find((p) => p.zh.test(text));
       if (advice || ADVICE_WORDS.test(text)) kinds.add('advice');
-      if (HOW.test(text)) kinds.add('how');
+      // The trick is what fraudsters do; "民警要求停止转账" is the police stepping in.
+      if (HOW.test(text) && !/(民警|警方|银行工作人员|工作人员)(立即)?(要求|劝|提醒)/u.test(text)) kinds.add('how');
       if (CASE_WHO.test(text) && CASE_WHAT.test(text)) kinds.add('case');
       out.push({ text, hit, kinds, advice, relevance: relevance(text) });
     }
@@ -100,7 +102,9 @@ export function composeExtractive({ q, hits, redFlags, relevance }: ComposeInput
   // Key facts: the sentences that answer most of the question, best first.
   const top = sentences.filter(fresh).sort((a, b) => b.relevance - a.relevance || a.hit - b.hit);
   const bar = Math.max(0.3, (top[0]?.relevance ?? 0) * 0.6);
-  const facts = top.filter((s) => s.relevance >= bar).slice(0, q.intent === 'facts' ? 3 : 2);
+  // For "what should I do" questions the tips come first and only strong facts are kept.
+  const factBar = q.intent === 'tips' ? Math.max(bar, 0.5) : bar;
+  const facts = top.filter((s) => s.relevance >= factBar).slice(0, q.intent === 'facts' ? 3 : 2);
   const how =
     q.intent === 'facts' || q.intent === 'check-message'
       ? []
@@ -133,9 +137,17 @@ export function composeExtractive({ q, hits, redFlags, relevance }: ComposeInput
   // specific to another scam type (e.g. "brushing is fraud" for a romance question) and
   // case narratives that merely mention a bank are left out.
   const typeId = type?.id;
+  // A tip is advice, not a story that merely mentions 96110 or a bank: inside a case
+  // narrative a sentence counts only for real advice it reports ("叮嘱转账前要多核实")
+  // or quotes ("千万不要转账").
   const isTip = (s: Sentence) =>
-    s.kinds.has('advice') && (ADVICE_WORDS.test(s.text) || !s.kinds.has('case')) && (!s.advice?.types || !typeId || s.advice.types.includes(typeId));
-  const advice = sentences.filter((s) => isTip(s) && fresh(s)).sort((a, b) => Number(!!b.advice) - Number(!!a.advice) || b.relevance - a.relevance);
+    s.kinds.has('advice') &&
+    (!s.kinds.has('case') || (s.advice && !s.advice.mention) || (ADVICE_WORDS.test(s.text) && /[“「]/u.test(s.text))) &&
+    (!s.advice?.types || !typeId || s.advice.types.includes(typeId));
+  // Plain advice before advice reported in a story; recognised advice before the rest.
+  const advice = sentences
+    .filter((s) => isTip(s) && fresh(s))
+    .sort((a, b) => Number(a.kinds.has('case')) - Number(b.kinds.has('case')) || Number(!!b.advice) - Number(!!a.advice) || b.relevance - a.relevance);
   let tips: AnswerLine[] = [];
   if (lang === 'en') {
     const byPattern = new Map<string, AnswerLine>();
@@ -146,6 +158,12 @@ export function composeExtractive({ q, hits, redFlags, relevance }: ComposeInput
   }
   if (tips.length) sections.push({ kind: 'tips', heading: HEADINGS[lang].tips, lines: tips });
 
-  if (lang === 'zh' && cases.length) sections.push({ kind: 'case', heading: HEADINGS.zh.case, lines: cases.map(take) });
+  const freshCases = cases.filter(fresh);
+  if (lang === 'zh' && freshCases.length) sections.push({ kind: 'case', heading: HEADINGS.zh.case, lines: freshCases.map(take) });
+  if (q.intent === 'tips') {
+    // Tips before everything but the gist.
+    const tipsAt = sections.findIndex((x) => x.kind === 'tips');
+    if (tipsAt > 1) sections.splice(1, 0, ...sections.splice(tipsAt, 1));
+  }
   return { sections, nextSteps: NEXT[lang] };
 }

@@ -74,20 +74,32 @@ const ADVICE_FOR_TYPE: Record<string, string[]> = {
   'fake-boss': ['verify', 'no-transfer'],
 };
 
-/** Adds a passage with relevant advice when the retrieved ones give none. */
+/**
+ * Adds passages with the advice that matters when the retrieved ones lack it: for a
+ * question asking what to do (or a pasted message), the key advice for its scam type (or
+ * "do not transfer" and "verify" in general); for other questions, some advice at all.
+ */
 function withAdvice(hits: Hit[], q: QueryAnalysis, retriever: HybridRetriever): Hit[] {
-  const hasAdvice = hits.some((h) => splitSentences(h.passage.text).some((s) => ADVICE_PATTERNS.some((a) => a.zh.test(s))));
-  if (hasAdvice || hits.length === 0) return hits;
+  if (hits.length === 0) return hits;
+  const adviceIn = (h: Hit) => new Set(splitSentences(h.passage.text).flatMap((s) => ADVICE_PATTERNS.filter((a) => !a.mention && a.zh.test(s)).map((a) => a.id)));
+  const have = new Set(hits.flatMap((h) => [...adviceIn(h)]));
+  const asking = q.intent === 'tips' || q.intent === 'check-message';
+  if (!asking && have.size > 0) return hits;
+  const key = ADVICE_FOR_TYPE[q.scamTypes[0]?.id ?? ''] ?? ['no-transfer', 'verify'];
+  const missing = (asking ? key : [...key, 'no-transfer', 'no-phone-cases', 'verify']).filter((id) => !have.has(id));
   const pool = advicePool(retriever);
-  const wanted = [...(ADVICE_FOR_TYPE[q.scamTypes[0]?.id ?? ''] ?? []), 'no-transfer', 'no-phone-cases', 'verify', 'hotline'];
-  for (const id of wanted) {
-    const label = pool.get(id)?.find((l) => !hits.some((h) => h.label === l));
-    if (label !== undefined) {
-      const extra: Hit = { passage: retriever.passages[label], label, score: 0, coverage: 0 };
-      return [...hits.slice(0, MAX_CITATIONS - 1), extra];
-    }
+  const out = [...hits];
+  for (const id of missing.slice(0, asking ? 2 : 1)) {
+    if (have.has(id)) continue;
+    const label = pool.get(id)?.find((l) => !out.some((h) => h.label === l));
+    if (label === undefined) continue;
+    const extra: Hit = { passage: retriever.passages[label], label, score: 0, coverage: 0 };
+    for (const a of adviceIn(extra)) have.add(a);
+    // Make room by dropping the weakest retrieved passage, never the best ones.
+    if (out.length >= MAX_CITATIONS) out.splice(out.length - 1, 1);
+    out.push(extra);
   }
-  return hits;
+  return out;
 }
 
 /**

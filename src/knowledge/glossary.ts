@@ -84,17 +84,22 @@ export interface AdvicePattern {
   en: string;
   /** Scam types the tip is specific to; absent for tips that apply to any scam. */
   types?: string[];
+  /**
+   * True for patterns that only mention something useful (the 96110 line, bank staff)
+   * rather than give advice: inside a story they do not make the sentence a tip.
+   */
+  mention?: boolean;
 }
 
 /** Recognised advice; order is the order tips are shown in. */
 export const ADVICE_PATTERNS: AdvicePattern[] = [
   { id: 'no-phone-cases', zh: /(不可能|不会|绝不).{0,8}(电话|网上).{0,4}办案|安全账户.{0,12}(诈骗|骗)/u, en: 'Real police never handle cases over the phone and never ask you to move money to a "safe account".', types: ['fake-police'] },
   { id: 'no-transfer', zh: /(不要|不得|切勿|千万别|别).{0,6}(转账|汇款|转出)|钱不要转|不转账/u, en: 'Do not transfer money to anyone you only know by phone or online, whatever the reason.' },
-  { id: 'verify', zh: /核实|确认.{0,8}(身份|转账)/u, en: 'Before any transfer, verify in person or by calling a number you already know.' },
+  { id: 'verify', zh: /(要|先|多|务必|一定要?|及时)核实|核实.{0,6}(身份|信息)|当面确认|电话确认/u, en: 'Before any transfer, verify in person or by calling a number you already know.' },
   { id: 'too-good', zh: /天上不会掉馅饼|高回报|高收益|不具备.{0,6}资质/u, en: 'Promises of easy money or high returns are bait; check that a company is licensed.', types: ['fake-investment', 'order-brushing', 'romance', 'livestream-jade', 'socialite-training', 'game-account'] },
   { id: 'brushing-is-fraud', zh: /刷单.{0,8}(就是|都是|是)诈骗/u, en: 'Any "job" that pays you to brush orders or boost ratings is itself a scam.', types: ['order-brushing'] },
-  { id: 'hotline', zh: /96110/u, en: 'A call from 96110 is the police anti-fraud warning line: answer it and listen.' },
-  { id: 'bank-staff', zh: /银行.{0,10}(警觉|报警|劝)/u, en: 'Bank staff are trained to spot fraud: if they question a transfer, stop and listen.' },
+  { id: 'hotline', zh: /96110/u, en: 'A call from 96110 is the police anti-fraud warning line: answer it and listen.', mention: true },
+  { id: 'bank-staff', zh: /银行.{0,10}(警觉|报警|劝)/u, en: 'Bank staff are trained to spot fraud: if they question a transfer, stop and listen.', mention: true },
   { id: 'cards', zh: /(出租|出借|出售).{0,6}(银行卡|手机卡)|两卡/u, en: 'Never rent, lend or sell your bank or SIM cards: they are used to launder fraud money.', types: ['two-cards'] },
 ];
 
