@@ -103,6 +103,19 @@ describe('answer', () => {
     }
   });
 
+  it('never repeats a sentence across sections, and tips are advice, not stories', async () => {
+    const deps = await seedEngine();
+    for (const q of ['怎样防范电信网络诈骗？接到要求转账的电话该怎么办？', '什么是杀猪盘？', '老板在群里让我给业务单位转账，要注意什么', '直播间里买原石会被骗吗']) {
+      const a = await answer(q, deps);
+      const lines = a.sections.flatMap((s) => s.lines.map((l) => l.text));
+      expect(new Set(lines).size, q).toBe(lines.length);
+      for (const tip of a.sections.find((s) => s.kind === 'tips')?.lines ?? []) expect(tip.text, q).not.toMatch(/一番提醒让她及时醒悟/u);
+    }
+    const tips = await answer('怎样防范电信网络诈骗？接到要求转账的电话该怎么办？', deps);
+    expect(tips.sections[1].kind).toBe('tips');
+    expect(tips.sections[1].lines.map((l) => l.text).join('')).toMatch(/不要转账|不得转账/u);
+  });
+
   it('is deterministic', async () => {
     const deps = await seedEngine();
     const a = await answer('老板在群里让我给业务单位转账，要注意什么', deps);
