@@ -57,7 +57,7 @@ export interface ComposeInput {
   relevance: (text: string) => number;
 }
 
-/** Sections with citations as hit indexes (numbered later, in order of appearance). */
+/** Sections with citations as hit indexes (numbered later by the engine). */
 export interface Draft {
   sections: AnswerSection[];
   nextSteps: string;
@@ -65,7 +65,7 @@ export interface Draft {
 
 /**
  * Composes the extractive answer. `cites` in the returned lines are hit indexes; the
- * engine renumbers them [1]..[k] in order of first appearance.
+ * engine renumbers them [1]..[k] in retrieval order.
  */
 export function composeExtractive({ q, hits, redFlags, relevance }: ComposeInput): Draft {
   const lang = baseLang(q.language);
