@@ -138,9 +138,11 @@ export const NEXT_STEPS = {
  * Translates the domain vocabulary of an English question into Chinese search terms,
  * longest phrases first so that "safe account" wins over "account".
  */
-export function translateEnglish(question: string, extra: Record<string, string[]> = {}): string[] {
+let sortedGlossary: [string, string[]][] | undefined;
+
+export function translateEnglish(question: string): string[] {
   let text = ` ${question.toLowerCase().replace(/[^a-z0-9\s'-]/g, ' ').replace(/\s+/g, ' ')} `;
-  const entries = Object.entries({ ...EN_GLOSSARY, ...extra }).sort((a, b) => b[0].length - a[0].length);
+  const entries = (sortedGlossary ??= Object.entries(EN_GLOSSARY).sort((a, b) => b[0].length - a[0].length));
   const out: string[] = [];
   for (const [en, zh] of entries) {
     const needle = ` ${en} `;

@@ -118,13 +118,20 @@ export class HybridRetriever extends BaseRetriever {
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
+  // Question words per analysed question: relevance() is called for every candidate
+  // passage and every sentence of an answer.
+  private readonly qWordCache = new WeakMap<QueryAnalysis, Set<string>>();
+
   /** The question's content words: its own (Chinese) words and those of its expansions. */
   private questionWords(q: QueryAnalysis): Set<string> {
+    const cached = this.qWordCache.get(q);
+    if (cached) return cached;
     const own = words(q.normalized);
     // An English question's own words are not in the Chinese articles; its Chinese
     // expansions stand for them.
     const qWords = new Set(q.language === 'en' ? own.filter((w) => /[\u3400-\u9fff]/u.test(w)) : own);
     for (const e of [...q.primaryTerms, ...q.expansions]) for (const w of words(normalizeForSearch(e))) qWords.add(w);
+    this.qWordCache.set(q, qWords);
     return qWords;
   }
 
