@@ -2,7 +2,7 @@
  * The interactive terminal chat: the same engine as the bot, for trying 反诈助手 without
  * Telegram (and what `npm start` opens when no bot token is set and stdin is a terminal).
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { answer } from '../answer/engine.js';
 import { setupEngine } from '../answer/setup.js';
 import type { Config } from '../config.js';
@@ -19,19 +19,19 @@ export async function runTerminalChat(config: Config, io: { input: NodeJS.Readab
   if (!report.upToDate) out(`(index built: ${report.articles} articles, ${report.passages} passages)`);
   out(WELCOME);
   const rl = createInterface({ input: io.input, output: io.output, terminal: (io.input as NodeJS.ReadStream).isTTY ?? false });
+  rl.setPrompt('\n> ');
+  rl.prompt();
+  // The line iterator buffers lines, so pasted or piped input is not lost while an
+  // answer is being computed.
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question('\n> ');
-      } catch {
-        break; // stdin closed
-      }
+    for await (const line of rl) {
       const q = line.trim();
-      if (!q) continue;
       if (q === '/quit' || q === '/exit') break;
-      const a = await answer(q, deps, { maxQuestionChars: config.maxQuestionChars });
-      out(`\n${a.text}`);
+      if (q) {
+        const a = await answer(q, deps, { maxQuestionChars: config.maxQuestionChars });
+        out(`\n${a.text}`);
+      }
+      rl.prompt();
     }
   } finally {
     rl.close();
