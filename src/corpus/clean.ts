@@ -153,7 +153,8 @@ export function cleanArticle(raw: string): CleanedArticle {
   let blanks = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+    // Markdown articles: heading marks and emphasis are layout, not text.
+    const line = lines[i].trim().replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*/g, '$1');
     if (line === '') {
       blanks++;
       continue;

@@ -14,7 +14,7 @@ import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex 
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
  * change to how text is cleaned rebuilds existing indexes. Bump with such changes.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /**
  * Fingerprint of everything an index is built from: file names and bytes of the seeds

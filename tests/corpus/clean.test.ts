@@ -103,6 +103,12 @@ describe('cleaning rules', () => {
     expect(a.text).toBe('诈骗团伙使用VOIP设备拨打电话，共计123次。');
   });
 
+  it('reads Markdown articles and Windows line endings', () => {
+    const a = cleanArticle('\uFEFF# 警惕冒充客服诈骗\r\n\r\n近日，**市民**接到自称客服的电话，要求其转账。民警提醒：不要转账。\r\n');
+    expect(a.derivedTitle).toBe('警惕冒充客服诈骗');
+    expect(a.text).toBe('近日，市民接到自称客服的电话，要求其转账。民警提醒：不要转账。');
+  });
+
   it('an article of only noise has no paragraphs', () => {
     expect(cleanArticle('\n(資料圖片僅供參考)\n通讯员 张三 摄\n').paragraphs).toEqual([]);
   });
