@@ -157,11 +157,6 @@ export class HybridRetriever extends BaseRetriever {
     return total > 0 ? found / total : 0;
   }
 
-  /** {@link relevance} of a passage to the question. */
-  coverage(q: QueryAnalysis, label: number): number {
-    return this.relevance(q, this.passageData(label).words);
-  }
-
   /** Retrieves the best passages for an analysed question. */
   async search(q: QueryAnalysis, opts: SearchOptions = {}): Promise<Hit[]> {
     const k = opts.k ?? 5;

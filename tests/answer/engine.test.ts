@@ -116,6 +116,14 @@ describe('answer', () => {
     expect(tips.sections[1].lines.map((l) => l.text).join('')).toMatch(/不要转账|不得转账/u);
   });
 
+  it('the retriever also works through LangChain\'s retriever interface', async () => {
+    const { retriever } = await seedEngine();
+    const docs = await retriever.invoke('什么是杀猪盘？');
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs[0].pageContent).toContain('杀猪盘');
+    expect(docs[0].metadata.source).toBe('003_f681114cb4297908.txt');
+  });
+
   it('is deterministic', async () => {
     const deps = await seedEngine();
     const a = await answer('老板在群里让我给业务单位转账，要注意什么', deps);
