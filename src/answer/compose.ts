@@ -5,7 +5,7 @@
  * fixed next steps. No model is involved; the same question always gets the same answer.
  */
 import { splitSentences } from '../corpus/split.js';
-import { ADVICE_PATTERNS, type AdvicePattern, type RedFlag } from '../knowledge/glossary.js';
+import { ADVICE_PATTERNS, type AdvicePattern } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { typeMention, type Hit } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
@@ -52,7 +52,6 @@ export function classifySentences(hits: Hit[], relevance: (text: string) => numb
 export interface ComposeInput {
   q: QueryAnalysis;
   hits: Hit[];
-  redFlags: RedFlag[];
   /** Relevance of a sentence to the question, 0–1 (the retriever's idf-weighted coverage). */
   relevance: (text: string) => number;
 }
@@ -67,8 +66,9 @@ export interface Draft {
  * Composes the extractive answer. `cites` in the returned lines are hit indexes; the
  * engine renumbers them [1]..[k] in retrieval order.
  */
-export function composeExtractive({ q, hits, redFlags, relevance }: ComposeInput): Draft {
+export function composeExtractive({ q, hits, relevance }: ComposeInput): Draft {
   const lang = baseLang(q.language);
+  const redFlags = q.redFlags;
   const sentences = classifySentences(hits, relevance);
   const used = new Set<string>();
   const take = (s: Sentence): AnswerLine => {

@@ -148,7 +148,7 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     result = { question: asked, language: q.language, inScope: false, scamTypes: q.scamTypes.map((s) => s.id), sections: [], citations: [], text, mode: 'declined', truncated, ms: 0 };
   } else {
     const used = withAdvice(hits, q, deps.retriever);
-    const draft = composeExtractive({ q, hits: used, redFlags: q.redFlags, relevance: (t) => deps.retriever.relevance(q, t) });
+    const draft = composeExtractive({ q, hits: used, relevance: (t) => deps.retriever.relevance(q, t) });
     const { sections, citations } = numberCitations(draft.sections, used);
     result = {
       question: asked,

@@ -136,6 +136,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
           return;
         }
         if ((noticed.get(id) ?? 0) > now - windowMs) return;
+        // Forget users whose window has passed, so the map stays small on a busy bot.
+        if (noticed.size > 10_000) for (const [u, t] of noticed) if (t <= now - windowMs) noticed.delete(u);
         noticed.set(id, now);
         await ctx.reply(texts(ctx.uiLang).rateLimited).catch((err: unknown) => ctx.log.warn({ err: describeError(err) }, 'rate-limit notice failed'));
       },

@@ -23,7 +23,7 @@ export class HashingPool {
 
   constructor(
     size: number,
-    private readonly dimensions: number,
+    dimensions: number,
   ) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL('./hashing-worker.mjs', import.meta.url), { workerData: { dimensions } });
