@@ -47,6 +47,20 @@ const envSchema = z
     PORT: intFrom(8080, 1, 65535),
     RATE_LIMIT_PER_MINUTE: intFrom(20, 1, 10_000),
     MAX_QUESTION_CHARS: intFrom(2000, 50, 20_000),
+    // Operator record (see README "Privacy").
+    RECORD: optionalString.pipe(z.enum(['on', 'off']).optional()).transform((v) => v ?? 'on'),
+    RECORD_HASH_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+    STORE_CHECKED_MESSAGES: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
+    RETENTION_DAYS: intFrom(90, 1, 3650),
+    ADMIN_USER_IDS: optionalString.transform((v, ctx) => {
+      const ids = (v ?? '').split(/[,\s]+/u).filter(Boolean);
+      if (ids.some((id) => !/^\d{1,20}$/u.test(id))) {
+        ctx.addIssue({ code: 'custom', message: 'must be numeric Telegram user ids separated by commas (ask @userinfobot for yours)' });
+        return z.NEVER;
+      }
+      return ids.map(Number);
+    }),
+    WATCH_SEEDS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
     LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
   })
   .superRefine((e, ctx) => {
@@ -89,6 +103,11 @@ export interface Config {
     rateLimitPerMinute: number;
   };
   maxQuestionChars: number;
+  /** Operator record and admin features. */
+  record: { enabled: boolean; hashKey?: string; storeCheckedMessages: boolean; retentionDays: number };
+  adminUserIds: number[];
+  /** Rebuild when files change in the seeds directory. */
+  watchSeeds: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -133,6 +152,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     maxQuestionChars: e.MAX_QUESTION_CHARS,
+    record: { enabled: e.RECORD === 'on', hashKey: e.RECORD_HASH_KEY, storeCheckedMessages: e.STORE_CHECKED_MESSAGES, retentionDays: e.RETENTION_DAYS },
+    adminUserIds: e.ADMIN_USER_IDS,
+    watchSeeds: e.WATCH_SEEDS,
     logLevel: e.LOG_LEVEL,
   };
 }
