@@ -6,6 +6,7 @@
  */
 import { FRAUD_LEXICON_EN, FRAUD_LEXICON_ZH, RED_FLAGS, translateEnglish, type RedFlag } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
+import { normalizeInput } from '../text/normalize.js';
 import { countHan, detectScript, normalizeForSearch, toSimplifiedPhrases, toHalfWidth } from '../text/script.js';
 
 /** The language an answer is written in. */
@@ -62,7 +63,8 @@ function scamTypeNames(): { id: string; names: string[] }[] {
 
 /** Analyses a question. Pure and fast (well under a millisecond): it runs for every message. */
 export function analyzeQuery(raw: string): QueryAnalysis {
-  const question = raw.trim();
+  // Invisible characters inside words (杀\u200b猪\u200b盘) and look-alike forms are removed first.
+  const question = normalizeInput(raw).trim();
   const language = detectLanguage(question);
   // Phrase-aware conversion as well as character conversion: a Taiwanese reader writes
   // 網路/簡訊, which the article text has as 网络/短信.
