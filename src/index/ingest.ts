@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { guideFiles } from '../corpus/guide.js';
 import { loadSeeds, type Skipped } from '../corpus/load.js';
 import { splitArticle, type SplitOptions } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
+import { lockDataDir, type DataDirLock } from './generations.js';
 import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex } from './store.js';
 
 /**
@@ -29,6 +31,11 @@ export async function corpusFingerprint(seedsDir: string, embedderId: string, sp
     if (name.startsWith('.') || !(await stat(path)).isFile()) continue;
     h.update(`\n${name}\n`);
     h.update(await readFile(path));
+  }
+  // Guide pages live in seeds/guide/{zh,en}/ (src/corpus/guide.ts): edits to them rebuild too.
+  for (const rel of await guideFiles(seedsDir)) {
+    h.update(`\n${rel}\n`);
+    h.update(await readFile(join(seedsDir, rel)));
   }
   return h.digest('hex');
 }
@@ -56,6 +63,8 @@ export interface EnsureOptions extends Pick<BuildOptions, 'onProgress' | 'onStag
   split?: SplitOptions;
   /** Rebuild even when the index is up to date. */
   force?: boolean;
+  /** How long to wait while another process builds in `outDir`; default 60 s. */
+  lockWaitMs?: number;
 }
 
 /** Thrown when no article could be ingested and there is no index to fall back on. */
@@ -68,6 +77,24 @@ export class NoArticlesError extends Error {}
  */
 export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedIndex; report: IngestReport }> {
   const t0 = performance.now();
+  const quick = await checkIndex(opts, t0);
+  if ('index' in quick) return quick;
+  // A build is needed: take the lock, then look again, since the build another process was
+  // running while we waited may be exactly the one we need.
+  const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
+  try {
+    const again = await checkIndex(opts, t0);
+    if ('index' in again) return again;
+    return await build(opts, t0, again, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+type Checked = { index: LoadedIndex; report: IngestReport } | { fingerprint: string; previous?: LoadedIndex; reason: string };
+
+/** The live index when it matches the seeds; else what a build needs to know. */
+async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
   const fingerprint = await corpusFingerprint(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
     throw new NoArticlesError(`Seeds directory ${opts.seedsDir} cannot be read: create it or pass --seeds DIR.`, { cause: err });
   });
@@ -87,6 +114,15 @@ export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedI
     if (!(err instanceof IndexError)) throw err;
     reason = err.problem === 'missing' ? 'no index yet' : err.message;
   }
+  return { fingerprint, previous, reason };
+}
+
+async function build(
+  opts: EnsureOptions,
+  t0: number,
+  { fingerprint, previous, reason }: { fingerprint: string; previous?: LoadedIndex; reason: string },
+  lock: DataDirLock,
+): Promise<{ index: LoadedIndex; report: IngestReport }> {
 
   const loaded = await loadSeeds(opts.seedsDir);
   if (loaded.articles.length === 0) {
@@ -116,6 +152,7 @@ export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedI
     hnsw: opts.hnsw,
     onProgress: opts.onProgress,
     onStage: opts.onStage,
+    lock,
   });
   const index = await loadIndex(opts.outDir, opts.embedder);
   return {

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
@@ -22,10 +22,11 @@ import hnswlib from 'hnswlib-node';
 import type { Embedder } from './embedders.js';
 import type { Article, ArticleMeta } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
+import { checkDataDir, type DataDirLock, fsyncPath, lockDataDir, newGenerationName, pruneGenerations, readCurrent, removeLeftovers, switchCurrent } from './generations.js';
+export { DataDirError, IngestLockedError } from './generations.js';
 
 /** Bump when the on-disk layout or the meaning of its fields changes. */
 export const SCHEMA_VERSION = 1;
-const CURRENT = 'CURRENT';
 const FILES = ['hnswlib.index', 'docstore.json', 'args.json', 'articles.json'] as const;
 
 /** HNSW graph parameters, recorded in the manifest. */
@@ -101,31 +102,13 @@ async function fileSha256(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-async function fsyncPath(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Name of the live generation, or undefined when there is none. */
-async function readCurrent(outDir: string): Promise<string | undefined> {
-  try {
-    const name = (await readFile(join(outDir, CURRENT), 'utf8')).trim();
-    return name || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Loads and verifies the live index. Throws {@link IndexError} when there is none, when a
  * file is missing, truncated or altered (checksums), when it was written by another
  * schema, or when it was built with another embedder than `embedder`.
  */
 export async function loadIndex(outDir: string, embedder: Embedder): Promise<LoadedIndex> {
+  await checkDataDir(outDir);
   const gen = await readCurrent(outDir);
   if (!gen) throw new IndexError('missing', `No index in ${outDir}: run \`npm run ingest\` to build it.`);
   const dir = join(outDir, gen);
@@ -187,6 +170,7 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
       start: m.start,
       end: m.end,
       section: article?.paragraphs[m.paragraphIndex]?.section,
+      kind: article?.meta.kind ?? 'news',
     };
   }
   return { store, manifest, articles, passages, dir };
@@ -206,6 +190,10 @@ export interface BuildOptions {
   onStage?: (stage: BuildStage) => void | Promise<void>;
   /** Progress of embedding: done and total passages. */
   onProgress?: (done: number, total: number) => void;
+  /** A build lock the caller already holds; else one is taken for the build. */
+  lock?: DataDirLock;
+  /** How long to wait for another build's lock (see {@link lockDataDir}). */
+  lockWaitMs?: number;
 }
 
 /** Figures of a build. */
@@ -230,11 +218,27 @@ export async function writeIndex(
   opts: BuildOptions = {},
 ): Promise<BuildStats> {
   if (passages.length === 0) throw new Error('Refusing to write an empty index: no passages to store.');
+  const lock = opts.lock ?? (await lockDataDir(outDir, { waitMs: opts.lockWaitMs }));
+  try {
+    return await writeLocked(outDir, embedder, articles, passages, corpusHash, opts, () => lock.compromised());
+  } finally {
+    if (!opts.lock) await lock.release();
+  }
+}
+
+async function writeLocked(
+  outDir: string,
+  embedder: Embedder,
+  articles: Article[],
+  passages: Passage[],
+  corpusHash: string,
+  opts: BuildOptions,
+  lost: () => boolean,
+): Promise<BuildStats> {
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const batchSize = opts.batchSize ?? 1024;
-  await mkdir(outDir, { recursive: true });
   await removeLeftovers(outDir);
-  const gen = `gen-${Date.now()}-${randomBytes(3).toString('hex')}`;
+  const gen = newGenerationName(randomBytes(3).toString('hex'));
   const tmp = join(outDir, `tmp-${gen}`);
   await mkdir(tmp);
   const stage = async (s: BuildStage) => opts.onStage?.(s);
@@ -344,34 +348,15 @@ export async function writeIndex(
     await rename(tmp, join(outDir, gen));
     await fsyncPath(outDir);
     await stage('synced');
-    // The switch: write the new pointer beside the old one, then rename over it.
-    const pointerTmp = join(outDir, `${CURRENT}.tmp-${process.pid}`);
-    await writeFile(pointerTmp, `${gen}\n`);
-    await fsyncPath(pointerTmp);
-    await rename(pointerTmp, join(outDir, CURRENT));
-    await fsyncPath(outDir);
+    if (lost()) throw new Error(`The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`);
+    await switchCurrent(outDir, gen);
     await stage('swapped');
-    await pruneGenerations(outDir, gen, opts.previous ? opts.previous.dir : undefined);
+    await pruneGenerations(outDir, gen, opts.previous?.dir.split(/[\\/]/).pop());
     return { passages: passages.length, embedded, reused, dir: join(outDir, gen) };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     // A generation renamed into place but never made live is garbage too.
     if ((await readCurrent(outDir)) !== gen) await rm(join(outDir, gen), { recursive: true, force: true });
     throw err;
-  }
-}
-
-/** Removes half-written generations and pointer files left by a crashed build. */
-async function removeLeftovers(outDir: string): Promise<void> {
-  for (const name of await readdir(outDir)) {
-    if (name.startsWith('tmp-') || name.startsWith(`${CURRENT}.tmp-`)) await rm(join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-/** Keeps the live generation and the one before it (a running bot may still read it). */
-async function pruneGenerations(outDir: string, live: string, previousDir?: string): Promise<void> {
-  const keep = new Set([live, previousDir?.split(/[\\/]/).pop()]);
-  for (const name of await readdir(outDir)) {
-    if (name.startsWith('gen-') && !keep.has(name)) await rm(join(outDir, name), { recursive: true, force: true });
   }
 }

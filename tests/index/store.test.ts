@@ -31,7 +31,7 @@ describe('ensureIndex', () => {
     const e = counting();
     const first = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     expect(first.report.upToDate).toBe(false);
-    expect(first.report.articles).toBe(5);
+    expect(first.report.articles).toBeGreaterThanOrEqual(5);
     expect(e.embeddings.count).toBe(first.report.passages);
 
     const second = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
@@ -41,7 +41,7 @@ describe('ensureIndex', () => {
     writeFileSync(join(seeds, '005_new.txt'), '警惕新型诈骗\n\n近日，有人冒充快递客服称包裹丢失可以理赔，诱导受害人下载会议软件共享屏幕。民警提醒：正规客服不会要求共享屏幕或转账。');
     const before = e.embeddings.count;
     const third = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
-    expect(third.report.articles).toBe(6);
+    expect(third.report.articles).toBe(first.report.articles + 1);
     expect(third.report.reused).toBe(first.report.passages);
     expect(e.embeddings.count - before).toBe(third.report.passages - first.report.passages);
     expect(third.index.passages.some((p) => p.source === '005_new.txt')).toBe(true);
@@ -62,13 +62,13 @@ describe('ensureIndex', () => {
     const seeds = seedsCopy();
     const out = tmp();
     const e = counting();
-    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
-    for (const f of readdirSync(seeds)) rmSync(join(seeds, f));
+    const built = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    for (const f of readdirSync(seeds)) rmSync(join(seeds, f), { recursive: true, force: true });
     writeFileSync(join(seeds, 'bad.txt'), Buffer.from([0xd5, 0xe2, 0xca, 0xc7]));
     const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     expect(r.report.warnings.join('\n')).toMatch(/existing index was kept/);
     expect(r.report.skipped[0]).toMatchObject({ source: 'bad.txt' });
-    expect(r.index.manifest.articles).toHaveLength(5);
+    expect(r.index.manifest.articles).toHaveLength(built.report.articles);
     // And with no index to fall back on, it is an error naming the files.
     await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(NoArticlesError);
     await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(/bad\.txt: not valid UTF-8/);
