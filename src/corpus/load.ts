@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { cleanArticle, type CleanedArticle } from './clean.js';
+import { GUIDE_DIR, loadGuide, type GuideMeta } from './guide.js';
 
 /** Name of the optional metadata file in a seeds directory. */
 export const CATALOG_FILE = 'catalog.json';
@@ -19,8 +20,8 @@ const entrySchema = z.object({
 });
 const catalogSchema = z.record(z.string(), z.unknown());
 
-/** Metadata of one article, from the catalog. */
-export type ArticleMeta = z.infer<typeof entrySchema>;
+/** Metadata of one article, from the catalog; guide pages (src/corpus/guide.ts) add `kind: 'guide'` and their front matter. */
+export type ArticleMeta = z.infer<typeof entrySchema> & { kind?: 'news' | 'guide'; guide?: GuideMeta };
 
 /** A loaded, cleaned article. */
 export interface Article {
@@ -107,7 +108,7 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
   for (const name of names.sort()) {
-    if (name === CATALOG_FILE || name.startsWith('.')) continue;
+    if (name === CATALOG_FILE || name.startsWith('.') || name === GUIDE_DIR) continue;
     if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
       skipped.push({ source: name, reason: `not an article file (expected ${extensions.join(' or ')})` });
       continue;
@@ -140,6 +141,10 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
     const meta = metaResult.success ? metaResult.data : {};
     articles.push({ source: name, title: meta.title ?? cleaned.derivedTitle, meta, raw: decoded.text, cleaned });
   }
+  // The curated guide (seeds/guide/{zh,en}/*.md) is parsed by its own format, not cleaned as news.
+  const guide = await loadGuide(dir);
+  articles.push(...guide.articles);
+  skipped.push(...guide.skipped);
   for (const key of Object.keys(catalog)) {
     if (!key.startsWith('$') && !names.includes(key)) warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
   }

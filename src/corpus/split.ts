@@ -24,6 +24,8 @@ export interface Passage {
   start: number;
   end: number;
   section?: string;
+  /** 'guide' for passages of the curated guide, 'news' for articles (set when the index is loaded). */
+  kind?: 'guide' | 'news';
 }
 
 // A sentence runs to its end mark (。！？；… possibly repeated, e.g. ！？ or ……) and any

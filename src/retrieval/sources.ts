@@ -30,6 +30,14 @@ export function createSourceLookup(index: LoadedIndex): SourceLookup {
       const a = articles.get(p.source);
       const para = a?.paragraphs[p.paragraphIndex];
       if (!a || !para) return { title: p.title, source: p.source, paragraph: p.text, start: 0, end: p.text.length };
+      // A guide item opens with its whole section (the items of the same section, one per line).
+      const guide = a.meta.guide;
+      if (guide && para.section) {
+        const items = a.paragraphs.filter((x) => x.section === para.section).map((x) => x.text);
+        const at = items.indexOf(para.text);
+        const start = items.slice(0, Math.max(0, at)).reduce((n, t) => n + t.length + 1, 0);
+        return { title: a.title, source: p.source, date: a.meta.date, section: guide.sections[para.section] ?? para.section, paragraph: items.join('\n'), start, end: start + para.text.length };
+      }
       // Paragraphs are joined by a blank line in the article text the offsets refer to.
       let paraStart = 0;
       for (let i = 0; i < p.paragraphIndex; i++) paraStart += a.paragraphs[i].text.length + 2;
