@@ -1,0 +1,543 @@
+/**
+ * Offline screenshot reading (OCR) for the message check: tesseract.js with the traineddata
+ * shipped in the `@tesseract.js-data/*` packages, a bounded pool of workers, size / time
+ * limits with typed errors, and post-processing that turns tesseract's CJK output
+ * (`请 尽快 登 录`) back into text the checker can read (`请尽快登录`).
+ *
+ * Nothing is downloaded: the traineddata is read from node_modules and tesseract's cache is
+ * off (`cacheMethod: 'none'`), so it never writes `*.traineddata` into the working directory.
+ *
+ * Language choice (measured on tests/fixtures/ocr, 2 cores, warm worker; see bench/check-bench.ts):
+ * - `chi_sim+chi_tra+eng` in one pass is about 2× slower (4.9 s vs 2.3 s for the 9 fixtures)
+ *   and mixes scripts: a Simplified SMS comes out partly Traditional (`中國移動`, `請盡快`),
+ *   so the shown text no longer matches what the user received (similarity 0.76–0.87).
+ * - `chi_sim+eng` reads Simplified and English well (similarity 0.91–1.0) but a Traditional
+ *   screenshot comes out as Simplified with misreadings (`媽媽` → `恕如`, similarity 0.75–0.81);
+ *   `chi_tra+eng` reads Traditional well (0.93–0.95) and renders Simplified as Traditional.
+ * - Confidence of the two models on the other script's glyphs is not symmetric: chi_tra is
+ *   confident on Simplified (≈ 90), chi_sim is not on Traditional (Han words ≈ 79).
+ * So: first pass with `chi_sim+eng`; when its Han words' mean confidence is low
+ * ({@link RETRY_HAN_CONFIDENCE}), a second pass with `chi_tra+eng`, keeping the more confident.
+ * A caller that knows the reader uses Traditional (bot locale) passes `langs: 'chi_tra+eng'`.
+ *
+ * Data variant: `4.0.0_best_int` (LSTM only, 1.7 MB per language) rather than `4.0.0`
+ * (legacy + LSTM, 20 MB): it starts 3× faster and the legacy engine's output on these
+ * screenshots was worse (`[ETCARS]MRIETC…` for a Simplified SMS).
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import Tesseract from 'tesseract.js';
+import { widenPunctuation } from '../corpus/clean.js';
+import { isHan } from '../text/script.js';
+
+/** Per-call limits. */
+export interface OcrOptions {
+  /** Largest accepted image in bytes (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
+  /** Time allowed for recognising one image once a worker has it (default {@link DEFAULT_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /** Tesseract language set for the first pass, e.g. `chi_tra+eng` (default {@link DEFAULT_LANGS}). */
+  langs?: string;
+}
+
+/** What was read from an image. `text` is `''` when no text was found. */
+export interface OcrResult {
+  text: string;
+  /** Tesseract's mean word confidence, 0..1 (0 when no text). */
+  confidence: number;
+  /** Wall time of the recognition, including waiting for a worker. */
+  ms: number;
+}
+
+/** A pool of OCR workers. */
+export interface Ocr {
+  /** Reads the text of an image (a Buffer, or a path to a local file — never a URL). */
+  recognize(image: Buffer | string, opts?: OcrOptions): Promise<OcrResult>;
+  /** Terminates all workers; later calls reject with code `closed`. */
+  close(): Promise<void>;
+}
+
+/**
+ * Why an image could not be read. The bot maps `code` to a reply:
+ * `too-large` (send a smaller image / crop), `undecodable` (not an image we can read),
+ * `unreadable` (file missing / unreadable, CLI), `timeout` (took too long), `busy` (too many
+ * images queued), `closed` (shutting down), `failed` (OCR engine error).
+ */
+export type OcrErrorCode = 'too-large' | 'undecodable' | 'unreadable' | 'timeout' | 'busy' | 'closed' | 'failed';
+
+/** Typed OCR failure; `detail` carries the numbers behind it (size, limit, ms). */
+export class OcrError extends Error {
+  readonly code: OcrErrorCode;
+  readonly detail: Record<string, unknown>;
+  constructor(code: OcrErrorCode, message: string, opts: { cause?: unknown; detail?: Record<string, unknown> } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'OcrError';
+    this.code = code;
+    this.detail = opts.detail ?? {};
+  }
+}
+
+/** First-pass languages: Simplified Chinese + English (see the module comment for the measurements). */
+export const DEFAULT_LANGS = 'chi_sim+eng';
+/**
+ * Workers per language set. This machine (and the small VPS the bot targets) has 2 cores;
+ * tesseract is CPU-bound, so a third worker only adds memory (~100 MB each) and queueing.
+ */
+export const DEFAULT_POOL_SIZE = 2;
+/** 10 MB: above Telegram's largest photo (a few MB as JPEG) but bounds memory per image. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * 15 s: a phone screenshot takes 0.1–0.8 s on a warm worker here; a worker that needs 20× that
+ * is stuck on a pathological image and is better replaced than waited for.
+ */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** 40 megapixels: a 12 MP phone photo passes; bigger images decode into hundreds of MB in wasm. */
+export const MAX_PIXELS = 40_000_000;
+/** Images waiting for a worker beyond which new ones are refused (`busy`): bounds memory under a burst. */
+export const MAX_QUEUE = 32;
+/**
+ * Mean confidence (0..100) of the Han words below which the first pass is redone with the other
+ * Chinese model. Measured: chi_sim on Simplified screenshots 85–91, on Traditional ones 79.
+ */
+export const RETRY_HAN_CONFIDENCE = 83;
+/** Page confidence (0..100) below which the output is noise (a photo of a face, a texture), not text. */
+export const NO_TEXT_CONFIDENCE = 35;
+/**
+ * Tesseract `thresholding_method` 2 = Sauvola (local) binarisation. Default Otsu (global) missed
+ * the grey time stamps and a green chat bubble entirely; Sauvola read them (bubble text similarity
+ * 0.55 → 0.75 on chi_sim, headers no longer misread).
+ */
+const THRESHOLDING_METHOD = '2';
+
+const LANG_PACKAGES: Record<string, string> = {
+  chi_sim: '@tesseract.js-data/chi_sim',
+  chi_tra: '@tesseract.js-data/chi_tra',
+  eng: '@tesseract.js-data/eng',
+};
+const DATA_VARIANT = '4.0.0_best_int';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * tesseract.js reads every language from ONE `langPath` directory, while each data package
+ * keeps its file in its own directory (and passing the data in memory is broken in 7.0.0:
+ * `initialize` joins the data instead of the codes). So we make one directory of symlinks
+ * under the OS temp dir (never the cwd), named by a hash of the sources so that two installs
+ * do not collide. Idempotent and safe when two processes race.
+ */
+async function prepareLangDir(langs: string[]): Promise<string> {
+  const sources = langs.map((lang) => {
+    const pkg = LANG_PACKAGES[lang];
+    if (!pkg) throw new OcrError('failed', `OCR language "${lang}" is not installed (known: ${Object.keys(LANG_PACKAGES).join(', ')})`);
+    const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), DATA_VARIANT);
+    return { lang, file: path.join(dir, `${lang}.traineddata.gz`) };
+  });
+  const hash = createHash('sha256')
+    .update(sources.map((s) => s.file).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const dir = path.join(os.tmpdir(), `fanzha-tessdata-${hash}`);
+  await fsp.mkdir(dir, { recursive: true });
+  for (const s of sources) {
+    const link = path.join(dir, `${s.lang}.traineddata.gz`);
+    const current = await fsp.readlink(link).catch(() => null);
+    if (current === s.file) continue;
+    const tmp = `${link}.${process.pid}.${Date.now()}`;
+    try {
+      await fsp.symlink(s.file, tmp);
+    } catch {
+      // Filesystems without symlinks: copy instead.
+      await fsp.copyFile(s.file, tmp);
+    }
+    await fsp.rename(tmp, link);
+  }
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input checks
+
+type Format = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff';
+
+function sniff(buf: Buffer): Format | null {
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47) return 'png';
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  if (buf.length >= 6 && buf.toString('latin1', 0, 4) === 'GIF8') return 'gif';
+  if (buf.length >= 2 && buf[0] === 0x42 && buf[1] === 0x4d) return 'bmp';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*')) return 'tiff';
+  return null;
+}
+
+/** Pixel size from the PNG IHDR or a JPEG SOF marker; null when not cheaply known. */
+function dimensions(buf: Buffer, format: Format): { width: number; height: number } | null {
+  if (format === 'png' && buf.length >= 24) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+  if (format === 'jpeg') {
+    let i = 2;
+    while (i + 9 < buf.length) {
+      if (buf[i] !== 0xff) return null;
+      const marker = buf[i + 1];
+      // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: buf.readUInt16BE(i + 5), width: buf.readUInt16BE(i + 7) };
+      }
+      i += 2 + buf.readUInt16BE(i + 2);
+    }
+  }
+  return null;
+}
+
+async function loadImage(image: Buffer | string, maxBytes: number): Promise<Buffer> {
+  let buf: Buffer;
+  if (typeof image === 'string') {
+    // Read local files ourselves: handed a string, tesseract.js would also fetch URLs.
+    let size: number;
+    try {
+      size = (await fsp.stat(image)).size;
+    } catch (cause) {
+      throw new OcrError('unreadable', `cannot read image file ${image}`, { cause, detail: { path: image } });
+    }
+    if (size > maxBytes) throw new OcrError('too-large', `image is ${size} bytes, the limit is ${maxBytes}`, { detail: { bytes: size, limit: maxBytes } });
+    try {
+      buf = await fsp.readFile(image);
+    } catch (cause) {
+      throw new OcrError('unreadable', `cannot read image file ${image}`, { cause, detail: { path: image } });
+    }
+  } else {
+    buf = image;
+  }
+  if (buf.length > maxBytes) throw new OcrError('too-large', `image is ${buf.length} bytes, the limit is ${maxBytes}`, { detail: { bytes: buf.length, limit: maxBytes } });
+  const format = sniff(buf);
+  if (!format) throw new OcrError('undecodable', 'not an image in a format we can read (PNG, JPEG, GIF, BMP, WebP, TIFF)', { detail: { bytes: buf.length } });
+  const dims = dimensions(buf, format);
+  if (dims && dims.width * dims.height > MAX_PIXELS) {
+    throw new OcrError('too-large', `image is ${dims.width}×${dims.height} pixels, the limit is ${MAX_PIXELS}`, { detail: { ...dims, limit: MAX_PIXELS } });
+  }
+  return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post-processing
+
+const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u00b7]/u;
+const SENTENCE_END = /[。！？!?…]$/u;
+
+function isCjk(ch: string): boolean {
+  return ch !== '' && (isHan(ch) || CJK_PUNCT.test(ch));
+}
+
+function isUrlish(token: string): boolean {
+  return /:\/\/|^www\.|@|\.[a-z]{2,}(?:[/:?#]|$)/i.test(token);
+}
+
+/** Display width: a Han / full-width character is about two Latin ones. */
+function width(line: string): number {
+  let w = 0;
+  for (const ch of line) w += isCjk(ch) ? 2 : 1;
+  return w;
+}
+
+/** Joins the space-separated tokens of one OCR line: no space inside Chinese, one inside Latin. */
+function joinTokens(line: string): string {
+  const tokens = line.trim().split(/\s+/u).filter(Boolean);
+  let out = '';
+  for (const t of tokens) {
+    if (out === '') {
+      out = t;
+      continue;
+    }
+    const left = out[out.length - 1];
+    const right = t[0];
+    const cjkBoundary = isCjk(left) || isCjk(right);
+    // Keep a space beside a URL so the link's end stays clear to the reader and the entity finder.
+    const prevToken = out.split(' ').pop() ?? '';
+    const keep = !cjkBoundary || isUrlish(t) || isUrlish(prevToken);
+    out += keep ? ` ${t}` : t;
+  }
+  return out;
+}
+
+// Full-width punctuation carries its own spacing: `账户： 6222` → `账户：6222`.
+const SPACE_BY_WIDE_PUNCT = /\s+(?=[\u3000-\u303f\uff00-\uffef])|(?<=[\u3000-\u303f\uff00-\uffef])\s+/gu;
+
+// A line with no letter, digit or Han character is decoration misread as text (`<`, `|`, `/`).
+const HAS_CONTENT = /[\p{L}\p{N}]/u;
+// The back arrow of a messaging app's header, read as `<` before the sender.
+const BACK_ARROW = /^[<‹«]\s+/u;
+
+/**
+ * Cleans tesseract output: removes spaces between Chinese characters (and between Chinese and
+ * punctuation, digits or Latin), keeps spaces between Latin words and around URLs, widens ASCII
+ * punctuation used in Chinese (`您好!` → `您好！`), drops decoration lines, and joins lines
+ * that wrap inside one message bubble (a line as wide as the widest one that does not end a
+ * sentence continues on the next line). Separate lines otherwise stay separate.
+ */
+export function cleanOcrText(raw: string): string {
+  const lines = raw
+    .split(/\r?\n/u)
+    .map((l) => l.replace(BACK_ARROW, ''))
+    .map(joinTokens)
+    .filter((l) => HAS_CONTENT.test(l))
+    .map((l) => widenPunctuation(l).replace(SPACE_BY_WIDE_PUNCT, ''));
+  if (lines.length === 0) return '';
+  const widest = Math.max(...lines.map(width));
+  // A wrapped line fills the bubble; OCR and proportional fonts make "full" approximate.
+  const full = widest * WRAPPED_LINE_FILL;
+  const out: string[] = [lines[0]];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = out[out.length - 1];
+    const line = lines[i];
+    const lastPrevLine = prev.split('\n').pop() ?? prev;
+    const wraps = width(lines[i - 1]) >= full && !SENTENCE_END.test(lastPrevLine) && HAS_CONTENT.test(line[0] ?? '');
+    if (!wraps) {
+      out.push(line);
+      continue;
+    }
+    const prevChar = prev[prev.length - 1];
+    const lastToken = prev.split(/\s/u).pop() ?? '';
+    const chinese = isCjk(prevChar) || isCjk(line[0]) || countHanRatio(prev) > 0.5;
+    out[out.length - 1] = prev + (chinese && !isUrlish(lastToken) ? '' : ' ') + line;
+  }
+  return out.join('\n');
+}
+
+/** 0.8: wrapped lines of one bubble measured 0.86–1.0 of the widest line in the fixtures. */
+const WRAPPED_LINE_FILL = 0.8;
+
+function countHanRatio(text: string): number {
+  let han = 0;
+  let latin = 0;
+  for (const ch of text) {
+    if (isHan(ch)) han++;
+    else if (/[A-Za-z]/.test(ch)) latin++;
+  }
+  return han + latin === 0 ? 0 : han / (han + latin);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker pool
+
+interface Waiter {
+  resolve: (w: Tesseract.Worker) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * A fixed-size pool of workers for one language set. Not tesseract's createScheduler: its jobs
+ * cannot be cancelled and it does not say which worker runs a job, so a stuck job could not be
+ * stopped. Here a job owns its worker; on timeout that worker is terminated and replaced.
+ */
+class WorkerPool {
+  private readonly idle: Tesseract.Worker[] = [];
+  private readonly waiters: Waiter[] = [];
+  private live = 0;
+  private closed = false;
+  private readonly all = new Set<Tesseract.Worker>();
+
+  constructor(
+    private readonly langs: string,
+    private readonly size: number,
+    private readonly langDir: Promise<string>,
+    private readonly logger?: Logger,
+  ) {}
+
+  private async spawn(): Promise<Tesseract.Worker> {
+    this.live++;
+    try {
+      const langPath = await this.langDir;
+      const t0 = Date.now();
+      const worker = await Tesseract.createWorker(this.langs, Tesseract.OEM.LSTM_ONLY, {
+        langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        logger: () => {},
+        // Without a handler tesseract.js rethrows worker errors as uncaught; the job's promise
+        // already rejects with the same error, so only log it.
+        errorHandler: (e: unknown) => this.logger?.debug({ err: e, langs: this.langs }, 'ocr worker error'),
+      });
+      await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD });
+      if (this.closed) {
+        await worker.terminate().catch(() => {});
+        throw new OcrError('closed', 'OCR pool is closed');
+      }
+      this.all.add(worker);
+      this.logger?.debug({ langs: this.langs, ms: Date.now() - t0 }, 'ocr worker started');
+      return worker;
+    } catch (cause) {
+      this.live--;
+      if (cause instanceof OcrError) throw cause;
+      throw new OcrError('failed', `cannot start OCR worker for ${this.langs}`, { cause });
+    }
+  }
+
+  async acquire(): Promise<Tesseract.Worker> {
+    if (this.closed) throw new OcrError('closed', 'OCR pool is closed');
+    const w = this.idle.pop();
+    if (w) return w;
+    if (this.live < this.size) return this.spawn();
+    if (this.waiters.length >= MAX_QUEUE) throw new OcrError('busy', `${this.waiters.length} images are already waiting for OCR`, { detail: { queued: this.waiters.length } });
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  release(worker: Tesseract.Worker): void {
+    if (this.closed) return;
+    const next = this.waiters.shift();
+    if (next) next.resolve(worker);
+    else this.idle.push(worker);
+  }
+
+  /** Terminates a stuck worker; starts a replacement if someone is waiting. */
+  discard(worker: Tesseract.Worker): void {
+    this.all.delete(worker);
+    this.live--;
+    worker.terminate().catch((err: unknown) => this.logger?.warn({ err }, 'ocr worker terminate failed'));
+    if (this.closed || this.waiters.length === 0) return;
+    const next = this.waiters.shift();
+    if (!next) return;
+    this.spawn().then((w) => (this.closed ? w.terminate().catch(() => {}) : next.resolve(w)), next.reject);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w.reject(new OcrError('closed', 'OCR pool is closed'));
+    const workers = [...this.all];
+    this.all.clear();
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate().catch(() => {})));
+  }
+}
+
+interface Pass {
+  text: string;
+  confidence: number;
+  hanConfidence: number;
+  hanWords: number;
+  /** Time on the worker (queueing excluded). */
+  runMs: number;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/**
+ * Creates an OCR pool. Workers start lazily (first image) and stay warm until {@link Ocr.close}.
+ * One pool per language set, each of `poolSize` workers.
+ */
+export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Logger } = {}): Ocr {
+  const poolSize = Math.max(1, opts.poolSize ?? DEFAULT_POOL_SIZE);
+  const defaultLangs = opts.langs ?? DEFAULT_LANGS;
+  const pools = new Map<string, WorkerPool>();
+  let langDir: Promise<string> | null = null;
+  let closed = false;
+
+  function pool(langs: string): WorkerPool {
+    let p = pools.get(langs);
+    if (!p) {
+      langDir ??= prepareLangDir(Object.keys(LANG_PACKAGES));
+      // Keep a failure (missing package) for the job to report, not as an unhandled rejection.
+      langDir.catch(() => {});
+      p = new WorkerPool(langs, poolSize, langDir, opts.logger);
+      pools.set(langs, p);
+    }
+    return p;
+  }
+
+  /** One recognition on a worker of `langs`; `budgetMs` counts from when the worker takes it. */
+  async function pass(langs: string, image: Buffer, budgetMs: number): Promise<Pass> {
+    const p = pool(langs);
+    const worker = await p.acquire();
+    const remaining = Math.max(0, budgetMs);
+    const start = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const job = worker.recognize(image, {}, { text: true, blocks: true });
+      // The job keeps running if we time out; its rejection after terminate is expected.
+      job.catch(() => {});
+      const r = await Promise.race([
+        job,
+        new Promise<typeof TIMEOUT>((resolve) => {
+          timer = setTimeout(() => resolve(TIMEOUT), remaining);
+        }),
+      ]);
+      if (r === TIMEOUT) {
+        p.discard(worker);
+        throw new OcrError('timeout', `OCR took longer than the ${remaining} ms left`, { detail: { timeoutMs: remaining, langs } });
+      }
+      p.release(worker);
+      const words = (r.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((pa) => pa.lines.flatMap((l) => l.words)));
+      const han = words.filter((w) => [...w.text].some(isHan));
+      const hanConfidence = han.length ? han.reduce((s, w) => s + w.confidence, 0) / han.length : 0;
+      return { text: r.data.text, confidence: r.data.confidence, hanConfidence, hanWords: han.length, runMs: Date.now() - start };
+    } catch (err) {
+      if (err instanceof OcrError) throw err;
+      // The worker answered (with an error), so it is still usable.
+      p.release(worker);
+      const message = String((err as Error)?.message ?? err);
+      if (/read image|pix/i.test(message)) throw new OcrError('undecodable', 'the image could not be decoded', { cause: err });
+      throw new OcrError('failed', `OCR failed: ${message}`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async recognize(image, callOpts = {}) {
+      if (closed) throw new OcrError('closed', 'OCR pool is closed');
+      const t0 = Date.now();
+      const buf = await loadImage(image, callOpts.maxBytes ?? DEFAULT_MAX_BYTES);
+      const langs = callOpts.langs ?? defaultLangs;
+      const timeoutMs = callOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      // The time limit runs while a worker has the image; queueing is bounded by MAX_QUEUE instead.
+      const first = await pass(langs, buf, timeoutMs);
+      let best = first;
+      const other = otherChinese(langs);
+      if (other && first.hanWords >= 2 && first.hanConfidence < RETRY_HAN_CONFIDENCE && timeoutMs - first.runMs > 0) {
+        try {
+          const second = await pass(other, buf, timeoutMs - first.runMs);
+          if (second.hanConfidence > first.hanConfidence) best = second;
+          opts.logger?.debug({ first: first.hanConfidence, second: second.hanConfidence, langs: [langs, other] }, 'ocr second pass');
+        } catch (err) {
+          // The first pass already gave an answer; a failed second pass only loses the improvement.
+          opts.logger?.warn({ err }, 'ocr second pass failed');
+        }
+      }
+      const text = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
+      return { text, confidence: text ? best.confidence / 100 : 0, ms: Date.now() - t0 };
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...pools.values()].map((p) => p.close()));
+      pools.clear();
+    },
+  };
+}
+
+/** `chi_sim+eng` → `chi_tra+eng` and back; null when the set has no (or both) Chinese models. */
+function otherChinese(langs: string): string | null {
+  const parts = langs.split('+');
+  const sim = parts.includes('chi_sim');
+  const tra = parts.includes('chi_tra');
+  if (sim === tra) return null;
+  return parts.map((p) => (p === 'chi_sim' ? 'chi_tra' : p === 'chi_tra' ? 'chi_sim' : p)).join('+');
+}
+
+let defaultOcr: Ocr | null = null;
+
+/**
+ * Reads an image with a lazily created process-wide pool (for the CLI `check --image`).
+ * Call {@link closeDefaultOcr} before exiting: worker threads keep the process alive.
+ */
+export function recognizeImage(image: Buffer | string, opts?: OcrOptions): Promise<OcrResult> {
+  defaultOcr ??= createOcr();
+  return defaultOcr.recognize(image, opts);
+}
+
+/** Terminates the pool behind {@link recognizeImage}, if it was started. */
+export async function closeDefaultOcr(): Promise<void> {
+  const o = defaultOcr;
+  defaultOcr = null;
+  await o?.close();
+}
