@@ -28,7 +28,7 @@ const server = await startEmulator();
 const logger = createLogger({ level: 'silent' });
 const bot = createBot({
   token: TOKEN,
-  answer: (q, o) => answer(q, { retriever }, o),
+  engine: { answer: (q, o) => answer(q, { retriever }, o) },
   sources: createSourceLookup(index),
   logger,
   apiRoot: server.config.apiURL,

@@ -35,7 +35,7 @@ async function main(config: Config): Promise<number> {
   logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped }, 'index ready');
   const bot = createBot({
     token,
-    answer: (q, opts) => answer(q, deps, opts),
+    engine: { answer: (q, opts) => answer(q, deps, opts) },
     sources: createSourceLookup(deps.retriever.index),
     logger,
     apiRoot: config.telegram.apiRoot,

@@ -60,6 +60,22 @@ const en: Texts = {
   passageFrom: 'From',
 };
 
+/** The bot's commands, per language, for setMyCommands. */
+export const COMMANDS = {
+  zh: [
+    { command: 'start', description: '开始使用反诈助手' },
+    { command: 'types', description: '常见骗局类型' },
+    { command: 'tips', description: '防骗提醒' },
+    { command: 'help', description: '使用帮助' },
+  ],
+  en: [
+    { command: 'start', description: 'Start the anti-fraud assistant' },
+    { command: 'types', description: 'Common scam types' },
+    { command: 'tips', description: 'Safety tips' },
+    { command: 'help', description: 'How to use' },
+  ],
+};
+
 function traditional(t: Texts): Texts {
   const c = (s: string) => toTraditional(s);
   return {

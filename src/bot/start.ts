@@ -8,7 +8,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from '../log.js';
 import type { BotContext } from './context.js';
-import { COMMANDS } from './create-bot.js';
+import { ALLOWED_UPDATES, COMMANDS } from './create-bot.js';
 
 /** A running bot. */
 export interface Running {
@@ -41,7 +41,7 @@ export async function startPolling(bot: Bot<BotContext>, log: Logger): Promise<R
   await bot.api.deleteWebhook().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'deleteWebhook failed'));
   await registerCommands(bot, log);
   const handle: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'edited_message'] }, retryInterval: 'exponential', maxRetryTime: 60 * 60 * 1000 },
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 60 * 60 * 1000 },
   });
   log.info({ username: bot.botInfo.username }, 'bot started (long polling)');
   const done = handle.task() ?? Promise.resolve();
@@ -85,7 +85,7 @@ export async function startWebhook(bot: Bot<BotContext>, log: Logger, s: Webhook
     void p.finally(() => inFlight.delete(p));
   });
   await new Promise<void>((r) => server.listen(s.port, s.host ?? '0.0.0.0', r));
-  await bot.api.setWebhook(s.url, { secret_token: s.secret, allowed_updates: ['message', 'callback_query', 'edited_message'] });
+  await bot.api.setWebhook(s.url, { secret_token: s.secret, allowed_updates: [...ALLOWED_UPDATES] });
   await registerCommands(bot, log);
   log.info({ port: s.port, path }, 'bot started (webhook)');
   let resolveDone!: () => void;

@@ -19,13 +19,19 @@ async function makeBot(server: Emulator) {
   const deps = await seedEngine();
   return createBot({
     token: TOKEN,
-    answer: (q, o) => answer(q, deps, o),
+    engine: { answer: (q, o) => answer(q, deps, o) },
     sources: createSourceLookup(deps.retriever.index),
     logger,
     apiRoot: server.config.apiURL,
     rateLimitPerMinute: 30,
     retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 },
   });
+}
+
+/** The message id a bot message replies to (the emulator keeps the raw payload). */
+function replyTarget(m: any): number | undefined {
+  const p = typeof m.reply_parameters === 'string' ? JSON.parse(m.reply_parameters) : m.reply_parameters;
+  return p?.message_id;
 }
 
 describe('bot against the Bot API emulator (long polling)', () => {
@@ -98,18 +104,17 @@ describe('bot against the Bot API emulator (long polling)', () => {
     expect(m.text).toContain('前2000个字');
   });
 
-  it('group chatter is ignored; a mention is answered', async () => {
+  it('group chatter, other bots\' commands and look-alike names are ignored; a mention is answered', async () => {
     const gid = -777;
     const client = server.getClient(TOKEN, { userId: 55, chatId: gid, type: 'group', chatTitle: 'Family' });
-    await client.sendMessage(client.makeMessage('今天晚饭吃什么？'));
-    await client.sendMessage(client.makeMessage('刷单是不是诈骗'));
+    for (const text of ['今天晚饭吃什么？', '刷单是不是诈骗', '/roll 2d6', '/start@OtherBot', '@TestNameBotX 刷单是不是诈骗']) await client.sendMessage(client.makeMessage(text));
     await client.sendMessage(client.makeMessage('@TestNameBot 刷单是不是诈骗'));
-    const msgs = await waitFor(() => {
-      const m = botMessages(server, gid);
-      return m.length >= 1 && m;
-    });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(botMessages(server, gid)).toHaveLength(1);
+    const mentionId = server.storage.userMessages.filter((u: any) => Number(u.message.chat.id) === gid).at(-1)!.messageId;
+    // Updates of one chat are handled in order (sequentialize), so once the mention is
+    // answered every earlier message has been handled: no fixed wait is needed.
+    await waitFor(() => botMessages(server, gid).some((m) => replyTarget(m) === mentionId), 15_000, 'reply to the mention');
+    const msgs = botMessages(server, gid);
+    expect(msgs).toHaveLength(1);
     expect(msgs[0].text).toContain('刷单');
   });
 
@@ -134,8 +139,16 @@ describe('bot against the Bot API emulator (long polling)', () => {
       }),
     );
     await waitFor(() => ids.every((id) => botMessages(server, id).length >= 1), 30_000, 'all 20 answers');
-    await new Promise((r) => setTimeout(r, 500));
-    for (const id of ids) expect(botMessages(server, id)).toHaveLength(1);
+    // A second question per chat: its answer comes after the first update was completely
+    // handled (sequentialize), retries included, so a duplicate would be there by then.
+    await Promise.all(
+      ids.map((id) => {
+        const client = server.getClient(TOKEN, { userId: id, chatId: id });
+        return client.sendMessage(client.makeMessage('什么是杀猪盘？'));
+      }),
+    );
+    await waitFor(() => ids.every((id) => botMessages(server, id).length >= 2), 30_000, 'all 20 second answers');
+    for (const id of ids) expect(botMessages(server, id)).toHaveLength(2);
   });
 });
 

@@ -41,7 +41,7 @@ export function logSink(): { lines: string[]; stream: Writable } {
  * A bot whose outgoing API calls are captured by a transformer instead of sent. `fail`
  * makes chosen methods fail like Telegram would.
  */
-export function testBot(deps: Partial<BotDeps> & Pick<BotDeps, 'answer' | 'sources'>, logLevel = 'debug', fail: Record<string, { error_code: number; description: string }> = {}) {
+export function testBot(deps: Partial<BotDeps> & Pick<BotDeps, 'engine' | 'sources'>, logLevel = 'debug', fail: Record<string, { error_code: number; description: string }> = {}) {
   const calls: Call[] = [];
   const sink = logSink();
   let messageId = 1000;

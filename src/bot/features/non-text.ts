@@ -1,0 +1,10 @@
+/** Stickers, photos without a caption, voice, documents, locations…: a hint to send text. Install last. */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { texts } from '../messages.js';
+
+export function nonTextFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.on('message', (ctx) => ctx.reply(texts(ctx.uiLang).nonText));
+  return c;
+}
