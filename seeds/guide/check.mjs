@@ -37,7 +37,12 @@ function parseFrontMatter(text) {
   }
   return data;
 }
-const unquote = (s) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
+const unquote = (s) => {
+  const v = s.trim();
+  // Stay inside the YAML subset every parser agrees on: no ": " or " #" in plain values, no leading indicator.
+  if (!/^(['"]).*\1$/.test(v) && (/: | #/.test(v) || /^[\[\]{}&*!|>'"%@`]/.test(v))) throw new Error(`value needs quoting or rewording: ${v}`);
+  return v.replace(/^(['"])(.*)\1$/, '$2');
+};
 
 function checkPage(dir, file) {
   const problems = [];
