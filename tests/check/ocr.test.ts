@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanOcrText, createOcr, type Ocr, OcrError } from '../../src/check/ocr.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURES = path.join(here, '..', 'fixtures', 'ocr');
+
+interface Fixture {
+  file: string;
+  lang: string;
+  label: string;
+  text: string;
+  message: string;
+}
+const fixtures: Fixture[] = JSON.parse(readFileSync(path.join(FIXTURES, 'fixtures.json'), 'utf8')).fixtures;
+const textFixtures = fixtures.filter((f) => f.text !== '');
+
+/** Levenshtein distance over code points. */
+function distance(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[B.length];
+}
+
+/** Character-level similarity 0..1, whitespace ignored (OCR line breaks differ from the source's). */
+function similarity(a: string, b: string): number {
+  const x = a.replace(/\s+/gu, '');
+  const y = b.replace(/\s+/gu, '');
+  const n = Math.max([...x].length, [...y].length);
+  return n === 0 ? 1 : 1 - distance(x, y) / n;
+}
+
+async function rejection(p: Promise<unknown>): Promise<OcrError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(OcrError);
+    return e as OcrError;
+  }
+  throw new Error('expected a rejection');
+}
+
+// OCR is slow on 2 cores: a worker starts in ~0.5 s, an image takes 0.1–0.8 s.
+const OCR_TEST_TIMEOUT = 30_000;
+
+describe('cleanOcrText', () => {
+  it('removes the spaces tesseract puts between Chinese characters and keeps Latin words apart', () => {
+    expect(cleanOcrText('【 招 商 银行 】 您 的 验证 码 为 482913 , 您 正在')).toBe('【招商银行】您的验证码为482913，您正在');
+    expect(cleanOcrText('Your package is on hold')).toBe('Your package is on hold');
+  });
+
+  it('keeps a space beside a URL and between digit groups', () => {
+    expect(cleanOcrText('请 尽快 登 录 http://etc-cn.top 进行 认证')).toBe('请尽快登录 http://etc-cn.top 进行认证');
+    expect(cleanOcrText('账户 : 6222 0212 3456')).toBe('账户：6222 0212 3456');
+  });
+
+  it('joins the wrapped lines of one bubble and keeps short lines (header, time) apart', () => {
+    const raw = '< 10086\n11 月 1 日 08:00\n\n【中 国 移动 】 尊 敬 的 客户 ， 您 好 ! 您 10 月 话\n费 账单 已 出 ， 消费 合计 58.00 元 ， 当 前 余额 1\n2.30 元 。\n';
+    expect(cleanOcrText(raw)).toBe('10086\n11月1日08:00\n【中国移动】尊敬的客户，您好！您10月话费账单已出，消费合计58.00元，当前余额12.30元。');
+    expect(cleanOcrText('USPS: Your package is on hold due to an\nincomplete address.\nOk')).toBe('USPS: Your package is on hold due to an incomplete address.\nOk');
+  });
+
+  it('does not join a line that ends a sentence, and drops decoration-only lines', () => {
+    expect(cleanOcrText('你 好 ， 我 是 王 总 。\n|\n现在 方便 吗 ？')).toBe('你好，我是王总。\n现在方便吗？');
+    expect(cleanOcrText(' \n | \n')).toBe('');
+  });
+});
+
+describe('createOcr', () => {
+  let ocr: Ocr;
+  let tmp: string;
+  beforeAll(() => {
+    ocr = createOcr({ poolSize: 2 });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'ocr-test-'));
+  });
+  afterAll(async () => {
+    await ocr.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it.each(textFixtures.map((f) => [f.file, f] as const))(
+    'reads %s with ≥ 0.9 character similarity to its source text',
+    async (_name, f) => {
+      const r = await ocr.recognize(path.join(FIXTURES, f.file));
+      expect(similarity(r.text, f.text), r.text).toBeGreaterThanOrEqual(0.9);
+      expect(r.confidence).toBeGreaterThan(0.5);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+      // Chinese comes back without tesseract's inter-character spaces.
+      if (f.lang.startsWith('zh')) expect(r.text).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+    },
+    OCR_TEST_TIMEOUT,
+  );
+
+  it('returns the script of the screenshot for Traditional text (second pass with chi_tra)', async () => {
+    const f = fixtures.find((x) => x.file === 'chat-family-zh-hant.png')!;
+    const r = await ocr.recognize(readFileSync(path.join(FIXTURES, f.file)));
+    expect(r.text).toContain('媽媽');
+    expect(r.text).toContain('吃飯');
+  }, OCR_TEST_TIMEOUT);
+
+  it('gives empty text for an image without text', async () => {
+    const r = await ocr.recognize(path.join(FIXTURES, 'blank.png'));
+    expect(r.text).toBe('');
+    expect(r.confidence).toBe(0);
+  }, OCR_TEST_TIMEOUT);
+
+  it('rejects an image over the size limit with a typed error, without reading it', async () => {
+    const file = path.join(FIXTURES, 'otp-en.png');
+    const size = readFileSync(file).length;
+    const e = await rejection(ocr.recognize(file, { maxBytes: size - 1 }));
+    expect(e.code).toBe('too-large');
+    expect(e.detail).toMatchObject({ bytes: size, limit: size - 1 });
+    const e2 = await rejection(ocr.recognize(Buffer.alloc(2048), { maxBytes: 1024 }));
+    expect(e2.code).toBe('too-large');
+  });
+
+  it('rejects an image with too many pixels (decompression bomb) before decoding', async () => {
+    const png = Buffer.from(readFileSync(path.join(FIXTURES, 'blank.png')));
+    png.writeUInt32BE(20_000, 16);
+    png.writeUInt32BE(20_000, 20);
+    const e = await rejection(ocr.recognize(png));
+    expect(e.code).toBe('too-large');
+  });
+
+  it('rejects bytes that are not an image, and a broken image, as undecodable', async () => {
+    const e = await rejection(ocr.recognize(Buffer.from('this is not an image, just text')));
+    expect(e.code).toBe('undecodable');
+    const truncated = readFileSync(path.join(FIXTURES, 'otp-en.png')).subarray(0, 400);
+    const e2 = await rejection(ocr.recognize(truncated));
+    expect(e2.code).toBe('undecodable');
+  }, OCR_TEST_TIMEOUT);
+
+  it('reports a missing file as unreadable', async () => {
+    const e = await rejection(ocr.recognize(path.join(tmp, 'missing.png')));
+    expect(e.code).toBe('unreadable');
+  });
+
+  it('times out with a typed error, replaces the stuck worker, and keeps working', async () => {
+    const file = path.join(FIXTURES, 'sms-parcel-en.png');
+    const e = await rejection(ocr.recognize(file, { timeoutMs: 1 }));
+    expect(e.code).toBe('timeout');
+    const f = fixtures.find((x) => x.file === 'sms-parcel-en.png')!;
+    const r = await ocr.recognize(file);
+    expect(similarity(r.text, f.text)).toBeGreaterThanOrEqual(0.9);
+  }, OCR_TEST_TIMEOUT);
+
+  it('reads images concurrently through the bounded pool', async () => {
+    const some = textFixtures.slice(0, 4);
+    const results = await Promise.all(some.map((f) => ocr.recognize(path.join(FIXTURES, f.file))));
+    results.forEach((r, i) => expect(similarity(r.text, some[i].text)).toBeGreaterThanOrEqual(0.9));
+  }, OCR_TEST_TIMEOUT);
+
+  it('refuses work after close', async () => {
+    const other = createOcr({ poolSize: 1 });
+    await other.close();
+    const e = await rejection(other.recognize(path.join(FIXTURES, 'blank.png')));
+    expect(e.code).toBe('closed');
+  });
+
+  it('never writes traineddata into the working directory', () => {
+    for (const lang of ['chi_sim', 'chi_tra', 'eng']) expect(existsSync(`${lang}.traineddata`)).toBe(false);
+  });
+});
