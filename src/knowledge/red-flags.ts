@@ -1,0 +1,690 @@
+/**
+ * Red flags of a received message, kept as data (issue 7): what each one looks like, the
+ * contexts that cancel it, how much it weighs, and what to tell the reader about it in
+ * Simplified, Traditional and English.
+ *
+ * Patterns run on the checker's normalised copy of the message (src/check/normalize.ts):
+ * Simplified characters (Traditional input is converted character by character, so write
+ * 账户, 赖, 点数, 汇款 — not phrase-level mainland words only: Taiwanese 簡訊 arrives as 简讯),
+ * half-width, lower-case Latin, no zero-width characters. The checker reports the original
+ * span behind each match as the flag's evidence.
+ */
+import { toTraditional } from '../text/script.js';
+
+/** A text in the three languages we answer in. */
+export interface FlagText {
+  zh: string;
+  zhHant: string;
+  en: string;
+}
+
+/** The families of issue 7, used for grouping and for counting distinct kinds of signs. */
+export type FlagFamily =
+  | 'private-channel'
+  | 'pay-first'
+  | 'urgency'
+  | 'secrecy'
+  | 'remote'
+  | 'link'
+  | 'safe-account'
+  | 'impersonation'
+  | 'too-good'
+  | 'payment'
+  | 'credentials'
+  | 'prize-refund'
+  | 'loan'
+  | 'threat';
+
+/** One red flag. */
+export interface RedFlagDef {
+  id: string;
+  family: FlagFamily;
+  /** Regular expressions on the normalised message; each match is one piece of evidence. */
+  patterns: RegExp[];
+  /**
+   * Contexts that cancel a match, tested on the match's clause widened by a few characters
+   * either side (e.g. 没有手续费, 我会尽快还你).
+   */
+  cancel?: RegExp[];
+  /** Contexts anywhere in the message that cancel the flag (e.g. a one-time-code notice). */
+  cancelMessage?: RegExp[];
+  /** Whether a negation just before the match (没有/无需/不会/never …) cancels it; default true. */
+  negatable?: boolean;
+  /** Raised from the message's links rather than from patterns (see src/check/checker.ts). */
+  fromLinks?: boolean;
+  /**
+   * Strength of the sign, 0..1: roughly how often a message carrying it is a scam.
+   * Combined by noisy-or in the checker.
+   */
+  weight: number;
+  /** Short name. */
+  label: FlagText;
+  /** What it means and what to do, one sentence. */
+  explain: FlagText;
+}
+
+// Traditional wording is derived character by character from the Simplified text (the
+// same conversion the answers use for quotes); English is written, not translated.
+function t(zh: string, en: string): FlagText {
+  return { zh, zhHant: toTraditional(zh, 'tw'), en };
+}
+
+/** Apps and channels scammers move a conversation to. */
+const CHANNEL = '(?:qq|扣扣|微信|威信|薇信|v信|vx|wx|weixin|wechat|line|赖|飞机|纸飞机|telegram|tg|whatsapp|skype|signal|私信|私聊)';
+
+/** A one-time-code notice: its 请勿告知他人 is the bank's advice, not a scammer's secrecy. */
+export const OTP_CONTEXT = /(验证码|校验码|动态码|动态密码|认证码|验证代码|一次性密码|code|otp)[^]{0,60}(请勿|切勿|勿|不要|千万不要|不得|never|do not|don't)[^]{0,6}(告知|告诉|泄露|透露|提供|转发|给他人|share|tell|give)|(请勿|切勿|勿|不要|never|do not|don't)[^]{0,6}(告知|告诉|泄露|透露|提供|转发|share|tell|give)[^]{0,20}(验证码|校验码|动态码|密码|code|otp)/u;
+
+/** Words that, just before a match in the same clause, negate it (没有手续费, never ask). */
+export const NEGATION_BEFORE = /(没有|没|无需|无须|毋须|不需要?|不用|不必|不收取?|不涉及|不存在|不会|从不|从来不|绝不|决不|绝对不|不要|切勿|勿|谨防|警惕|小心|严禁|禁止|拒绝|免收|免除|免|并非|不是|\bnever\b|\bnot\b|\bno\b|n't|\bwithout\b|\bbeware\b)/u;
+/** Negation-looking phrases that are not negations (不要错过 = don't miss it). */
+export const NOT_NEGATION = /(不要|别|千万不要|切勿)错过|不是梦|免费/u;
+
+export const RED_FLAGS: readonly RedFlagDef[] = [
+  // ── moving the talk to a private channel ──
+  {
+    id: 'private-channel',
+    family: 'private-channel',
+    patterns: [
+      new RegExp(`(加|添加|加个|加一下|加下|加我|联系|私信|私聊|扫码加|搜索|搜)[^，。！？\\n]{0,8}${CHANNEL}`, 'u'),
+      new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
+      /(add|contact|message|text|chat with|reach)( me| us)?( on| via| at)? (whatsapp|telegram|line|wechat|signal)/u,
+      /(wa\.me|t\.me|line\.me|api\.whatsapp\.com)\//u,
+    ],
+    weight: 0.35,
+    label: t('要你加私人联系方式', 'Moves you to a private chat'),
+    explain: t(
+      '要你加QQ、微信、LINE、Telegram等私下联系：正规机构不会这样办事，这是骗子脱离平台监管的常用手法。',
+      'It asks you to continue on WeChat, LINE, Telegram or WhatsApp: real organisations do not do this; scammers move you away from the platform that could protect you.',
+    ),
+  },
+  // ── paying before receiving ──
+  {
+    id: 'pay-first',
+    family: 'pay-first',
+    patterns: [
+      /解冻金|解冻费|保证金|公益金|手续费|税费|激活费|工本费|认证费|验资|刷流水|流水费|押金|预付款|入会费|会员费|公证费|包装费|服务费|通道费|提现费|打码量|个人所得税|缴纳[^，。]{0,6}(费|金)/u,
+      /先(交|付|缴|转|充值|打)[^，。！？]{0,6}(钱|费|金|款|元|块)/u,
+      /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance) (fee|charge|deposit)/u,
+      /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
+    ],
+    cancel: [/(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u],
+    weight: 0.45,
+    label: t('要你先交钱', 'Asks you to pay first'),
+    explain: t(
+      '要你先交解冻金、保证金、手续费、税费之类才能拿到钱：正规机构放款、兑奖、退款都不需要你先付钱。',
+      'It asks for a deposit, fee or tax before you receive anything: real loans, prizes and refunds never need you to pay first.',
+    ),
+  },
+  {
+    id: 'credit-repair',
+    family: 'pay-first',
+    patterns: [/征信修复|修复征信|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,4}征信|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u],
+    weight: 0.5,
+    label: t('拿征信做文章', 'Plays on your credit record'),
+    explain: t(
+      '说能修复征信、注销校园贷账户，或吓你会影响征信：征信只能通过中国人民银行征信中心等官方渠道查询和异议，没有“修复”这门生意。',
+      'It offers to repair your credit record or close a "student loan account", or threatens your credit score: only the official credit bureau handles records, and nobody can "repair" them for a fee.',
+    ),
+  },
+  // ── urgency and threats ──
+  {
+    id: 'urgency',
+    family: 'urgency',
+    patterns: [
+      /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|汇款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|回复|领取|下载|添加|加|认证|更新|操作)/u,
+      /限时|仅限今[天日]|今[天日](内|之内)|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
+      /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon)|final notice|last chance)\b/u,
+    ],
+    cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻)[^，。]{0,2}还/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
+    weight: 0.2,
+    label: t('催你马上行动', 'Rushes you'),
+    explain: t(
+      '催你立即、限时处理：骗子要你来不及思考和核实，越急越要停下来先问人。',
+      'It pushes you to act immediately or before a deadline: scammers want you to act before you can check. The more urgent, the more reason to pause.',
+    ),
+  },
+  {
+    id: 'threat',
+    family: 'threat',
+    patterns: [
+      /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌/u,
+      /\b(suspended|frozen|blocked|locked|arrest(ed)?|warrant|lawsuit|legal action|penalt(y|ies)|overdue|deactivated|disconnected)\b/u,
+    ],
+    weight: 0.25,
+    label: t('用后果吓你', 'Threatens consequences'),
+    explain: t(
+      '用冻结、逾期、停机、涉嫌犯罪等后果吓你：先挂断或不回复，自己打官方电话核实。',
+      'It threatens freezing, arrest, disconnection or penalties: stop, and check by calling the official number yourself.',
+    ),
+  },
+  // ── secrecy ──
+  {
+    id: 'secrecy',
+    family: 'secrecy',
+    patterns: [
+      /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|子女)/u,
+      /保密|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
+      /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation/u,
+    ],
+    negatable: false,
+    cancelMessage: [OTP_CONTEXT],
+    weight: 0.45,
+    label: t('要你保密', 'Asks you to keep it secret'),
+    explain: t(
+      '要你对家人、银行保密：这是骗子隔离你、防止别人拦下你的手段；越让你保密，越要告诉家人。',
+      'It asks you to keep it from your family or bank: scammers isolate their victims so nobody stops them. Tell someone.',
+    ),
+  },
+  // ── screen sharing, apps, meetings ──
+  {
+    id: 'screen-share',
+    family: 'remote',
+    patterns: [
+      /共享屏幕|屏幕共享|开启共享|打开共享|远程控制|远程协助|向日葵|todesk|teamviewer|anydesk|腾讯会议|zoom|钉钉会议|会议号|会议室号|视频会议/u,
+      /screen ?shar|share (your|my|the) screen|remote (access|control|desktop)/u,
+    ],
+    weight: 0.55,
+    label: t('要你共享屏幕或进会议', 'Asks for screen sharing or a meeting app'),
+    explain: t(
+      '要你共享屏幕、开远程或进视频会议：对方能看到你的验证码和密码，直接把钱转走。',
+      'It asks you to share your screen, allow remote control or join a meeting app: they can then see your codes and passwords and move your money.',
+    ),
+  },
+  {
+    id: 'download-app',
+    family: 'remote',
+    patterns: [
+      /(下载|安装|注册)[^，。！？]{0,8}(app|软件|客户端|应用|平台|apk)/u,
+      /\.apk\b|(download|install) (the |this |our |an? )?(app|application|apk|software)/u,
+    ],
+    weight: 0.3,
+    label: t('要你下载App', 'Asks you to install an app'),
+    explain: t(
+      '要你下载陌生App或注册某个平台：诈骗App里的“余额”“收益”都是假的，正规App只从官方应用商店下载。',
+      'It asks you to install an app or sign up on a platform: balances and profits in scam apps are fake; install apps only from official stores.',
+    ),
+  },
+  // ── links (raised from the message's links) ──
+  {
+    id: 'link',
+    family: 'link',
+    patterns: [],
+    fromLinks: true,
+    weight: 0.12,
+    label: t('含有链接', 'Contains a link'),
+    explain: t(
+      '含有链接：不要点开来历不明的链接，更不要在里面填写银行卡号、密码或验证码；去官方App或官网自己查。',
+      'It contains a link: do not open links you did not expect, and never enter card numbers, passwords or codes in them; go to the official app or site yourself.',
+    ),
+  },
+  {
+    id: 'short-link',
+    family: 'link',
+    patterns: [],
+    fromLinks: true,
+    weight: 0.35,
+    label: t('短链接', 'Shortened link'),
+    explain: t(
+      '用短链接隐藏真实网址：你看不到它会把你带到哪里，正规通知很少这样发。',
+      'It uses a short link that hides the real address: you cannot see where it leads.',
+    ),
+  },
+  {
+    id: 'lookalike-domain',
+    family: 'link',
+    patterns: [],
+    fromLinks: true,
+    weight: 0.6,
+    label: t('仿冒网址', 'Look-alike web address'),
+    explain: t(
+      '网址里有银行、平台或政府的名字，却不是它们的官方域名：这是仿冒的钓鱼网站。',
+      'The address contains the name of a bank, platform or government body but is not its official domain: a phishing site.',
+    ),
+  },
+  {
+    id: 'ip-link',
+    family: 'link',
+    patterns: [],
+    fromLinks: true,
+    weight: 0.5,
+    label: t('数字IP网址', 'Link to a bare IP address'),
+    explain: t(
+      '链接是一串数字IP而不是域名：正规机构不会用这种地址。',
+      'The link is a bare IP address instead of a domain name: real organisations do not use these.',
+    ),
+  },
+  {
+    id: 'odd-tld',
+    family: 'link',
+    patterns: [],
+    fromLinks: true,
+    weight: 0.35,
+    label: t('可疑域名后缀', 'Unusual domain ending'),
+    explain: t(
+      '网址用.top、.xyz、.vip之类廉价后缀：钓鱼网站常用，正规银行和政府网站不会用。',
+      'The address ends in a cheap domain like .top, .xyz or .vip, common for phishing and never used by banks or governments.',
+    ),
+  },
+  // ── safe account ──
+  {
+    id: 'safe-account',
+    family: 'safe-account',
+    patterns: [/安全账户|安全账号|国家账户|国家安全账户|清查账户|资金清查|资金核查|核查资金|清查资金|监管账户|\bsafe account|secure (government )?account|protected account/u],
+    weight: 0.9,
+    label: t('“安全账户”', '"Safe account"'),
+    explain: t(
+      '提到“安全账户”：公检法没有安全账户，也从不要求转账，凡是让你转到安全账户的都是诈骗。',
+      'It mentions a "safe account": police and courts have no such thing and never ask for transfers. This is always a scam.',
+    ),
+  },
+  // ── impersonation ──
+  {
+    id: 'claims-authority',
+    family: 'impersonation',
+    patterns: [
+      /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,8}(公安|警察|民警|警官|派出所|检察院|检察官|法院|法官|刑侦|网警|经侦|公安局|警局|警察局|社保局|医保局|税务局|海关|卫健委|市场监管|银保监|金融监管|证监会|警政署|地检署|调查局|健保署|监理站)/u,
+      /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录/u,
+      /\b(this is|i am|we are) (the |a |an )?(police|officer|detective|inspector|irs|hmrc|fbi|customs|court)|police officer|(irs|hmrc|fbi|interpol) (agent|officer|department)/u,
+    ],
+    weight: 0.45,
+    label: t('自称公检法或政府部门', 'Claims to be police or a government body'),
+    explain: t(
+      '自称公安、检察院、法院或社保医保等部门，说你涉案：公检法不会电话办案、不会网上发逮捕令、更不会要你转账。',
+      'It claims to be the police, a court or a government office and says you are involved in a case: they never handle cases by phone or ask for money.',
+    ),
+  },
+  {
+    id: 'claims-service',
+    family: 'impersonation',
+    patterns: [
+      /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|售后|理赔专员|专员)/u,
+      /(淘宝|天猫|京东|拼多多|抖音|快手|支付宝|微信|美团|闲鱼|唯品会|苏宁|银行|快递|物流|顺丰|中通|圆通|韵达|航空|平台|官方)[^，。！？]{0,4}客服/u,
+      /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security team|customer service)/u,
+    ],
+    weight: 0.25,
+    label: t('自称客服或平台', 'Claims to be customer service'),
+    explain: t(
+      '自称平台、快递或银行客服：挂断后自己打官方电话或在官方App里核实，不要用对方给的号码和链接。',
+      'It claims to be a shop, courier or bank agent: hang up and check in the official app or on the official number, never through what they give you.',
+    ),
+  },
+  {
+    id: 'member-cancel',
+    family: 'impersonation',
+    patterns: [
+      /误(开通|开|办|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅|办理)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|(取消|关闭|解除)[^，。！？]{0,8}(会员|自动扣费|扣费|百万保障|保障服务|代理|分期|订阅)|(会员|服务)[^，。]{0,6}(自动续费|每月扣费|将扣费|扣除)|每月[^，。]{0,4}扣[^，。]{0,4}(元|费)|解除分期|分期付款设定错误|重复扣款/u,
+      /(cancel|stop) [^.!?]{0,20}(subscription|membership|auto-?renew)|(subscription|membership) (will be )?(renewed|charged)|charged by mistake/u,
+    ],
+    weight: 0.45,
+    label: t('“误开会员/要扣费，帮你取消”', '"Cancel a membership or charge"'),
+    explain: t(
+      '说你误开了会员、将被自动扣费，要帮你取消：这是冒充客服的开场白，取消从来不需要转账或共享屏幕。',
+      'It says you were signed up to a membership or will be charged, and offers to cancel it: a fake customer-service opening; cancelling never needs a transfer.',
+    ),
+  },
+  {
+    id: 'claims-boss',
+    family: 'impersonation',
+    patterns: [/(我是|我就是)[^，。！？]{0,4}(你们)?(老板|领导|董事长|总经理|经理|主任|局长|校长|[王李张刘陈杨赵黄周吴]总)|(老板|领导|总经理|董事长)[^，。！？]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|(it'?s|this is) (your )?(boss|ceo|manager|director)/u],
+    weight: 0.35,
+    label: t('冒充老板或领导', 'Claims to be your boss'),
+    explain: t(
+      '自称老板、领导，要你转账或办事：任何转账要求都先当面或打原有电话核实。',
+      'It claims to be your boss or a manager asking for a payment: confirm in person or on the number you already have.',
+    ),
+  },
+  {
+    id: 'new-number',
+    family: 'impersonation',
+    patterns: [
+      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号)|这是我(的)?新|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|我是你(的)?(儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
+      /\b(new (phone |mobile )?number|changed my (number|phone)|lost my phone|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
+    ],
+    weight: 0.35,
+    label: t('“换了新号”的熟人', 'A "new number" from someone you know'),
+    explain: t(
+      '自称亲友、同学换了新号：打对方原来的号码或视频确认是本人，再谈借钱。',
+      'Someone you know says they have a new number: call their old number or video-call them before anything else.',
+    ),
+  },
+  {
+    id: 'borrow-money',
+    family: 'impersonation',
+    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|周转一下|帮我(转|垫|付|交)|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
+    weight: 0.25,
+    label: t('借钱或代付', 'Asks to borrow or pay for them'),
+    explain: t(
+      '开口借钱或让你代付：先用原来的联系方式或当面确认对方身份。',
+      'It asks to borrow money or have you pay for something: confirm who it is through a channel you already trust.',
+    ),
+  },
+  {
+    id: 'claims-teacher',
+    family: 'impersonation',
+    patterns: [/(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局)|机构主力|主力资金|联合操盘|投顾/u],
+    weight: 0.35,
+    label: t('“老师”带你投资', 'An investment "teacher"'),
+    explain: t(
+      '有“老师”“导师”“助理”带你炒股投资：这是投资诈骗的标准角色，正规券商不会拉群荐股。',
+      'An investment "teacher" or "assistant" will guide you: a standard role in investment scams; licensed brokers do not recruit in chat groups.',
+    ),
+  },
+  // ── too-good offers ──
+  {
+    id: 'high-return',
+    family: 'too-good',
+    patterns: [
+      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]* ?(per|a|\/) ?(day|hour|week)|passive income|100% (profit|return))/u,
+    ],
+    weight: 0.4,
+    label: t('许诺高收益', 'Promises easy or guaranteed money'),
+    explain: t(
+      '许诺高收益、稳赚、内幕消息：天上不会掉馅饼，保证赚钱的都是骗局。',
+      'It promises high, guaranteed or insider returns: nobody can guarantee profits; this is the bait.',
+    ),
+  },
+  {
+    id: 'task-rebate',
+    family: 'too-good',
+    patterns: [/刷单|刷信誉|刷销量|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    weight: 0.45,
+    label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
+    explain: t(
+      '招人刷单、点赞、做任务返佣金：刷单本身就是诈骗，开头的小额返利是为了让你垫付大钱。',
+      'It offers commissions for orders, likes or tasks: the first small payouts are bait to get you to advance large sums.',
+    ),
+  },
+  {
+    id: 'free-offer',
+    family: 'too-good',
+    patterns: [/免费(领|送|领取|赠送|获得)|0元(领|购|送)|零元购|白送|无门槛[^，。]{0,4}(领|送)|\bfree (gift|iphone|money|cash|reward)|claim your (free|gift|reward)/u],
+    weight: 0.25,
+    label: t('免费领取', 'Something for free'),
+    explain: t(
+      '“免费领取”是诱饵：之后往往要你加人、下载App或先交一笔钱。',
+      '"Free" is the bait: next comes a contact to add, an app to install or a fee to pay.',
+    ),
+  },
+  // ── unusual payment ──
+  {
+    id: 'odd-payment',
+    family: 'payment',
+    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|缴费|代码|代码缴费)|买点数|\b(gift ?cards?|itunes|google play card|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
+    weight: 0.4,
+    label: t('不寻常的付款方式', 'Unusual way to pay'),
+    explain: t(
+      '要你用虚拟币、礼品卡、游戏点数付款：这些付出去就追不回，正规机构不这样收钱。',
+      'It wants payment in crypto, gift cards or game points: money paid this way cannot be recovered, and real organisations do not ask for it.',
+    ),
+  },
+  {
+    id: 'top-up',
+    family: 'payment',
+    patterns: [/(先|你|在平台|平台上?|账户里?)[^，。！？]{0,4}(充值|充|投|入金|存入)[^，。！？]{0,3}(\d|一|两|几|点)|(top up|deposit) [^.!?]{0,20}(on|to|into) (the |my |this |our )?(platform|app|account)/u],
+    weight: 0.35,
+    label: t('要你往平台里充钱', 'Asks you to top up on a platform'),
+    explain: t(
+      '要你往某个平台或App里充值、入金：诈骗平台上的余额和收益都是假的，钱充进去就提不出来。',
+      'It asks you to top up money on a platform or app: balances and gains on scam platforms are fake, and the money cannot be withdrawn.',
+    ),
+  },
+  {
+    id: 'off-platform',
+    family: 'too-good',
+    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true/u],
+    weight: 0.4,
+    label: t('超低价或私下交易', 'Too cheap, or off the platform'),
+    explain: t(
+      '价格低得离谱，或要你绕开平台私下付款：离开平台就没有任何保障，这是虚假购物的典型做法。',
+      'The price is far too low, or it asks you to pay outside the platform: off the platform you have no protection.',
+    ),
+  },
+  {
+    id: 'personal-account',
+    family: 'payment',
+    patterns: [/个人账户|私人账户|对私账户|个人银行卡|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
+    weight: 0.4,
+    label: t('转到个人账户', 'Pay into a personal account'),
+    explain: t(
+      '要你把钱转到个人或“指定”账户：正规机构只收对公账户的钱，不会让你转给个人。',
+      'It asks you to pay into a personal or "designated" account: real organisations do not collect money that way.',
+    ),
+  },
+  // ── credential requests ──
+  {
+    id: 'asks-code',
+    family: 'credentials',
+    patterns: [
+      /(提供|告诉|告知|发送|发给|发我|报给|报一下|念|读|输入|提交|截图|回复|给我)[^，。！？]{0,6}(验证码|校验码|动态码|短信码|支付密码|银行卡密码|密码)/u,
+      /(验证码|校验码|动态码)[^，。！？]{0,6}(发给|告诉|报给|给我|发我|截图|念给)/u,
+      /\b(send|share|tell|give|provide|read|forward)( me| us)? (the |your |that )?(\d-digit )?(code|otp|verification code|password|pin)\b/u,
+    ],
+    cancelMessage: [OTP_CONTEXT],
+    weight: 0.55,
+    label: t('索要验证码或密码', 'Asks for a code or password'),
+    explain: t(
+      '索要验证码或密码：验证码和密码就是你钱包的钥匙，任何人索要都不能给，包括自称客服、警察的人。',
+      'It asks for a verification code or password: these are the keys to your money; never give them to anyone, including "staff" or "police".',
+    ),
+  },
+  {
+    id: 'asks-card',
+    family: 'credentials',
+    patterns: [
+      /(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
+      /\b(enter|confirm|verify|update|provide|submit)( your)? (card (number|details)|bank (details|account)|account details|cvv|ssn|social security|personal (details|information)|(delivery |shipping )?address|payment (details|information|method))/u,
+    ],
+    weight: 0.45,
+    label: t('索要银行卡或身份信息', 'Asks for card or identity details'),
+    explain: t(
+      '要你填写或提供银行卡号、身份证等信息：在陌生链接或对陌生人，一律不要提供。',
+      'It asks you to enter or give card numbers or identity details: never do so on a link you received or to a caller.',
+    ),
+  },
+  // ── prizes, points, refunds, compensation, bills ──
+  {
+    id: 'prize',
+    family: 'prize-refund',
+    patterns: [/中奖|抽中|幸运(用户|观众|粉丝|客户)|领奖|奖品|大奖|奖金|获得[^，。]{0,6}(奖|大礼|礼包)|\b(you('ve| have)? won|winner|prize|lottery|jackpot|selected to receive)\b/u],
+    weight: 0.35,
+    label: t('说你中奖了', 'Says you won a prize'),
+    explain: t(
+      '通知你中奖：没参加过的抽奖不会中奖，要先交税费、手续费的奖都是假的。',
+      'It says you won a prize: you cannot win a draw you never entered, and a prize that needs a fee is fake.',
+    ),
+  },
+  {
+    id: 'points-redeem',
+    family: 'prize-refund',
+    patterns: [/积分[^，。！？]{0,10}(兑换|清零|过期|到期|即将|失效)|兑换[^，。]{0,6}(礼品|现金|话费)|点数[^，。]{0,4}(兑换|到期|过期)|\b(points? (will )?(expire|redeem)|redeem (your )?(points|reward))/u],
+    weight: 0.4,
+    label: t('积分兑换', 'Points about to expire'),
+    explain: t(
+      '说你的积分即将清零、可兑换礼品或现金并附链接：这是钓鱼短信，查积分请用官方App。',
+      'It says your points are about to expire or can be redeemed through a link: a phishing message; check points in the official app.',
+    ),
+  },
+  {
+    id: 'refund-comp',
+    family: 'prize-refund',
+    patterns: [/退款|理赔|赔偿|赔付|补偿|退费|退税|补贴|退还|双倍赔|快递(丢失|丢了|破损)|包裹(丢失|丢了|破损|异常)|\b(refund|compensation|reimburse(ment)?|tax rebate|claim your money)\b/u],
+    weight: 0.25,
+    label: t('退款、理赔或补贴', 'Offers a refund or compensation'),
+    explain: t(
+      '主动说要给你退款、理赔、补贴：真退款原路退回，不需要你另外转账、下载软件或提供验证码。',
+      'It offers a refund, compensation or subsidy: real refunds go back the way you paid, with nothing for you to pay, install or share.',
+    ),
+  },
+  {
+    id: 'bill-fine',
+    family: 'prize-refund',
+    patterns: [
+      /(水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
+      /(欠费|未缴|逾期未缴|罚款|罚单|违章)[^。！？\n]{0,30}(停水|停电|停气|停机|扣分|滞纳金|年审|吊销|强制执行)/u,
+      /etc[^，。！？]{0,8}(失效|认证|停用|过期|异常|禁用)|(医保卡|社保卡|健保卡)[^，。！？]{0,10}(冻结|停用|异常|失效|盗刷|年审)/u,
+      /\b(unpaid|outstanding|overdue) (toll|bill|fine|invoice|balance)|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
+    ],
+    weight: 0.4,
+    label: t('账单、罚款或证件“异常”', 'A bill, fine or card "problem"'),
+    explain: t(
+      '说你欠水电费、有交通罚款、ETC或医保卡异常并让你点链接处理：查询缴费只走官方App或营业厅。',
+      'It says you owe a bill or fine, or that your toll or health card has a problem, and sends you to a link: pay only through official apps or offices.',
+    ),
+  },
+  {
+    id: 'flight-change',
+    family: 'prize-refund',
+    patterns: [/(航班|班机|列车|车次)[^。！？]{0,12}(取消|延误|停飞|故障)[^。！？]{0,30}(改签|退票|退款|赔偿|补偿|理赔|联系|致电|点击)|(flight|train) [^.!?]{0,20}(cancel+ed|delayed)[^.!?]{0,40}(refund|compensation|rebook|call|click)/u],
+    weight: 0.5,
+    label: t('航班取消要你办退改签', 'Flight cancelled, "rebook here"'),
+    explain: t(
+      '说航班取消、可改签赔偿并给你电话或链接：只通过航空公司官方App或官方电话核实。',
+      'It says your flight is cancelled and offers rebooking or compensation by phone or link: check only in the airline\'s own app or number.',
+    ),
+  },
+  {
+    id: 'recovery',
+    family: 'prize-refund',
+    patterns: [/追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
+    weight: 0.5,
+    label: t('帮你追回损失', 'Offers to recover lost money'),
+    explain: t(
+      '说能帮你追回被骗的钱：追赃只由公安机关办理，不收任何费用，先收费的“追款”是二次诈骗。',
+      'It offers to recover money you lost: only the police do that, for free; "recovery" services that charge are a second scam.',
+    ),
+  },
+  {
+    id: 'exposure-threat',
+    family: 'threat',
+    patterns: [/裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)/u],
+    weight: 0.75,
+    label: t('以曝光私密视频相要挟', 'Threatens to expose intimate images'),
+    explain: t(
+      '拿私密视频或照片威胁要发给你的亲友：不要转账，付了钱只会被继续勒索，保留证据立即报警。',
+      'It threatens to send intimate videos or photos to your contacts: do not pay, paying only brings more demands; keep the evidence and report it.',
+    ),
+  },
+  {
+    id: 'card-rental',
+    family: 'payment',
+    patterns: [/(出租|出借|出售|收购|租用|高价收|借用)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    weight: 0.6,
+    label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
+    explain: t(
+      '要租、借、买你的银行卡、手机卡或账号：这是为诈骗团伙洗钱，本人要承担刑事责任（帮信罪）。',
+      'It wants to rent, borrow or buy your bank card, SIM or account: this launders fraud money, and you are criminally liable.',
+    ),
+  },
+  // ── loans that need money first ──
+  {
+    id: 'loan-fee',
+    family: 'loan',
+    patterns: [
+      /(贷款|借款|额度|放款|下款|提现|到账)[^。！？]{0,30}(解冻|保证金|手续费|验资|刷流水|先交|先付|押金|会员费|工本费|征信|账户(被)?冻结|填写错误|银行卡号错误)/u,
+      /(解冻金|保证金|验资|刷流水|解冻)[^。！？]{0,30}(贷款|借款|放款|下款|额度|到账)/u,
+      /\bloan[^.!?]{0,40}(fee|deposit|insurance|upfront)/u,
+    ],
+    weight: 0.55,
+    label: t('贷款要先交钱', 'A loan that needs money first'),
+    explain: t(
+      '贷款还没到手就要交解冻金、保证金、手续费或“刷流水”：正规贷款放款前不收任何费用。',
+      'The loan asks for a deposit, fee or "unfreezing" payment before it is paid out: real lenders never charge before paying.',
+    ),
+  },
+  {
+    id: 'loan-offer',
+    family: 'loan',
+    patterns: [/无抵押|免抵押|无担保|免息|低息|秒批|秒下款|秒到账|黑户(也)?可[贷借]|不看征信|不查征信|额度[^，。]{0,6}(已|已经)?(批|下|通过|审批)|放款|\b(instant|quick|easy|guaranteed) (loan|approval)|pre-?approved|no credit check/u],
+    weight: 0.3,
+    label: t('轻松贷款', 'An easy loan'),
+    explain: t(
+      '主动推送无抵押、秒批、不看征信的贷款：正规贷款要审核，不会这样招揽。',
+      'It offers an instant, no-check loan out of the blue: real lenders check before lending and do not advertise like this.',
+    ),
+  },
+];
+
+/** Looks a red flag up by id. */
+export function redFlagById(id: string): RedFlagDef | undefined {
+  return RED_FLAGS.find((f) => f.id === id);
+}
+
+// ───────── link data ─────────
+
+/** URL shorteners: the real destination is hidden. */
+export const URL_SHORTENERS: readonly string[] = [
+  't.cn', 'url.cn', 'dwz.cn', 'suo.im', 'suo.nz', 'bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 'ow.ly', 'cutt.ly', 'rb.gy', 't.ly', 'tiny.cc',
+  's.id', 'shorturl.at', 'reurl.cc', 'ppt.cc', 'lihi.cc', 'lihi1.cc', 'lihi.io', 'pse.is', 'tinyurl.hu', 'bit.do', 'rebrand.ly', 'v.gd', 'x.co', '0rz.tw',
+  'u.nu', 'w.url.cn', 'c.tb.cn', 'sohu.gg', 'mrw.so', 'j.mp', 'buff.ly', 'soo.gd', 'tw.gg', 'reurl.tw',
+];
+
+/** Top-level domains seldom used by banks, carriers or governments and common in phishing. */
+export const UNUSUAL_TLDS: readonly string[] = [
+  'top', 'xyz', 'vip', 'cc', 'icu', 'club', 'buzz', 'live', 'work', 'loan', 'win', 'bid', 'online', 'site', 'fun', 'cyou', 'sbs', 'cfd',
+  'rest', 'lol', 'monster', 'shop', 'click', 'link', 'quest', 'bond', 'ltd', 'pw', 'tk', 'ml', 'ga', 'cf', 'gq', 'mobi', 'asia', 'today',
+  'life', 'pro', 'website', 'space', 'store', 'tech', 'info', 'biz', 'ink', 'wang', 'ren', 'kim', 'xin', 'gd', 'su', 'ws',
+];
+
+/**
+ * Brands and the registrable domains that really belong to them. A host that contains a
+ * brand's token but whose domain is not one of these is a look-alike.
+ */
+export const BRAND_DOMAINS: Readonly<Record<string, readonly string[]>> = {
+  icbc: ['icbc.com.cn', 'icbc.com'],
+  ccb: ['ccb.com', 'ccb.cn'],
+  boc: ['boc.cn', 'bankofchina.com'],
+  abchina: ['abchina.com'],
+  cmbchina: ['cmbchina.com', 'cmbc.com.cn'],
+  bankcomm: ['bankcomm.com'],
+  psbc: ['psbc.com'],
+  '95588': ['icbc.com.cn'],
+  '95533': ['ccb.com'],
+  '95555': ['cmbchina.com'],
+  '10086': ['10086.cn'],
+  '10010': ['10010.com', 'chinaunicom.cn'],
+  '12123': ['122.gov.cn', '12123.gov.cn'],
+  '12306': ['12306.cn'],
+  '12367': ['12367.gov.cn'],
+  etc: ['etcsd.com', 'etc.cn'],
+  taobao: ['taobao.com', 'tb.cn'],
+  tmall: ['tmall.com'],
+  alipay: ['alipay.com', 'alipay.cn'],
+  jd: ['jd.com', 'jd.hk', '3.cn'],
+  pinduoduo: ['pinduoduo.com', 'yangkeduo.com'],
+  wechat: ['wechat.com', 'qq.com'],
+  weixin: ['qq.com', 'weixin.com'],
+  douyin: ['douyin.com'],
+  kuaishou: ['kuaishou.com'],
+  apple: ['apple.com', 'apple.com.cn', 'icloud.com'],
+  icloud: ['icloud.com', 'apple.com'],
+  paypal: ['paypal.com', 'paypal.me'],
+  amazon: ['amazon.com', 'amazon.cn', 'amazon.co.uk', 'amazon.co.jp', 'amazon.de'],
+  netflix: ['netflix.com'],
+  microsoft: ['microsoft.com', 'live.com', 'office.com'],
+  dhl: ['dhl.com'],
+  fedex: ['fedex.com'],
+  usps: ['usps.com'],
+  royalmail: ['royalmail.com'],
+  auspost: ['auspost.com.au'],
+  hsbc: ['hsbc.com', 'hsbc.com.hk', 'hsbc.co.uk', 'hsbc.com.cn'],
+  chase: ['chase.com'],
+  wellsfargo: ['wellsfargo.com'],
+  sfexpress: ['sf-express.com', 'sf-express.com.cn'],
+  'sf-express': ['sf-express.com'],
+  chunghwa: ['cht.com.tw', 'post.gov.tw'],
+  taipower: ['taipower.com.tw'],
+  mvdis: ['mvdis.gov.tw'],
+  npa: ['npa.gov.tw'],
+  gov: [],
+};
+
+/** Domains of official bodies and large services whose links are not a sign by themselves. */
+export const OFFICIAL_DOMAIN_SUFFIXES: readonly string[] = [
+  'gov.cn', 'gov.tw', 'gov.hk', 'gov.mo', 'gov', 'gov.uk', 'gov.au', 'gov.sg', 'edu.cn', 'edu.tw', 'edu.hk',
+  ...Object.values(BRAND_DOMAINS).flat(),
+  'qq.com', 'weibo.com', 'baidu.com', 'mps.gov.cn', 'cyberpolice.cn', '96110.cn', 'chinapost.com.cn', 'ems.com.cn', 'cainiao.com', 'zto.com',
+  'yto.net.cn', 'yundaex.com', 'sto.cn', '189.cn', 'chinaunicom.com', 'chinamobile.com', 'fetnet.net', 'taiwanmobile.com', 'aptg.com.tw',
+  'google.com', 'youtube.com', 'github.com', 'wikipedia.org', 'meituan.com', 'ctrip.com', 'hkpost.hk', 'gov.hk', 'hkma.gov.hk',
+];
