@@ -8,7 +8,10 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerOptions } from '../answer/engine.js';
 import type { Answer } from '../answer/types.js';
 import type { CheckInput } from '../check/types.js';
+import type { IngestReport } from '../index/ingest.js';
+import type { RefreshResult } from '../live/live-engine.js';
 import type { Logger } from '../log.js';
+import type { Recorder } from '../record/types.js';
 import type { SourceLookup } from '../retrieval/sources.js';
 import type { BotContext } from './context.js';
 
@@ -45,6 +48,17 @@ export interface BotDeps {
    * fallback: tests use it to capture or fail outgoing calls.
    */
   apiTransformer?: Transformer;
+  /** Operator record: questions, checks and votes (vote buttons appear only when it is enabled). */
+  recorder?: Recorder;
+  /** Admin features (article upload, /stats); absent: uploads are refused. */
+  admin?: {
+    adminUserIds: readonly number[];
+    seedsDir: string;
+    /** Rebuilds the live engine; resolves when the new index is live (or failed). */
+    refresh: (reason: string) => Promise<RefreshResult<IngestReport>>;
+  };
+  /** Days records are kept, for /privacy. */
+  retentionDays?: number;
   /** The features, in order; default {@link FEATURES} of src/bot/features/index.ts. */
   features?: readonly Feature[];
 }

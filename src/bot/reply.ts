@@ -7,6 +7,8 @@ import type { AnswerOptions } from '../answer/engine.js';
 import type { Answer } from '../answer/types.js';
 import { traditionalVariant, type BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
+import { recordAnswer, withVotes } from './features/feedback.js';
+import type { RecordSource } from '../record/types.js';
 import { describeError } from './middlewares/error-boundary.js';
 import { citationKeyboard, renderAnswerHtml, splitMessage } from './render-html.js';
 
@@ -27,14 +29,18 @@ export function answerOptions(ctx: BotContext, deps: BotDeps, opts: Partial<Answ
   };
 }
 
-/** Sends an answer: HTML parts, source buttons on the last one, a reply reference in groups. */
-export async function replyWithAnswer(ctx: BotContext, a: Answer): Promise<void> {
+/**
+ * Sends an answer: HTML parts, source buttons (and, when recording, vote buttons) on the
+ * last one, a reply reference in groups. The answer is recorded first so the vote buttons
+ * carry its record id.
+ */
+export async function replyWithAnswer(ctx: BotContext, a: Answer, deps?: Pick<BotDeps, 'recorder'>, source: RecordSource = 'question'): Promise<void> {
   ctx.log.info(
     { in_scope: a.inScope, language: a.language, citations: a.citations.length, mode: a.mode, fallback: a.fallbackReason, answer_ms: Math.round(a.ms) },
     'answered',
   );
   const parts = splitMessage(renderAnswerHtml(a));
-  const keyboard = citationKeyboard(a);
+  const keyboard = withVotes(citationKeyboard(a), recordAnswer(deps?.recorder, a, ctx, source), ctx);
   const replyTo = ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
@@ -51,5 +57,5 @@ export async function replyWithAnswer(ctx: BotContext, a: Answer): Promise<void>
 export async function sendAnswer(ctx: BotContext, deps: BotDeps, question: string, opts: Partial<AnswerOptions> = {}): Promise<void> {
   typing(ctx);
   if (deps.logMessageText) ctx.log.debug({ question }, 'question');
-  await replyWithAnswer(ctx, await deps.engine.answer(question, answerOptions(ctx, deps, opts)));
+  await replyWithAnswer(ctx, await deps.engine.answer(question, answerOptions(ctx, deps, opts)), deps);
 }

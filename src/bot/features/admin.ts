@@ -3,31 +3,20 @@
  * guide page — validated like ingestion, saved (an existing name only replaced after a
  * confirmation button), the index rebuilt in the background while the bot keeps answering,
  * then the admin gets the ingest summary — and /stats shows the operator report.
- * Everyone gets /privacy. Others sending a text file get a polite refusal.
+ * Everyone gets /privacy. Others sending a text file get a polite refusal; without
+ * `deps.admin` nobody is an admin.
  */
 import { randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
 import { Composer, InlineKeyboard } from 'grammy';
-import type { IngestReport } from '../../index/ingest.js';
 import { feedbackTexts } from '../../i18n/feedback.js';
-import type { RefreshResult } from '../../live/live-engine.js';
 import { MAX_UPLOAD_BYTES, saveUpload, type UploadResult } from '../../live/upload.js';
 import { buildReport, parseSince, renderReport } from '../../record/report.js';
-import type { Recorder } from '../../record/types.js';
 import type { BotContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { downloadFile } from '../files.js';
 import { escapeHtml, splitMessage } from '../render-html.js';
 
-/** What the admin features need. */
-export interface AdminDeps {
-  adminUserIds: readonly number[];
-  seedsDir: string;
-  recorder?: Recorder;
-  retentionDays?: number;
-  /** Rebuilds the live engine; resolves when the new index is live (or failed). */
-  refresh: (reason: string) => Promise<RefreshResult<IngestReport>>;
-  /** Downloads a file the user sent. */
-  download: (ctx: BotContext, fileId: string, maxBytes: number) => Promise<Buffer>;
-}
 
 /** How long an upload waits for the overwrite confirmation. */
 const PENDING_TTL_MS = 10 * 60_000;
@@ -40,14 +29,16 @@ export function isTextDocument(name: string | undefined, mime: string | undefine
   return TEXT_FILE.test(name ?? '') || mime === 'text/plain' || mime === 'text/markdown';
 }
 
-export function adminFeature(deps: AdminDeps): Composer<BotContext> {
+export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const isAdmin = (ctx: BotContext) => ctx.from !== undefined && deps.adminUserIds.includes(ctx.from.id);
+  const admin = deps.admin;
+  const isAdmin = (ctx: BotContext) => admin !== undefined && ctx.from !== undefined && admin.adminUserIds.includes(ctx.from.id);
+  const download = (ctx: BotContext, fileId: string, maxBytes: number) => downloadFile(ctx.api, deps.token, deps.apiRoot, fileId, maxBytes);
   const pending = new Map<string, { name: string; bytes: Buffer; at: number; userId: number }>();
 
   const rebuildAndReport = async (ctx: BotContext, name: string) => {
     const t = feedbackTexts(ctx.uiLang);
-    const r = await deps.refresh(`upload ${name}`);
+    const r = await admin!.refresh(`upload ${name}`);
     if (r.ok) {
       const rep = r.report;
       await ctx.reply(
@@ -96,13 +87,13 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
     }
     let bytes: Buffer;
     try {
-      bytes = await deps.download(ctx, doc.file_id, MAX_UPLOAD_BYTES);
+      bytes = await download(ctx, doc.file_id, MAX_UPLOAD_BYTES);
     } catch (err) {
       ctx.log.warn({ err: (err as Error).message }, 'upload download failed');
       await ctx.reply(t.uploadInvalid((err as Error).message));
       return;
     }
-    const result = await saveUpload(deps.seedsDir, name, bytes);
+    const result = await saveUpload(admin!.seedsDir, name, bytes);
     if (result.status === 'exists') {
       const now = Date.now();
       for (const [k, v] of pending) if (v.at < now - PENDING_TTL_MS) pending.delete(k);
@@ -132,7 +123,7 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
       await ctx.reply(t.uploadKept);
       return;
     }
-    const saved = await saveUpload(deps.seedsDir, p.name, p.bytes, { overwrite: true });
+    const saved = await saveUpload(admin!.seedsDir, p.name, p.bytes, { overwrite: true });
     if (saved.status !== 'exists') await afterSave(ctx, saved, p.name);
   });
 

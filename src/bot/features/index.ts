@@ -12,8 +12,10 @@
  * 3. put its texts in src/i18n/ and its tests in tests/bot/.
  */
 import type { Feature } from '../deps.js';
+import { adminFeature } from './admin.js';
 import { askFeature } from './ask.js';
 import { commandsFeature } from './commands.js';
+import { feedbackFeature } from './feedback.js';
 import { nonTextFeature } from './non-text.js';
 import { sourcesFeature } from './sources.js';
 import { typesFeature } from './types.js';
@@ -23,7 +25,9 @@ export const FEATURES: readonly Feature[] = [
   commandsFeature,
   typesFeature,
   sourcesFeature,
-  // feedback (vote buttons) and admin (/stats, /privacy, uploads) go here.
+  feedbackFeature,
+  // Before nonText: text documents are articles for admins (others get a refusal).
+  adminFeature,
   // check (/check, forwarded messages, photos) goes here: before ask.
   askFeature,
   nonTextFeature,
