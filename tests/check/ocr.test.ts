@@ -77,6 +77,8 @@ describe('cleanOcrText', () => {
 
 describe('createOcr', () => {
   let ocr: Ocr;
+  /** OCR text of each fixture, reused by the verdict test so each image is read once. */
+  const read = new Map<string, string>();
   let tmp: string;
   beforeAll(() => {
     ocr = createOcr({ poolSize: 2 });
@@ -91,6 +93,7 @@ describe('createOcr', () => {
     'reads %s with ≥ 0.9 character similarity to its source text',
     async (_name, f) => {
       const r = await ocr.recognize(path.join(FIXTURES, f.file));
+      read.set(f.file, r.text);
       expect(similarity(r.text, f.text), r.text).toBeGreaterThanOrEqual(0.9);
       expect(r.confidence).toBeGreaterThan(0.5);
       expect(r.confidence).toBeLessThanOrEqual(1);
@@ -105,6 +108,20 @@ describe('createOcr', () => {
     const r = await ocr.recognize(readFileSync(path.join(FIXTURES, f.file)));
     expect(r.text).toContain('媽媽');
     expect(r.text).toContain('吃飯');
+  }, OCR_TEST_TIMEOUT);
+
+  it('gives each screenshot the same verdict as its source text', async () => {
+    // Imported here so that a checker mid-edit fails this test only, not the whole file.
+    const { checkMessage } = await import('../../src/check/checker.js');
+    for (const f of fixtures) {
+      const text = read.get(f.file) ?? (await ocr.recognize(path.join(FIXTURES, f.file))).text;
+      const expected = checkMessage(f.text);
+      const got = checkMessage(text);
+      expect(got.verdict, `${f.file}: ${text}`).toBe(expected.verdict);
+      expect(got.scamType, f.file).toBe(expected.scamType);
+    }
+    // The fixtures are labelled: scam screenshots must not come out as no-signs.
+    for (const f of fixtures.filter((x) => x.label === 'scam')) expect(checkMessage(read.get(f.file) ?? '').verdict, f.file).not.toBe('no-signs');
   }, OCR_TEST_TIMEOUT);
 
   it('gives empty text for an image without text', async () => {
