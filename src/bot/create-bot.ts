@@ -9,7 +9,7 @@ import { Bot, Composer } from 'grammy';
 import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { FEATURES } from './features/index.js';
-import { texts } from './messages.js';
+import { texts } from '../i18n/strings.js';
 import { contextMiddleware } from './middlewares/context.js';
 import { apologise, logUnhandled } from './middlewares/error-boundary.js';
 import { groupFilter } from './middlewares/group-filter.js';
@@ -19,7 +19,7 @@ import { perChatSequence } from './middlewares/sequentialize.js';
 import { plainTextFallback } from './transformers/plain-text-fallback.js';
 
 export type { BotDeps, BotEngine, Feature } from './deps.js';
-export { COMMANDS } from './messages.js';
+export { COMMANDS } from '../i18n/strings.js';
 export { ALLOWED_UPDATES } from './middlewares/ignore-updates.js';
 export { plainTextFallback } from './transformers/plain-text-fallback.js';
 

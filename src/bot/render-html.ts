@@ -8,7 +8,7 @@ import type { Answer } from '../answer/types.js';
 import { baseLang, SOURCES_HEADING } from '../answer/i18n.js';
 import type { Language } from '../retrieval/query.js';
 import type { SourceView } from '../retrieval/sources.js';
-import { texts } from './messages.js';
+import { texts } from '../i18n/strings.js';
 import { toTraditional } from '../text/script.js';
 
 /** Telegram's limit on a message's text, in UTF-16 code units. */

@@ -117,7 +117,7 @@ describe('questions', () => {
     const fake = async (q: string): Promise<Answer> => ({
       ...fakeAnswer(q),
       sections: [{ kind: 'facts', heading: '要点', lines: [{ text: '<script>alert(1)</script> & <b>', cites: [1] }] }],
-      citations: [{ n: 1, source: 'a.txt', title: 'A & <B>', text: '引文 <i>', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0 }],
+      citations: [{ n: 1, source: 'a.txt', title: 'A & <B>', text: '引文 <i>', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0, kind: 'news' }],
     });
     const { bot, sent } = testBot({ engine: fakeEngine(fake).engine, sources: fakeSources });
     await bot.handleUpdate(textUpdate('<b>刷单</b>是诈骗吗'));

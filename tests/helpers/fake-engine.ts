@@ -23,7 +23,7 @@ export function fakeAnswer(question: string, opts: AnswerOptions = {}): Answer {
   const truncated = question.length > max;
   const q = truncated ? question.slice(0, max) : question;
   const language: Language = opts.language ?? (/[a-z]{3}/i.test(q) ? 'en' : /[麼騙詐點]/u.test(q) ? 'zh-Hant' : 'zh-Hans');
-  const base = { question: q, language, scamTypes: [], truncated, ms: 1 };
+  const base = { question: q, language, scamTypes: [], truncated, ms: 1, intent: 'general' as const, verdict: null };
   if (q.includes(OFF_TOPIC_MARK)) return { ...base, inScope: false, sections: [], citations: [], text: FAKE_DECLINE, mode: 'declined' };
   return {
     ...base,
@@ -31,7 +31,7 @@ export function fakeAnswer(question: string, opts: AnswerOptions = {}): Answer {
     mode: 'extractive',
     text: `${truncated ? `（只看了前${max}个字）\n\n` : ''}回答：${q}`,
     sections: [{ kind: 'facts', heading: '要点', lines: [{ text: `回答：${q}`, cites: [1] }] }],
-    citations: [{ n: 1, source: 'fake.txt', title: '假文章', text: '引文', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0 }],
+    citations: [{ n: 1, source: 'fake.txt', title: '假文章', text: '引文', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0, kind: 'news' }],
   };
 }
 

@@ -2,7 +2,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { texts } from '../messages.js';
+import { texts } from '../../i18n/strings.js';
 import { escapeHtml } from '../render-html.js';
 import { sendAnswer } from '../reply.js';
 

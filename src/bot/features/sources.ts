@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import { toTraditional } from '../../text/script.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { texts } from '../messages.js';
+import { texts } from '../../i18n/strings.js';
 import { parseSourceCallback, renderPassageHtml, splitMessage } from '../render-html.js';
 
 export function sourcesFeature(deps: BotDeps): Composer<BotContext> {

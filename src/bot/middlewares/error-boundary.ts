@@ -4,7 +4,7 @@
  */
 import { GrammyError, HttpError, type BotError } from 'grammy';
 import type { BotContext } from '../context.js';
-import { texts } from '../messages.js';
+import { texts } from '../../i18n/strings.js';
 
 /** A loggable description of an error: what failed, never the message text. */
 export function describeError(err: unknown): Record<string, unknown> {

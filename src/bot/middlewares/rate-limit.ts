@@ -2,7 +2,7 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
-import { texts } from '../messages.js';
+import { texts } from '../../i18n/strings.js';
 import { htmlToPlain } from '../render-html.js';
 import { describeError } from './error-boundary.js';
 
