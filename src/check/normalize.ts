@@ -5,10 +5,10 @@
  * Each code point of the input is normalised on its own: format and zero-width characters
  * are dropped (`杀\u200b猪\u200b盘` → 杀猪盘), NFKC folds full-width and compatibility
  * forms, Traditional characters become Simplified (character level, so the mapping stays
- * one input code point → a few output units), Latin is lower-cased, and spaces between two
+ * one input code point → a few output units), Latin is lower-cased, and spaces (not line breaks) between two
  * Han characters (OCR output, spaced-out evasion) are removed.
  */
-import { toSimplified } from '../text/script.js';
+import { toSimplified, toTraditional } from '../text/script.js';
 
 /** A normalised text and, for each of its UTF-16 units, the original span it came from. */
 export interface Normalized {
@@ -23,7 +23,8 @@ export interface Normalized {
 // split words past keyword filters.
 const INVISIBLE = /[\p{Cf}\u180e\ufe00-\ufe0f\u034f]/u;
 const HAN = /\p{Script=Han}/u;
-const SPACE = /\s/u;
+// Horizontal space only: line breaks carry the shape of a chat log.
+const SPACE = /[^\S\n\r]/u;
 // Chinese full-width punctuation stays as it is (NFKC would make it ASCII): the
 // patterns and clause boundaries are written with it, as Chinese prose is.
 const KEEP = new Set(['，', '！', '？', '；', '：', '（', '）']);
@@ -40,7 +41,10 @@ function normalizeChar(ch: string): string {
   if (KEEP.has(ch)) out = ch;
   else if (!INVISIBLE.test(ch)) {
     out = ch.normalize('NFKC');
-    if (HAN.test(out)) out = toSimplified(out).replace(/帐/g, '账');
+    // A character that already is Simplified-only stays: opencc's t→s table maps some of
+    // them again (么 → 幺).
+    if (HAN.test(out) && toTraditional(out) === out) out = toSimplified(out);
+    out = out.replace(/帐/g, '账');
     out = out.toLowerCase();
   }
   if (cache.size < CACHE_MAX) cache.set(ch, out);

@@ -107,7 +107,7 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     disqualifiedByText: [
       /请[^，。！？]{0,8}(转入|转到|汇入|汇款|转账|缴纳|交纳|支付|下载|安装|提供|配合|添加|联系)/u,
       /(您|你)(的)?[^，。！？]{0,10}(涉嫌|涉案|被冻结|已被|将被)/u,
-      /please [^.!?]{0,20}(transfer|pay|send|install|download|provide)/u,
+      /\bplease [^.!?]{0,20}(transfer|pay|send|install|download|provide)\b/u,
     ],
     officialLinksOk: true,
     label: t('官方反诈提醒', 'Official anti-fraud reminder'),
