@@ -5,14 +5,12 @@
  * interactively, and otherwise exits with instructions.
  */
 import './load-env.js';
-import { answer } from './answer/engine.js';
-import { setupEngine } from './answer/setup.js';
 import { createBot } from './bot/create-bot.js';
 import { startPolling, startWebhook, type Running } from './bot/start.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
-import { createSourceLookup } from './retrieval/sources.js';
+import { startRuntime } from './runtime.js';
 
 const NO_TOKEN = `TELEGRAM_BOT_TOKEN is not set.
 To run the Telegram bot:
@@ -31,12 +29,17 @@ async function main(config: Config): Promise<number> {
   }
   const token = config.telegram.token;
   const logger = createLogger({ level: config.logLevel, secrets: [token, config.telegram.webhookSecret ?? '', config.llm.provider !== 'none' ? config.llm.apiKey : ''] });
-  const { deps, report } = await setupEngine(config);
+  const runtime = await startRuntime(config, logger);
+  const { report } = runtime;
   logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped }, 'index ready');
+  if (!runtime.recorder.enabled && config.record.enabled) logger.warn('answering without recording (see the error above)');
   const bot = createBot({
     token,
-    engine: { answer: (q, opts) => answer(q, deps, opts) },
-    sources: createSourceLookup(deps.retriever.index),
+    engine: runtime.engine,
+    sources: runtime.sources,
+    recorder: runtime.recorder,
+    admin: runtime.admin,
+    retentionDays: config.record.retentionDays,
     logger,
     apiRoot: config.telegram.apiRoot,
     rateLimitPerMinute: config.telegram.rateLimitPerMinute,
@@ -53,7 +56,10 @@ async function main(config: Config): Promise<number> {
     logger.info({ signal }, 'shutting down');
     // Replies in flight get a few seconds; after that the process exits regardless.
     setTimeout(() => process.exit(0), 8000).unref();
-    void running.stop(5000).then(() => process.exit(0));
+    void running.stop(5000).then(() => {
+      runtime.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
