@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
-import { loadSeeds, type Skipped } from '../corpus/load.js';
-import { splitArticle, type SplitOptions } from '../corpus/split.js';
+import { loadSeeds, type Article, type Skipped } from '../corpus/load.js';
+import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
 import { lockDataDir, type DataDirLock } from './generations.js';
 import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex } from './store.js';
@@ -65,6 +65,13 @@ export interface EnsureOptions extends Pick<BuildOptions, 'onProgress' | 'onStag
   force?: boolean;
   /** How long to wait while another process builds in `outDir`; default 60 s. */
   lockWaitMs?: number;
+}
+
+/** Marks passages of guide pages 'guide' and all others 'news' (citations differ). */
+export function withKind(passages: Passage[], a: Article): Passage[] {
+  const kind = a.meta.kind === 'guide' ? 'guide' : 'news';
+  for (const p of passages) p.kind = kind;
+  return passages;
 }
 
 /** Thrown when no article could be ingested and there is no index to fall back on. */
@@ -146,7 +153,7 @@ async function build(
     const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
     throw new NoArticlesError(`No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`);
   }
-  const passages = loaded.articles.flatMap((a) => splitArticle(a.cleaned, a.source, a.title, opts.split));
+  const passages = loaded.articles.flatMap((a) => withKind(splitArticle(a.cleaned, a.source, a.title, opts.split), a));
   const stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
     previous,
     hnsw: opts.hnsw,

@@ -1,11 +1,15 @@
 /**
- * Okapi BM25 over pre-tokenised passages, with an inverted index.
+ * Okapi BM25 over pre-tokenised passages, with an inverted index held in flat typed arrays
+ * (compressed sparse rows: one run of postings per term), so that it can be written to one
+ * file at ingest and read back at start without re-tokenising (src/index/lexical-file.ts).
  *
  * Written here rather than using LangChain's BM25Retriever because that one splits on
  * whitespace (useless for Chinese) and rescans every document with regular expressions
  * on every query, which is far too slow past a few thousand passages. Tokenization is
  * ours (jieba + bigrams, src/text/tokenize.ts); this file is only the scoring.
  */
+import { hanBigrams, words } from '../text/tokenize.js';
+import { normalizeForSearch } from '../text/script.js';
 
 /** A query term with its weight (expansions count less than the user's own words). */
 export interface WeightedTerm {
@@ -19,45 +23,92 @@ export interface Bm25Hit {
   score: number;
 }
 
+/** Standard BM25 saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** tf is stored in 16 bits; a term repeated more often in one passage saturates long before. */
+const MAX_TF = 0xffff;
+/** Collections at least this large skip very common terms at query time (see search). */
+const COMMON_TERM_MIN_DOCS = 5000;
+
+/**
+ * The lexical terms of a passage: its words (`w:`) and Han character bigrams (`b:`) after
+ * search normalisation (Simplified, half-width, lower case). Queries use the same prefixes.
+ */
+export function passageTokens(text: string): string[] {
+  const n = normalizeForSearch(text);
+  return [...words(n).map((w) => `w:${w}`), ...hanBigrams(n).map((b) => `b:${b}`)];
+}
+
+/** The arrays of an index, as written to and read from disk. */
+export interface Bm25Parts {
+  /** Terms; term i's postings are `docs/tfs[offsets[i] .. offsets[i+1])`, docs ascending. */
+  terms: string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  /** Token count of each document. */
+  lengths: Uint32Array;
+}
+
+/** A BM25 index; build with {@link Bm25Index.fromTokens} or {@link Bm25Index.fromParts}. */
 export class Bm25Index {
-  private readonly postings = new Map<string, { docs: number[]; tfs: number[] }>();
-  private readonly lengths: Float64Array;
+  private readonly termIds: Map<string, number>;
   private readonly avgLength: number;
   readonly size: number;
+  private scratch?: Float64Array;
 
-  constructor(
-    docs: string[][],
-    private readonly k1 = 1.2,
-    private readonly b = 0.75,
-  ) {
-    this.size = docs.length;
-    this.lengths = new Float64Array(docs.length);
+  private constructor(readonly parts: Bm25Parts, termIds?: Map<string, number>) {
+    this.size = parts.lengths.length;
     let total = 0;
-    docs.forEach((tokens, doc) => {
-      this.lengths[doc] = tokens.length;
-      total += tokens.length;
-      const tf = new Map<string, number>();
-      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { docs: [], tfs: [] }));
-        p.docs.push(doc);
-        p.tfs.push(n);
-      }
-    });
-    this.avgLength = docs.length ? total / docs.length : 1;
+    for (let d = 0; d < parts.lengths.length; d++) total += parts.lengths[d];
+    this.avgLength = this.size ? total / this.size : 1;
+    if (termIds) this.termIds = termIds;
+    else {
+      this.termIds = new Map();
+      parts.terms.forEach((t, i) => this.termIds.set(t, i));
+    }
+  }
+
+  /** Indexes tokenised documents (document i = label i). */
+  static fromTokens(docs: Iterable<string[]>): Bm25Index {
+    const builder = new Bm25Builder();
+    for (const tokens of docs) builder.add(tokens);
+    return builder.finish();
+  }
+
+  /** An index over arrays read from disk (checked for consistency; throws when they are not). */
+  static fromParts(parts: Bm25Parts): Bm25Index {
+    const { terms, offsets, docs, tfs, lengths } = parts;
+    if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== docs.length || docs.length !== tfs.length) {
+      throw new Error(`Inconsistent BM25 arrays: ${terms.length} terms, ${offsets.length} offsets, ${docs.length} postings, ${tfs.length} tfs.`);
+    }
+    for (let i = 0; i < docs.length; i++) {
+      if (docs[i] >= lengths.length) throw new Error(`BM25 posting ${i} names document ${docs[i]} of ${lengths.length}.`);
+    }
+    return new Bm25Index(parts);
+  }
+
+  /** @internal used by the builder, which has the term map already. */
+  static fromBuilt(parts: Bm25Parts, termIds: Map<string, number>): Bm25Index {
+    return new Bm25Index(parts, termIds);
+  }
+
+  private df(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.parts.offsets[id + 1] - this.parts.offsets[id];
   }
 
   /** Inverse document frequency (BM25+ style, never negative); 0 for unknown terms. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    const df = this.df(term);
     if (df === 0) return 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   /** True when some passage contains the term. */
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   /**
@@ -67,19 +118,23 @@ export class Bm25Index {
    * negligible while their postings would dominate the cost.
    */
   search(terms: WeightedTerm[], k: number): Bm25Hit[] {
+    const { offsets, docs, tfs, lengths } = this.parts;
     const scores = (this.scratch ??= new Float64Array(this.size));
     const touched: number[] = [];
-    const maxDf = this.size >= 5000 ? this.size / 3 : Number.POSITIVE_INFINITY;
+    const maxDf = this.size >= COMMON_TERM_MIN_DOCS ? this.size / 3 : Number.POSITIVE_INFINITY;
     for (const { term, weight } of terms) {
-      const p = this.postings.get(term);
-      if (!p || p.docs.length > maxDf) continue;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const from = offsets[id];
+      const to = offsets[id + 1];
+      if (to - from > maxDf) continue;
       const idf = this.idf(term) * weight;
-      for (let i = 0; i < p.docs.length; i++) {
-        const doc = p.docs[i];
-        const tf = p.tfs[i];
-        const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / this.avgLength);
+      for (let i = from; i < to; i++) {
+        const doc = docs[i];
+        const tf = tfs[i];
+        const norm = tf + K1 * (1 - B + (B * lengths[doc]) / this.avgLength);
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (this.k1 + 1)) / norm;
+        scores[doc] += (idf * tf * (K1 + 1)) / norm;
       }
     }
     // Partial selection of the k best, then reset only what was touched.
@@ -95,6 +150,76 @@ export class Bm25Index {
     }
     return best;
   }
+}
 
-  private scratch?: Float64Array;
+/**
+ * Builds an index one document at a time (labels in the order added), so that a large
+ * corpus never holds all token lists at once: postings grow in chunked typed arrays.
+ */
+export class Bm25Builder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  // Postings in arrival order, per term as linked runs: (term, doc, tf) triples.
+  private postTerm = new Uint32Array(1 << 16);
+  private postDoc = new Uint32Array(1 << 16);
+  private postTf = new Uint16Array(1 << 16);
+  private count = 0;
+  private lengths = new Uint32Array(1 << 12);
+  private docCount = 0;
+  private readonly tf = new Map<number, number>();
+
+  /** Adds the next document. */
+  add(tokens: string[]): void {
+    const doc = this.docCount++;
+    if (doc >= this.lengths.length) this.lengths = grow(this.lengths, this.lengths.length * 2);
+    this.lengths[doc] = tokens.length;
+    const tf = this.tf;
+    tf.clear();
+    for (const t of tokens) {
+      let id = this.termIds.get(t);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(t, id);
+        this.terms.push(t);
+      }
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    if (this.count + tf.size > this.postDoc.length) {
+      const n = Math.max(this.postDoc.length * 2, this.count + tf.size);
+      this.postTerm = grow(this.postTerm, n);
+      this.postDoc = grow(this.postDoc, n);
+      this.postTf = grow(this.postTf, n);
+    }
+    for (const [id, n] of tf) {
+      this.postTerm[this.count] = id;
+      this.postDoc[this.count] = doc;
+      this.postTf[this.count] = Math.min(n, MAX_TF);
+      this.count++;
+    }
+  }
+
+  /** The finished index (postings grouped by term, documents ascending within a term). */
+  finish(): Bm25Index {
+    const termCount = this.terms.length;
+    const offsets = new Uint32Array(termCount + 1);
+    for (let i = 0; i < this.count; i++) offsets[this.postTerm[i] + 1]++;
+    for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
+    const fill = offsets.slice(0, termCount);
+    const docs = new Uint32Array(this.count);
+    const tfs = new Uint16Array(this.count);
+    // Postings arrive in document order, so a stable counting sort keeps docs ascending.
+    for (let i = 0; i < this.count; i++) {
+      const at = fill[this.postTerm[i]]++;
+      docs[at] = this.postDoc[i];
+      tfs[at] = this.postTf[i];
+    }
+    const lengths = this.lengths.slice(0, this.docCount);
+    return Bm25Index.fromBuilt({ terms: this.terms, offsets, docs, tfs, lengths }, this.termIds);
+  }
+}
+
+function grow<T extends Uint32Array | Uint16Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }

@@ -5,14 +5,14 @@
  * the answer composer and the scope check need.
  */
 import { Document } from '@langchain/core/documents';
-import { BaseRetriever } from '@langchain/core/retrievers';
+import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { Passage } from '../corpus/split.js';
 import { ADVICE_PATTERNS, FRAUD_LEXICON_ZH } from '../knowledge/glossary.js';
 import { SCAM_TYPES, type ScamType } from '../knowledge/scam-types.js';
 import type { LoadedIndex } from '../index/store.js';
 import { hanBigrams, words } from '../text/tokenize.js';
 import { normalizeForSearch } from '../text/script.js';
-import { Bm25Index, type WeightedTerm } from './bm25.js';
+import { Bm25Index, passageTokens, type WeightedTerm } from './bm25.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 
 /** A retrieved passage with its scores. */
@@ -60,30 +60,139 @@ export function typeMention(text: string, t: ScamType, normalized = false): numb
   return t.keywords.filter((kw) => n.includes(kw)).length >= 2 ? 0.5 : 0;
 }
 
-function passageTokens(text: string): string[] {
-  const n = normalizeForSearch(text);
-  return [...words(n).map((w) => `w:${w}`), ...hanBigrams(n).map((b) => `b:${b}`)];
-}
-
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const x of a) if (b.has(x)) inter++;
   return inter / (a.size + b.size - inter || 1);
 }
 
+/** A passage from the dense list with its cosine similarity. */
+export interface DenseHit {
+  label: number;
+  similarity: number;
+}
+
+/** The ranked lists fused by {@link fuse}: labels best first. */
+export interface RankedLists {
+  lexical: number[];
+  dense: DenseHit[];
+  /** Lexical hits that hold advice, best first (empty unless the question asks what to do). */
+  advice?: number[];
+}
+
+/**
+ * Reciprocal rank fusion of the lexical, dense and advice lists: each list adds
+ * weight / (RRF_K + rank) to a passage. Returns one hit per passage, in first-seen order
+ * (lexical, then dense), with its ranks and similarity.
+ */
+export function fuse(lists: RankedLists, opts: { adviceWeight?: number }, passageOf: (label: number) => Passage): Hit[] {
+  const fused = new Map<number, Hit>();
+  const hit = (label: number): Hit => {
+    let h = fused.get(label);
+    if (!h) fused.set(label, (h = { passage: passageOf(label), label, score: 0, coverage: 0 }));
+    return h;
+  };
+  lists.lexical.forEach((label, rank) => {
+    const h = hit(label);
+    h.lexicalRank = rank + 1;
+    h.score += WEIGHT.lexical / (RRF_K + rank + 1);
+  });
+  lists.dense.forEach(({ label, similarity }, rank) => {
+    const h = hit(label);
+    h.denseRank = rank + 1;
+    h.similarity = similarity;
+    h.score += WEIGHT.dense / (RRF_K + rank + 1);
+  });
+  const adviceWeight = opts.adviceWeight ?? 0;
+  if (adviceWeight > 0) {
+    (lists.advice ?? []).forEach((label, rank) => {
+      hit(label).score += adviceWeight / (RRF_K + rank + 1);
+    });
+  }
+  return [...fused.values()];
+}
+
+/** What the re-ranking knows about a candidate passage. */
+export interface RerankFeatures {
+  /** idf-weighted share of the question's words in the passage, 0–1. */
+  coverage: number;
+  /** How strongly it names the scam type asked about (see {@link typeMention}), 0–1. */
+  typeMention: number;
+  /** How much it is about fraud at all, 0–1. */
+  fraud: number;
+}
+
+/**
+ * Re-ranks fused candidates (sorted best first): rank fusion finds them, but the share
+ * of the question's words a passage holds, and whether it names the scam type asked
+ * about, decide which of them answers best. Fraud questions are better served by
+ * passages about fraud than by, say, a rescue story that shares a word with the question.
+ * Sets each hit's coverage and score; returns them best first (ties: lower label first).
+ */
+export function rerank(candidates: Hit[], features: (h: Hit) => RerankFeatures): Hit[] {
+  const maxFused = candidates[0]?.score || 1;
+  for (const h of candidates) {
+    const f = features(h);
+    h.coverage = f.coverage;
+    h.score = RERANK.fused * (h.score / maxFused) + RERANK.coverage * f.coverage + RERANK.type * f.typeMention + RERANK.fraud * f.fraud;
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.label - b.label);
+}
+
+/** Passages taken from one article before others of close score are preferred. */
+const PER_SOURCE = 2;
+/** "Close score" for that preference: at least this share of the best remaining score. */
+const CLOSE_SCORE = 0.9;
+/** Character-bigram Jaccard similarity above which a passage counts as a near-duplicate. */
+const NEAR_DUPLICATE = 0.7;
+
+/**
+ * Picks `k` of the ranked hits: near-duplicates of a picked passage are dropped, and once
+ * an article has {@link PER_SOURCE} passages, a passage of another article within
+ * {@link CLOSE_SCORE} of the best remaining score goes first.
+ */
+export function diversify(ranked: Hit[], k: number, shinglesOf: (h: Hit) => Set<string>): Hit[] {
+  const chosen: Hit[] = [];
+  const shingles: Set<string>[] = [];
+  const perSource = new Map<string, number>();
+  const pool = ranked.slice(0, Math.max(k * 4, 20));
+  while (chosen.length < k && pool.length > 0) {
+    let pick = 0;
+    const top = pool[0];
+    if ((perSource.get(top.passage.source) ?? 0) >= PER_SOURCE) {
+      const alt = pool.findIndex((h) => (perSource.get(h.passage.source) ?? 0) < PER_SOURCE && h.score >= top.score * CLOSE_SCORE);
+      if (alt > 0) pick = alt;
+    }
+    const [h] = pool.splice(pick, 1);
+    const sh = shinglesOf(h);
+    if (shingles.some((s) => jaccard(s, sh) > NEAR_DUPLICATE)) continue;
+    shingles.push(sh);
+    perSource.set(h.passage.source, (perSource.get(h.passage.source) ?? 0) + 1);
+    chosen.push(h);
+  }
+  return chosen;
+}
+
 /** The hybrid retriever over one loaded index. */
 export class HybridRetriever extends BaseRetriever {
   lc_namespace = ['fanzha', 'retrievers', 'hybrid'];
   private readonly bm25: Bm25Index;
-  private readonly byId: Map<string, number>;
+  private byId?: Map<string, number>;
   // Normalised text and word set of recently seen passages: re-ranking and dedup look at
   // the same few hundred passages again and again, and normalising is the costly part.
   private readonly derived = new Map<number, { normalized: string; words: Set<string>; fraud: number }>();
 
-  constructor(readonly index: LoadedIndex) {
-    super();
-    this.bm25 = new Bm25Index(index.passages.map((p) => passageTokens(p.text)));
-    this.byId = new Map(index.passages.map((p, i) => [p.id, i]));
+  /**
+   * @param index a loaded index; its persisted BM25 index is used as it is (built from the
+   *   passages only for an index object that lacks one, e.g. in tests).
+   * @param fields LangChain retriever fields (callbacks, tags, metadata, verbose).
+   */
+  constructor(
+    readonly index: LoadedIndex,
+    fields?: BaseRetrieverInput,
+  ) {
+    super(fields);
+    this.bm25 = index.bm25 ?? Bm25Index.fromTokens(index.passages.map((p) => passageTokens(p.text)));
   }
 
   private passageData(label: number): { normalized: string; words: Set<string>; fraud: number } {
@@ -157,80 +266,39 @@ export class HybridRetriever extends BaseRetriever {
     return total > 0 ? found / total : 0;
   }
 
-  /** Retrieves the best passages for an analysed question. */
+  /** Retrieves the best passages for an analysed question: fuse, re-rank, diversify. */
   async search(q: QueryAnalysis, opts: SearchOptions = {}): Promise<Hit[]> {
     const k = opts.k ?? 5;
     const n = Math.min(opts.candidates ?? 40, this.bm25.size);
     const lexical = this.bm25.search(this.terms(q), n);
     const queryText = [q.normalized, ...q.primaryTerms, ...q.expansions].join(' ');
     const vector = await this.index.store.embeddings.embedQuery(queryText);
-    const dense = await this.index.store.similaritySearchVectorWithScore(vector, n);
-
-    const fused = new Map<number, Hit>();
-    const hit = (label: number): Hit => {
-      let h = fused.get(label);
-      if (!h) fused.set(label, (h = { passage: this.index.passages[label], label, score: 0, coverage: 0 }));
-      return h;
-    };
-    lexical.forEach((r, rank) => {
-      const h = hit(r.doc);
-      h.lexicalRank = rank + 1;
-      h.score += WEIGHT.lexical / (RRF_K + rank + 1);
-    });
-    dense.forEach(([doc, distance], rank) => {
-      const label = this.byId.get((doc.metadata as { id: string }).id);
-      if (label === undefined) return;
-      const h = hit(label);
-      h.denseRank = rank + 1;
-      h.similarity = 1 - distance;
-      h.score += WEIGHT.dense / (RRF_K + rank + 1);
-    });
-
+    const dense: DenseHit[] = [];
+    for (const [doc, distance] of await this.index.store.similaritySearchVectorWithScore(vector, n)) {
+      const label = this.labelOf(doc);
+      if (label !== undefined) dense.push({ label, similarity: 1 - distance });
+    }
     // Questions asking what to do favour passages that hold advice (a third, smaller list).
-    const adviceWeight = q.intent === 'tips' || q.intent === 'check-message' ? WEIGHT.advice : 0;
-    if (adviceWeight > 0) {
-      const advice = lexical.filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text)));
-      advice.forEach((r, rank) => {
-        hit(r.doc).score += adviceWeight / (RRF_K + rank + 1);
-      });
-    }
+    const adviceWeight = q.intent === 'victim' || q.intent === 'protect' || q.intent === 'verify' || q.intent === 'check-message' ? WEIGHT.advice : 0;
+    const advice = adviceWeight > 0 ? lexical.filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text))).map((r) => r.doc) : [];
+    const fused = fuse({ lexical: lexical.map((r) => r.doc), dense, advice }, { adviceWeight }, (label) => this.index.passages[label]);
 
-    // Re-rank the fused candidates: rank fusion finds them, but the share of the
-    // question's (idf-weighted) words a passage holds, and whether it names the scam type
-    // asked about, decide which of them answers best.
     const qWords = this.questionWords(q);
-    const types = q.scamTypes.slice(0, 1).map((t) => SCAM_TYPES.find((x) => x.id === t.id)!);
-    const candidates = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(k * 6, 30));
-    const maxFused = candidates[0]?.score || 1;
-    for (const h of candidates) {
+    const type = q.scamTypes.slice(0, 1).map((t) => SCAM_TYPES.find((x) => x.id === t.id)!)[0];
+    const candidates = fused.sort((a, b) => b.score - a.score).slice(0, Math.max(k * 6, 30));
+    const ranked = rerank(candidates, (h) => {
       const data = this.passageData(h.label);
-      h.coverage = this.relevance(q, data.words, qWords);
-      const typeBoost = types.length ? typeMention(data.normalized, types[0], true) * RERANK.type : 0;
-      // Fraud questions are better served by passages about fraud than by, say, a rescue
-      // story that happens to share a word with the question.
-      h.score = RERANK.fused * (h.score / maxFused) + RERANK.coverage * h.coverage + typeBoost + RERANK.fraud * data.fraud;
-    }
-    const ranked = candidates.sort((a, b) => b.score - a.score || a.label - b.label);
-    // Near-duplicates out; then, among close scores, prefer an article not yet cited.
-    const chosen: Hit[] = [];
-    const shingles: Set<string>[] = [];
-    const perSource = new Map<string, number>();
-    const pool = ranked.slice(0, Math.max(k * 4, 20));
-    while (chosen.length < k && pool.length > 0) {
-      let pick = 0;
-      const top = pool[0];
-      if ((perSource.get(top.passage.source) ?? 0) >= 2) {
-        const alt = pool.findIndex((h) => (perSource.get(h.passage.source) ?? 0) < 2 && h.score >= top.score * 0.9);
-        if (alt > 0) pick = alt;
-      }
-      const [h] = pool.splice(pick, 1);
-      const sh = new Set(hanBigrams(this.passageData(h.label).normalized));
-      if (shingles.some((s) => jaccard(s, sh) > 0.7)) continue;
-      shingles.push(sh);
-      perSource.set(h.passage.source, (perSource.get(h.passage.source) ?? 0) + 1);
-      chosen.push(h);
-    }
-    return chosen;
+      return { coverage: this.relevance(q, data.words, qWords), typeMention: type ? typeMention(data.normalized, type, true) : 0, fraud: data.fraud };
+    });
+    return diversify(ranked, k, (h) => new Set(hanBigrams(this.passageData(h.label).normalized)));
+  }
+
+  /** The hnswlib label of a Document from the vector store. */
+  private labelOf(doc: Document): number | undefined {
+    const m = doc.metadata as { label?: unknown; id?: string };
+    if (typeof m.label === 'number') return m.label;
+    this.byId ??= new Map(this.index.passages.map((p, i) => [p.id, i]));
+    return m.id === undefined ? undefined : this.byId.get(m.id);
   }
 
   /** LangChain retriever interface: the passages as Documents, scores in metadata. */

@@ -19,15 +19,14 @@ export interface SourceLookup {
   view(passageId: string): SourceView | undefined;
 }
 
-/** A lookup over a loaded index. */
+/** A lookup over a loaded index (articles are parsed on first use, not at start). */
 export function createSourceLookup(index: LoadedIndex): SourceLookup {
   const byId = new Map(index.passages.map((p) => [p.id, p]));
-  const articles = new Map(index.articles.map((a) => [a.source, a]));
   return {
     view(id) {
       const p = byId.get(id);
       if (!p) return undefined;
-      const a = articles.get(p.source);
+      const a = index.article(p.source);
       const para = a?.paragraphs[p.paragraphIndex];
       if (!a || !para) return { title: p.title, source: p.source, paragraph: p.text, start: 0, end: p.text.length };
       // A guide item opens with its whole section (the items of the same section, one per line).

@@ -1,11 +1,12 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
 import { createEmbedder, type Embedder } from '../../src/index/embedders.js';
 import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
 import { ensureIndex, NoArticlesError } from '../../src/index/ingest.js';
-import { IndexError, loadIndex, type BuildStage } from '../../src/index/store.js';
+import { INDEX_FILES, loadIndex, type BuildStage } from '../../src/index/store.js';
+import { Bm25Index, passageTokens } from '../../src/retrieval/bm25.js';
 import { seedsCopy, tmp } from '../helpers/tmp.js';
 
 /** Hashing embedder that counts the texts it embeds. */
@@ -79,28 +80,41 @@ describe('loadIndex detects damage', () => {
   async function built() {
     const out = tmp();
     const e = counting();
-    const { index } = await ensureIndex({ seedsDir: seedsCopy(), outDir: out, embedder: e });
-    return { out, e, dir: index.dir };
+    const seeds = seedsCopy();
+    const { index } = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    return { out, e, dir: index.dir, seeds };
   }
 
-  it('a truncated vector file', async () => {
-    const { out, e, dir } = await built();
-    truncateSync(join(dir, 'hnswlib.index'), 1000);
-    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt', message: expect.stringMatching(/hnswlib\.index is truncated or altered/) });
+  // Every file of a generation, damaged in each way a crash, a disk or a hand can damage it.
+  const damages = {
+    truncated: (p: string) => truncateSync(p, Math.floor(statSync(p).size / 2)),
+    altered: (p: string) => {
+      const b = readFileSync(p);
+      b[Math.floor(b.length / 2)] ^= 0x20;
+      writeFileSync(p, b);
+    },
+    missing: (p: string) => rmSync(p),
+  } as const;
+  const cases = INDEX_FILES.flatMap((file) => (Object.keys(damages) as (keyof typeof damages)[]).map((how) => [file, how] as const));
+
+  it.each(cases)('%s %s: detected by loadIndex, rebuilt by ensureIndex', async (file, how) => {
+    const { out, e, dir, seeds } = await built();
+    const passages = (await loadIndex(out, e)).manifest.passageCount;
+    damages[how](join(dir, file));
+    await expect(loadIndex(out, e)).rejects.toMatchObject({
+      problem: 'corrupt',
+      message: expect.stringContaining(`${file} is ${how === 'missing' ? 'missing' : 'truncated or altered'}`),
+    });
+    const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(r.report.upToDate).toBe(false);
+    expect(r.report.reason).toContain(file);
+    const again = await loadIndex(out, e);
+    expect(again.manifest.passageCount).toBe(passages);
+    expect(again.bm25.size).toBe(passages);
   });
 
-  it('an altered docstore', async () => {
-    const { out, e, dir } = await built();
-    const p = join(dir, 'docstore.json');
-    writeFileSync(p, readFileSync(p, 'utf8').replace('诈骗', '诈欺'));
-    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt' });
-  });
-
-  it('a missing file and a missing index', async () => {
-    const { out, e, dir } = await built();
-    rmSync(join(dir, 'articles.json'));
-    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt' });
-    await expect(loadIndex(tmp(), e)).rejects.toMatchObject({ problem: 'missing' });
+  it('a missing index', async () => {
+    await expect(loadIndex(tmp(), counting())).rejects.toMatchObject({ problem: 'missing' });
   });
 
   it('a manifest whose count does not match', async () => {
@@ -136,6 +150,7 @@ describe('crash safety', () => {
         seedsDir: seeds,
         outDir: out,
         embedder: e,
+        keepPreviousOnError: false,
         onStage: (s) => {
           if (s === stage) throw new Error(`simulated crash after ${s}`);
         },
@@ -166,6 +181,27 @@ describe('crash safety', () => {
   });
 });
 
-it('IndexError is exported for callers that branch on the problem', () => {
-  expect(new IndexError('stale', 'x').problem).toBe('stale');
+describe('loaded files', () => {
+  it('the passages file, the docstore and the BM25 file give back what was built', async () => {
+    const out = tmp();
+    const e = counting();
+    const { index: built } = await ensureIndex({ seedsDir: seedsCopy(), outDir: out, embedder: e });
+    const loaded = await loadIndex(out, e);
+    expect(loaded.passages).toEqual(built.passages);
+    expect(loaded.passages.every((p) => p.kind === 'news' || p.kind === 'guide')).toBe(true);
+    // HNSWLib answers through our docstore: the nearest passage to a passage's own vector is itself.
+    const label = Math.floor(loaded.passages.length / 2);
+    const [[doc]] = await loaded.store.similaritySearchVectorWithScore(loaded.store.index.getPoint(label), 1);
+    expect(doc.pageContent).toBe(loaded.passages[label].text);
+    expect(doc.metadata).toMatchObject({ label, id: loaded.passages[label].id, textHash: loaded.hashes[label] });
+    // The persisted lexical index scores exactly like one built from the passages now.
+    const fresh = Bm25Index.fromTokens(loaded.passages.map((p) => passageTokens(p.text)));
+    const query = [{ term: 'w:诈骗', weight: 1 }, { term: 'b:民警', weight: 0.5 }, { term: 'w:转账', weight: 1 }];
+    expect(loaded.bm25.search(query, 10)).toEqual(fresh.search(query, 10));
+    expect(loaded.bm25.search(query, 10).length).toBeGreaterThan(0);
+    // Articles are parsed on demand and match the source of each passage.
+    const p = loaded.passages[label];
+    expect(loaded.article(p.source)?.paragraphs[p.paragraphIndex].text).toContain(p.text);
+    expect(loaded.article('no-such-file.txt')).toBeUndefined();
+  });
 });

@@ -1,0 +1,82 @@
+/**
+ * The BM25 index on disk (`bm25.bin`): written at ingest, read at start with no
+ * tokenisation, one read and a few typed-array views. Little-endian layout:
+ *
+ *   header  8 × u32: magic "FZB1", version, documents, terms, postings, term-bytes, 0, 0
+ *   lengths u32 × documents         token count of each passage
+ *   offsets u32 × (terms + 1)       term i's postings are [offsets[i], offsets[i+1])
+ *   docs    u32 × postings          passage labels, ascending within a term
+ *   tfs     u16 × postings (+ 2 bytes padding when postings is odd)
+ *   terms   UTF-8, terms separated by NUL (tokens never contain NUL)
+ *
+ * Integrity is the manifest's job (sha256 of the file); the reader still checks sizes
+ * and array consistency, so a damaged file is an error, never a wrong answer.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { Bm25Index } from '../retrieval/bm25.js';
+
+const MAGIC = 0x3142_5a46; // "FZB1" read as a little-endian u32
+const VERSION = 1;
+const HEADER_WORDS = 8;
+
+/** Encodes an index into the file layout above. */
+export function encodeBm25(index: Bm25Index): Buffer {
+  const { terms, offsets, docs, tfs, lengths } = index.parts;
+  for (const t of terms) if (t.includes('\0')) throw new Error(`BM25 term ${JSON.stringify(t)} contains NUL; cannot be stored.`);
+  const termBytes = Buffer.from(terms.join('\0'), 'utf8');
+  const tfBytes = tfs.length * 2 + ((tfs.length & 1) * 2);
+  const size = HEADER_WORDS * 4 + lengths.length * 4 + offsets.length * 4 + docs.length * 4 + tfBytes + termBytes.length;
+  const out = Buffer.alloc(size);
+  const header = new Uint32Array([MAGIC, VERSION, lengths.length, terms.length, docs.length, termBytes.length, 0, 0]);
+  let at = 0;
+  const put = (a: Uint32Array | Uint16Array, bytes = a.byteLength) => {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += bytes;
+  };
+  put(header);
+  put(lengths);
+  put(offsets);
+  put(docs);
+  put(tfs, tfBytes);
+  out.set(termBytes, at);
+  return out;
+}
+
+/** Decodes {@link encodeBm25}'s layout; throws on any inconsistency. */
+export function decodeBm25(buf: Buffer): Bm25Index {
+  if (buf.length < HEADER_WORDS * 4) throw new Error(`BM25 file too short (${buf.length} bytes).`);
+  // Copy into an aligned buffer once: typed-array views need 4-byte alignment.
+  const bytes = new Uint8Array(buf.length);
+  bytes.set(buf);
+  const header = new Uint32Array(bytes.buffer, 0, HEADER_WORDS);
+  const [magic, version, docCount, termCount, postingCount, termByteCount] = header;
+  if (magic !== MAGIC || version !== VERSION) throw new Error(`Not a BM25 file of version ${VERSION} (magic ${magic.toString(16)}, version ${version}).`);
+  const tfBytes = postingCount * 2 + ((postingCount & 1) * 2);
+  const expected = HEADER_WORDS * 4 + docCount * 4 + (termCount + 1) * 4 + postingCount * 4 + tfBytes + termByteCount;
+  if (expected !== buf.length) throw new Error(`BM25 file is ${buf.length} bytes, its header says ${expected}.`);
+  let at = HEADER_WORDS * 4;
+  const take32 = (n: number) => {
+    const a = new Uint32Array(bytes.buffer, at, n);
+    at += n * 4;
+    return a;
+  };
+  const lengths = take32(docCount);
+  const offsets = take32(termCount + 1);
+  const docs = take32(postingCount);
+  const tfs = new Uint16Array(bytes.buffer, at, postingCount);
+  at += tfBytes;
+  const text = Buffer.from(bytes.buffer, at, termByteCount).toString('utf8');
+  const terms = termCount === 0 ? [] : text.split('\0');
+  if (terms.length !== termCount) throw new Error(`BM25 file holds ${terms.length} terms, its header says ${termCount}.`);
+  return Bm25Index.fromParts({ terms, offsets, docs, tfs, lengths });
+}
+
+/** Writes the index to `path`. */
+export async function writeBm25(path: string, index: Bm25Index): Promise<void> {
+  await writeFile(path, encodeBm25(index));
+}
+
+/** Reads an index written by {@link writeBm25}. */
+export async function readBm25(path: string): Promise<Bm25Index> {
+  return decodeBm25(await readFile(path));
+}

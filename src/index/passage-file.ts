@@ -1,0 +1,116 @@
+/**
+ * The passages of an index on disk (`passages.jsonl`, one JSON array per line, line i =
+ * hnswlib label i) and the LangChain docstore that serves them to HNSWLib.
+ *
+ * Why not LangChain's docstore.json: it is one JSON document of every passage, parsed
+ * whole at start and serialised whole at save, and HNSWLib.save/load reach into the
+ * in-memory docstore's private map. A line per passage is written as it is produced,
+ * read with one split, and is easy to inspect and diff; its integrity is checked by the
+ * manifest like every other file.
+ */
+import { Document } from '@langchain/core/documents';
+import type { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import { open, readFile } from 'node:fs/promises';
+import type { Passage } from '../corpus/split.js';
+
+/** Metadata of the Documents the docstore returns. */
+export interface PassageMetadata extends Omit<Passage, 'text'> {
+  /** hnswlib label (position in the index). */
+  label: number;
+  /** sha256 prefix of the text: the key of the embedding reuse. */
+  textHash: string;
+}
+
+type Line = [id: string, source: string, title: string, paragraphIndex: number, start: number, end: number, textHash: string, text: string, section: string | null, kind: string | null];
+
+/** Encodes one passage as a line (without the newline). */
+export function encodePassage(p: Passage, textHash: string): string {
+  const line: Line = [p.id, p.source, p.title, p.paragraphIndex, p.start, p.end, textHash, p.text, p.section ?? null, p.kind ?? null];
+  return JSON.stringify(line);
+}
+
+/** Writes passages and their text hashes, line i = label i, in chunks (bounded memory). */
+export async function writePassages(path: string, passages: Passage[], hashes: string[]): Promise<void> {
+  const fh = await open(path, 'w');
+  try {
+    const CHUNK = 4096;
+    for (let i = 0; i < passages.length; i += CHUNK) {
+      let s = '';
+      for (let k = i; k < Math.min(i + CHUNK, passages.length); k++) s += `${encodePassage(passages[k], hashes[k])}\n`;
+      await fh.write(s);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Reads {@link writePassages}' file; throws naming the line when one is malformed. */
+export async function readPassages(path: string): Promise<{ passages: Passage[]; hashes: string[] }> {
+  const text = await readFile(path, 'utf8');
+  const lines = text.split('\n');
+  if (lines.pop() !== '') throw new Error(`${path} does not end with a newline (truncated?).`);
+  const passages: Passage[] = new Array(lines.length);
+  const hashes: string[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    let l: Line;
+    try {
+      l = JSON.parse(lines[i]) as Line;
+    } catch (err) {
+      throw new Error(`${path}: line ${i + 1} is not valid JSON.`, { cause: err });
+    }
+    if (!Array.isArray(l) || l.length !== 10 || typeof l[7] !== 'string') throw new Error(`${path}: line ${i + 1} is not a passage.`);
+    const p: Passage = { id: l[0], source: l[1], title: l[2], paragraphIndex: l[3], start: l[4], end: l[5], text: l[7] };
+    if (l[8] !== null) p.section = l[8];
+    if (l[9] !== null) p.kind = l[9] as Passage['kind'];
+    passages[i] = p;
+    hashes[i] = l[6];
+  }
+  return { passages, hashes };
+}
+
+/**
+ * A docstore over passages in label order, for LangChain's HNSWLib (which looks documents
+ * up by the label as a string). Documents are made on demand: a search touches a few
+ * dozen, so holding a Document per passage would only cost memory.
+ */
+export class PassageDocstore {
+  private readonly added = new Map<string, Document>();
+
+  constructor(
+    readonly passages: readonly Passage[],
+    readonly hashes: readonly string[],
+  ) {}
+
+  /** The Document with hnswlib label `id`. Throws for an unknown label, like LangChain's store. */
+  search(id: string): Document {
+    const extra = this.added.get(id);
+    if (extra) return extra;
+    const label = Number(id);
+    const p = this.passages[label];
+    if (!p || !Number.isInteger(label)) throw new Error(`ID ${id} not found.`);
+    const { text, ...rest } = p;
+    const metadata: PassageMetadata = { ...rest, label, textHash: this.hashes[label] };
+    return new Document({ pageContent: text, metadata });
+  }
+
+  /** Documents added after loading (HNSWLib.addDocuments); kept in memory, never saved here. */
+  add(texts: Record<string, Document>): void {
+    for (const [k, v] of Object.entries(texts)) this.added.set(k, v);
+  }
+
+  /**
+   * All documents as a Map, for code that expects LangChain's in-memory docstore (its
+   * HNSWLib.save serialises this). Built on each call; our own code never needs it.
+   */
+  get _docs(): Map<string, Document> {
+    const m = new Map<string, Document>();
+    for (let i = 0; i < this.passages.length; i++) m.set(String(i), this.search(String(i)));
+    for (const [k, v] of this.added) m.set(k, v);
+    return m;
+  }
+}
+
+/** The docstore typed as HNSWLib's constructor expects (it only calls search, add and, in save, _docs). */
+export function asHnswDocstore(d: PassageDocstore): SynchronousInMemoryDocstore {
+  return d as unknown as SynchronousInMemoryDocstore;
+}
