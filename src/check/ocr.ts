@@ -11,14 +11,22 @@
  * - `chi_sim+chi_tra+eng` in one pass is about 2× slower (4.9 s vs 2.3 s for the 9 fixtures)
  *   and mixes scripts: a Simplified SMS comes out partly Traditional (`中國移動`, `請盡快`),
  *   so the shown text no longer matches what the user received (similarity 0.76–0.87).
- * - `chi_sim+eng` reads Simplified and English well (similarity 0.91–1.0) but a Traditional
- *   screenshot comes out as Simplified with misreadings (`媽媽` → `恕如`, similarity 0.75–0.81);
- *   `chi_tra+eng` reads Traditional well (0.93–0.95) and renders Simplified as Traditional.
+ * - A two-language set whose first model is Chinese (`chi_sim+eng`, `chi_tra+eng`,
+ *   `chi_sim+chi_tra`) does NOT load its second model in tesseract.js 7.0.0: the core logs
+ *   `Failed loading language '玂臎'` (a garbled name) and reads with the first model alone.
+ *   With English really loaded (`eng+chi_sim`, or `chi_sim+eng+chi_sim`) English words win over
+ *   poorly read Han words, which hides a Traditional screenshot from the check below
+ *   (`媽媽` → `1515`, similarity 0.71) and costs 1.5–2× the time.
+ * - `chi_sim` alone reads Simplified (0.91–1.0) and English (0.99–1.0: the Chinese models
+ *   include Latin letters and digits; only an apostrophe was lost) but turns a Traditional
+ *   screenshot into Simplified with misreadings (`媽媽` → `恕如`, 0.75–0.81); `chi_tra` reads
+ *   Traditional well (0.93–0.95) and renders Simplified as Traditional (0.79–0.86).
  * - Confidence of the two models on the other script's glyphs is not symmetric: chi_tra is
  *   confident on Simplified (≈ 90), chi_sim is not on Traditional (Han words ≈ 79).
- * So: first pass with `chi_sim+eng`; when its Han words' mean confidence is low
- * ({@link RETRY_HAN_CONFIDENCE}), a second pass with `chi_tra+eng`, keeping the more confident.
- * A caller that knows the reader uses Traditional (bot locale) passes `langs: 'chi_tra+eng'`.
+ * So: first pass with `chi_sim`; when its Han words' mean confidence is low
+ * ({@link RETRY_HAN_CONFIDENCE}), a second pass with `chi_tra`, keeping the more confident.
+ * A caller that knows the reader uses Traditional (bot locale) passes `langs: 'chi_tra'`;
+ * `langs: 'eng'` reads English-only screenshots slightly better.
  *
  * Data variant: `4.0.0_best_int` (LSTM only, 1.7 MB per language) rather than `4.0.0`
  * (legacy + LSTM, 20 MB): it starts 3× faster and the legacy engine's output on these
@@ -40,7 +48,7 @@ export interface OcrOptions {
   maxBytes?: number;
   /** Time allowed for recognising one image once a worker has it (default {@link DEFAULT_TIMEOUT_MS}). */
   timeoutMs?: number;
-  /** Tesseract language set for the first pass, e.g. `chi_tra+eng` (default {@link DEFAULT_LANGS}). */
+  /** Tesseract language(s) for the first pass, e.g. `chi_tra` (default {@link DEFAULT_LANGS}). */
   langs?: string;
 }
 
@@ -81,8 +89,8 @@ export class OcrError extends Error {
   }
 }
 
-/** First-pass languages: Simplified Chinese + English (see the module comment for the measurements). */
-export const DEFAULT_LANGS = 'chi_sim+eng';
+/** First-pass model: Simplified Chinese, which also reads English (see the module comment). */
+export const DEFAULT_LANGS = 'chi_sim';
 /**
  * Workers per language set. This machine (and the small VPS the bot targets) has 2 cores;
  * tesseract is CPU-bound, so a third worker only adds memory (~100 MB each) and queueing.
@@ -515,7 +523,7 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
   };
 }
 
-/** `chi_sim+eng` → `chi_tra+eng` and back; null when the set has no (or both) Chinese models. */
+/** `chi_sim` → `chi_tra` and back (also inside a `+` set); null when the set has no (or both) Chinese models. */
 function otherChinese(langs: string): string | null {
   const parts = langs.split('+');
   const sim = parts.includes('chi_sim');
