@@ -17,7 +17,7 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 /** Builds the engine's dependencies; builds the index first when needed. */
 export async function setupEngine(config: Config, opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<{ deps: EngineDeps; report: IngestReport }> {
   const embedder = createEmbedder(config.embedder);
-  const { index, report } = await ensureIndex({ seedsDir: config.seedsDir, outDir: config.dataDir, embedder, onProgress: opts.onProgress });
+  const { index, report } = await ensureIndex({ seedsDir: config.seedsDir, outDir: config.dataDir, embedder, onProgress: opts.onProgress, keepPreviousOnError: true });
   const retriever = new HybridRetriever(index);
   const deps: EngineDeps = { retriever };
   if (config.llm.provider !== 'none') {

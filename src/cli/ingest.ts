@@ -21,6 +21,8 @@ export function formatReport(r: IngestReport, seedsDir: string, outDir: string):
   }
   for (const s of r.skipped) lines.push(`  skipped ${s.source}: ${s.reason}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
+  // Text removed from articles is never dropped silently: what, where and how much.
+  for (const d of r.dropped ?? []) lines.push(`  removed from ${d.source}: ${d.reason} (${d.chars} characters, ${d.lines} line(s)): ${d.excerpt}`);
   return lines.join('\n');
 }
 

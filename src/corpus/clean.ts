@@ -5,7 +5,10 @@
  * real excerpts each rule was made for.
  */
 import { undoubleDocument } from './dedouble.js';
+import { stripInvisible } from '../text/normalize.js';
 import { detectScript, isHan, toHalfWidth, toSimplified, type Script } from '../text/script.js';
+import { unsafeAdvice } from '../text/unsafe-advice.js';
+import { splitSentences } from './split.js';
 
 /** A body paragraph of a cleaned article. */
 export interface Paragraph {
@@ -19,10 +22,24 @@ export interface Paragraph {
   section?: string;
 }
 
-/** Something removed from the body, kept for transparency and tests. */
+/** Something removed from the body, kept for transparency, the ingest summary and tests. */
 export interface Dropped {
-  kind: 'trailer' | 'caption' | 'byline' | 'noise';
+  /**
+   * `trailer`: a scraped list after 相关阅读/关键词 at the end; `metadata`: a 来源/编辑 line;
+   * `unsafe`: a sentence whose advice contradicts the core anti-fraud rules; `duplicate`:
+   * repeats of a paragraph already in the article (text holds one copy).
+   */
+  kind: 'trailer' | 'caption' | 'byline' | 'noise' | 'metadata' | 'unsafe' | 'duplicate';
   text: string;
+  /** Why, in words for the operator (for trailers and unsafe sentences). */
+  reason?: string;
+}
+
+/** A metadata line of the article (来源：新华社), removed from the body and kept here. */
+export interface MetadataLine {
+  /** The label as written, Simplified: 来源, 编辑, 责任编辑, 关键词… */
+  key: string;
+  value: string;
 }
 
 /** Output of {@link cleanArticle}. */
@@ -38,6 +55,8 @@ export interface CleanedArticle {
   script: Script;
   /** Authors and correspondents named in bylines. */
   bylines: string[];
+  /** Metadata lines (来源/编辑/记者/关键词…) removed from the body, in order. */
+  metadata?: MetadataLine[];
   dropped: Dropped[];
   repairs: { doubled: boolean; pinyin: number };
 }
@@ -46,7 +65,15 @@ const TERMINAL_END = /[。！？!?…][”"’」』）)]*$/u;
 const CONTINUES_END = /[，、：,:（(“‘《—-]$/u;
 // A line cannot start a sentence with these: it continues the previous line.
 const CONTINUES_START = /^[，。、；：！？）”’》,.;:!?)的地得了着之]/u;
-const TRAILER_START = /^(关键词|關鍵詞|关键字|關鍵字|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|责任编辑|責任編輯|编辑|編輯|来源|來源)\s*[:：]/u;
+// A line introducing a scraped list of other headlines. What follows is cut only when it
+// really is such a list up to the end of the file (see cutTrailer); otherwise only this
+// line goes.
+const TRAILER_START = /^(关键词|關鍵詞|关键字|關鍵字|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|相关文章|相關文章|更多阅读|更多閱讀)\s*(?:[:：]\s*(.*))?$/u;
+// A metadata line: removed as a line and kept as metadata, never a cut.
+const METADATA_LINE =
+  /^[【\[（(]?\s*(来源|來源|稿源|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|編審|审核|審核|审校|審校|校对|校對|监制|監製|主编|主編|策划|策劃|制作|製作|撰稿|供稿|作者|记者|記者|通讯员|通訊員|摄影|攝影|原标题|原標題|发布时间|發佈時間|發布時間|发布日期|發布日期)\s*[:：]\s*([^】\]）)]*)[】\]）)]?$/u;
+/** Longest metadata line, in visible characters: a longer line is body text that happens to start so. */
+const MAX_METADATA_LINE = 60;
 const IMAGE_NOTE = /^[（(【\[]?\s*(资料图片|資料圖片|图片来源|圖片來源|图片|圖片|配图|配圖|资料图|資料圖)[^）)】\]]{0,20}[）)】\]]?$/u;
 const REPORTER = '(?:通讯员|通訊員|记者|記者|实习生|實習生|见习记者|見習記者|特约记者|特約記者)';
 const NAME = '[\\u4e00-\\u9fff]{2,4}';
@@ -133,6 +160,34 @@ function isHeadingLike(s: string, wrapWidth: number): boolean {
   return !TERMINAL_END.test(s) && !CONTINUES_END.test(s) && len <= 40 && len < wrapWidth * 0.8;
 }
 
+// A scraped headline: short, or cut off (no sentence end, or a trailing …/...).
+const TRUNCATED = /(\.{2,}|…+)$/u;
+/** Longest line read as a bare headline when it lacks a sentence end anyway. */
+const MAX_HEADLINE = 40;
+
+/**
+ * A line of a scraped list after 相关阅读/关键词: a headline or a cut-off teaser (no
+ * sentence end), or a metadata line. The list is cut only when every line after the
+ * 相关阅读 line is such a line: one line of body text (a line ending a sentence that is
+ * neither short nor cut off) anywhere after it means the article goes on, and nothing is cut.
+ */
+function isTrailerLine(line: string): boolean {
+  const l = line.trim();
+  if (l === '' || METADATA_LINE.test(l) || TRAILER_START.test(l) || TRUNCATED.test(l)) return true;
+  return !TERMINAL_END.test(l) || (visibleLength(l) <= MAX_HEADLINE && !/[。]/u.test(l));
+}
+
+/**
+ * For each line index i, whether lines i.. to the end are all trailer-like. Computed once
+ * from the end, so that a file with many 关键词 lines stays linear.
+ */
+function trailerTails(lines: string[]): boolean[] {
+  const tail = new Array<boolean>(lines.length + 1);
+  tail[lines.length] = true;
+  for (let i = lines.length - 1; i >= 0; i--) tail[i] = tail[i + 1] && isTrailerLine(lines[i]);
+  return tail;
+}
+
 /**
  * Cleans one raw article. Pure and deterministic: the same input always gives the same
  * output, which the passage ids and the index cache rely on.
@@ -140,7 +195,9 @@ function isHeadingLike(s: string, wrapWidth: number): boolean {
 export function cleanArticle(raw: string): CleanedArticle {
   const dropped: Dropped[] = [];
   const bylines: string[] = [];
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  const metadata: MetadataLine[] = [];
+  // Invisible format characters and control bytes (a NUL deep inside a file) never reach a passage.
+  let text = stripInvisible(raw.replace(/\r\n?/g, '\n'));
   text = toHalfWidth(text).replace(/\u00a0/g, ' ').replace(DECORATION, '');
   const script = detectScript(text);
   const pinyin = stripPinyin(text);
@@ -152,6 +209,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   const units: Unit[] = [];
   let blanks = 0;
   const lines = text.split('\n');
+  let tails: boolean[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     // Markdown articles: heading marks and emphasis are layout, not text.
     const line = lines[i].trim().replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*/g, '$1');
@@ -159,9 +217,25 @@ export function cleanArticle(raw: string): CleanedArticle {
       blanks++;
       continue;
     }
-    if (TRAILER_START.test(line)) {
-      dropped.push({ kind: 'trailer', text: lines.slice(i).join('\n').trim() });
-      break;
+    const meta = METADATA_LINE.exec(line);
+    if (meta && visibleLength(line) <= MAX_METADATA_LINE) {
+      const key = toSimplified(meta[1]);
+      metadata.push({ key, value: meta[2].trim() });
+      if (/^(记者|通讯员|作者|摄影)$/u.test(key)) bylines.push(...splitNames(toSimplified(meta[2])).filter((n) => new RegExp(`^${NAME}$`, 'u').test(n)));
+      dropped.push({ kind: 'metadata', text: line });
+      continue;
+    }
+    const trailer = TRAILER_START.exec(line);
+    if (trailer) {
+      if (trailer[2]) metadata.push({ key: toSimplified(trailer[1]), value: trailer[2].trim() });
+      tails ??= trailerTails(lines);
+      if (tails[i + 1]) {
+        dropped.push({ kind: 'trailer', text: lines.slice(i).join('\n').trim(), reason: `list of other headlines after “${trailer[1]}” at the end of the file` });
+        break;
+      }
+      // Followed by article text: only the line itself goes.
+      dropped.push({ kind: 'metadata', text: line });
+      continue;
     }
     units.push({ text: line, blanksBefore: units.length === 0 ? 0 : blanks });
     blanks = 0;
@@ -286,16 +360,28 @@ export function cleanArticle(raw: string): CleanedArticle {
       section = t;
       continue;
     }
-    bodies.push({ text: t, section });
+    const safe = withoutUnsafeAdvice(t, dropped);
+    if (safe !== '') bodies.push({ text: safe, section });
   }
 
+  // A paragraph printed again (a scraper loop, a file of one line repeated 200k times)
+  // adds nothing to quote and would flood the index with identical passages: one copy stays.
+  const repeats = new Map<string, number>();
+  const unique = bodies.filter((p) => {
+    const n = repeats.get(p.text);
+    repeats.set(p.text, (n ?? 0) + 1);
+    return n === undefined;
+  });
+  for (const [text, n] of repeats) {
+    if (n > 1) dropped.push({ kind: 'duplicate', text, reason: `${n - 1} repeat(s) of the same paragraph (${(n - 1) * text.length} characters)` });
+  }
   const paragraphs: Paragraph[] = [];
   let offset = 0;
-  bodies.forEach((p, index) => {
+  unique.forEach((p, index) => {
     paragraphs.push({ index, text: p.text, start: offset, end: offset + p.text.length, section: p.section });
     offset += p.text.length + 2;
   });
-  const body = bodies.map((p) => p.text).join('\n\n');
+  const body = unique.map((p) => p.text).join('\n\n');
   return {
     text: body,
     paragraphs,
@@ -303,9 +389,25 @@ export function cleanArticle(raw: string): CleanedArticle {
     derivedTitle: deriveTitle(headings, leading, body),
     script,
     bylines: [...new Set(bylines)],
+    metadata,
     dropped,
     repairs: { doubled: undoubled.doubled, pinyin: pinyin.count },
   };
+}
+
+/**
+ * Removes the sentences of a paragraph whose advice contradicts the core anti-fraud rules
+ * (a poisoned or mis-scraped file), recording each in `dropped`: the bot must never quote
+ * them, least of all as advice.
+ */
+function withoutUnsafeAdvice(paragraph: string, dropped: Dropped[]): string {
+  const sentences = splitSentences(paragraph);
+  const kept = sentences.filter((sentence) => {
+    const reason = unsafeAdvice(sentence);
+    if (reason) dropped.push({ kind: 'unsafe', text: sentence, reason: `${reason}, against the core anti-fraud rules` });
+    return !reason;
+  });
+  return kept.length === sentences.length ? paragraph : kept.join('').trim();
 }
 
 interface Piece {

@@ -2,10 +2,10 @@
  * Loading of article files from a seeds directory, with the metadata catalog and clear
  * reasons for every file that cannot be used.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { cleanArticle, type CleanedArticle } from './clean.js';
+import { cleanArticle, type CleanedArticle, type Dropped } from './clean.js';
 import { GUIDE_DIR, loadGuide, type GuideMeta } from './guide.js';
 
 /** Name of the optional metadata file in a seeds directory. */
@@ -40,10 +40,41 @@ export interface Skipped {
   reason: string;
 }
 
+/** Text removed from an ingested article that the operator must hear about. */
+export interface DropReport {
+  source: string;
+  kind: Dropped['kind'];
+  reason: string;
+  /** Size of what was removed. */
+  chars: number;
+  lines: number;
+  /** The start of the removed text, to recognise it. */
+  excerpt: string;
+}
+
+/** Kinds of removal reported whatever their size; other removals only beyond one line. */
+const ALWAYS_REPORTED: ReadonlySet<Dropped['kind']> = new Set(['trailer', 'unsafe', 'duplicate']);
+
+/** The removals of `cleaned` worth reporting: every drop of more than a line, every unsafe sentence, trailer and repeat. */
+export function reportDrops(source: string, cleaned: CleanedArticle): DropReport[] {
+  return cleaned.dropped
+    .filter((d) => ALWAYS_REPORTED.has(d.kind) || d.text.trim().includes('\n'))
+    .map((d) => ({
+      source,
+      kind: d.kind,
+      reason: d.reason ?? d.kind,
+      chars: d.text.length,
+      lines: d.text.trim().split('\n').length,
+      excerpt: d.text.length > 40 ? `${d.text.slice(0, 40)}…` : d.text,
+    }));
+}
+
 /** Result of {@link loadSeeds}. */
 export interface LoadResult {
   articles: Article[];
   skipped: Skipped[];
+  /** Text removed from ingested articles beyond single metadata lines, with sizes. */
+  dropped: DropReport[];
   /** Problems with the catalog itself (the articles are still loaded). */
   warnings: string[];
 }
@@ -53,19 +84,54 @@ export class SeedsDirectoryError extends Error {}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** How many bytes are inspected to tell text from binary data. */
+const SNIFF_BYTES = 8192;
+/** Share of control bytes above which a file is binary rather than text. */
+const MAX_CONTROL_SHARE = 0.05;
+/** Share of NUL bytes at odd (or even) positions that marks UTF-16 text without a BOM. */
+const UTF16_NUL_SHARE = 0.3;
+
+/** Sees UTF-16 by its BOM or, without one, by NULs in every other byte (ASCII-heavy text). */
+function utf16Kind(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, SNIFF_BYTES & ~1);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
+  const half = sample.length / 2;
+  if (half >= 2 && oddNul > half * UTF16_NUL_SHARE && evenNul === 0) return 'utf-16le';
+  if (half >= 2 && evenNul > half * UTF16_NUL_SHARE && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
 /**
- * Decodes a file as UTF-8 text or says why it is not usable text. Binary data is told
- * apart from text in another encoding (e.g. GBK) so the message can say what to do.
+ * Decodes a file as text or says why it is not usable text. UTF-8 (with or without BOM)
+ * and UTF-16 (by BOM, or by its NUL pattern) are decoded; binary data is told apart from
+ * text in another encoding (e.g. GBK) so the message can say what to do. A stray NUL or
+ * control byte after the first {@link SNIFF_BYTES} bytes does not reject the file; cleaning
+ * removes it.
  */
-export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } | { reason: string } {
   if (bytes.length === 0) return { reason: 'empty file' };
-  const sample = bytes.subarray(0, 8192);
+  const wide = utf16Kind(bytes);
+  if (wide) {
+    let text: string;
+    try {
+      text = new TextDecoder(wide, { fatal: true }).decode(bytes);
+    } catch {
+      return { reason: `looks like ${wide.toUpperCase()} but does not decode; save it as UTF-8` };
+    }
+    text = text.replace(/^\uFEFF/, '');
+    return text.trim() === '' ? { reason: 'file holds only whitespace' } : { text, encoding: wide };
+  }
+  const sample = bytes.subarray(0, SNIFF_BYTES);
   let control = 0;
   for (const b of sample) {
     if (b === 0) return { reason: 'binary file (contains NUL bytes), not a text article' };
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  if (control > sample.length * 0.05) return { reason: 'binary file (many control bytes), not a text article' };
+  if (control > sample.length * MAX_CONTROL_SHARE) return { reason: 'binary file (many control bytes), not a text article' };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -75,8 +141,59 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
         'not valid UTF-8 (perhaps GBK/GB18030 or Big5); convert it first, e.g. `iconv -f GBK -t UTF-8 in.txt > out.txt`',
     };
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { reason: 'file holds only whitespace' };
-  return { text };
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { reason: 'file holds only whitespace' };
+  return { text, encoding: 'utf-8' };
+}
+
+/** An entry of a seeds directory: a readable regular file inside it, or why not. */
+export type SeedEntry = { name: string; path: string } | { name: string; path: string; skip: string };
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Lists the entries of `dir` (sorted, hidden files and the catalog left out) and checks
+ * each on its own: a symbolic link must resolve to a regular file inside the directory
+ * (an operator's link to /etc/passwd is never an article); a dangling link, a link loop or
+ * an unreadable entry is skipped with its reason instead of failing the whole directory.
+ * Shared by loading and the corpus fingerprint, so both see the same files.
+ */
+export async function listSeedEntries(dir: string): Promise<SeedEntry[]> {
+  const root = await realpath(dir);
+  const names = (await readdir(dir)).filter((n) => n !== CATALOG_FILE && !n.startsWith('.')).sort();
+  const out: SeedEntry[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const l = await lstat(path);
+      if (l.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(path);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          out.push({ name, path, skip: code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : `symbolic link cannot be resolved (${code})` });
+          continue;
+        }
+        if (!isInside(root, target)) {
+          out.push({ name, path, skip: `symbolic link to ${target}, outside the seeds directory: refused` });
+          continue;
+        }
+      }
+      const s = await stat(path);
+      if (!s.isFile()) {
+        out.push({ name, path, skip: 'not a regular file' });
+        continue;
+      }
+      out.push({ name, path });
+    } catch (err) {
+      out.push({ name, path, skip: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    }
+  }
+  return out;
 }
 
 /** Options of {@link loadSeeds}. */
@@ -92,38 +209,42 @@ export interface LoadOptions {
  */
 export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const extensions = opts.extensions ?? ['.txt', '.md'];
-  let names: string[];
+  let entries: SeedEntry[];
   try {
     const s = await stat(dir);
-    if (!s.isDirectory()) throw new SeedsDirectoryError(`Seeds path ${dir} is not a directory.`);
-    names = await readdir(dir);
+    if (!s.isDirectory()) throw new SeedsDirectoryError(`Seeds path ${dir} is not a directory: point it to the directory of .txt articles.`);
+    entries = await listSeedEntries(dir);
   } catch (err) {
     if (err instanceof SeedsDirectoryError) throw err;
-    throw new SeedsDirectoryError(`Seeds directory ${dir} cannot be read: create it and put .txt articles in it, or pass --seeds DIR.`, {
-      cause: err,
-    });
+    throw new SeedsDirectoryError(
+      `Seeds directory ${dir} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): create it and put .txt articles in it.`,
+      { cause: err },
+    );
   }
   const warnings: string[] = [];
   const catalog = await readCatalog(dir, warnings);
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
-  for (const name of names.sort()) {
-    if (name === CATALOG_FILE || name.startsWith('.') || name === GUIDE_DIR) continue;
+  const dropped: DropReport[] = [];
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name === GUIDE_DIR) continue;
     if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
-      skipped.push({ source: name, reason: `not an article file (expected ${extensions.join(' or ')})` });
+      // Directories (guide/) are not articles; a file with another extension is worth naming.
+      if (!('skip' in entry && entry.skip === 'not a regular file')) {
+        skipped.push({ source: name, reason: 'skip' in entry ? entry.skip : `not an article file (expected ${extensions.join(' or ')})` });
+      }
       continue;
     }
-    const path = join(dir, name);
+    if ('skip' in entry) {
+      skipped.push({ source: name, reason: entry.skip });
+      continue;
+    }
     let bytes: Buffer;
     try {
-      const s = await stat(path);
-      if (!s.isFile()) {
-        skipped.push({ source: name, reason: 'not a regular file' });
-        continue;
-      }
-      bytes = await readFile(path);
+      bytes = await readFile(entry.path);
     } catch (err) {
-      skipped.push({ source: name, reason: `cannot be read: ${(err as Error).message}` });
+      skipped.push({ source: name, reason: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
       continue;
     }
     const decoded = decodeText(bytes);
@@ -131,9 +252,11 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
       skipped.push({ source: name, reason: decoded.reason });
       continue;
     }
+    if (decoded.encoding !== 'utf-8') warnings.push(`${name}: decoded as ${decoded.encoding.toUpperCase()}; saving it as UTF-8 is recommended`);
     const cleaned = cleanArticle(decoded.text);
+    dropped.push(...reportDrops(name, cleaned));
     if (cleaned.paragraphs.length === 0) {
-      skipped.push({ source: name, reason: 'no article text left after cleaning (only headings, captions or noise)' });
+      skipped.push({ source: name, reason: 'no article text left after cleaning (only headings, captions, metadata or noise)' });
       continue;
     }
     const metaResult = entrySchema.safeParse(catalog[name] ?? {});
@@ -145,10 +268,11 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   const guide = await loadGuide(dir);
   articles.push(...guide.articles);
   skipped.push(...guide.skipped);
+  const names = new Set(entries.map((e) => e.name));
   for (const key of Object.keys(catalog)) {
-    if (!key.startsWith('$') && !names.includes(key)) warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
+    if (!key.startsWith('$') && !names.has(key)) warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
   }
-  return { articles, skipped, warnings };
+  return { articles, skipped, dropped, warnings };
 }
 
 async function readCatalog(dir: string, warnings: string[]): Promise<Record<string, unknown>> {

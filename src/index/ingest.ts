@@ -3,10 +3,10 @@
  * all work when the corpus has not changed since the live index was built.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
-import { loadSeeds, type Article, type Skipped } from '../corpus/load.js';
+import { listSeedEntries, loadSeeds, type DropReport, type Article, type Skipped } from '../corpus/load.js';
 import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
 import { lockDataDir, type DataDirLock } from './generations.js';
@@ -16,7 +16,7 @@ import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex 
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
  * change to how text is cleaned rebuilds existing indexes. Bump with such changes.
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
 
 /**
  * Fingerprint of everything an index is built from: file names and bytes of the seeds
@@ -26,11 +26,12 @@ export const PIPELINE_VERSION = 2;
 export async function corpusFingerprint(seedsDir: string, embedderId: string, split: SplitOptions = {}): Promise<string> {
   const h = createHash('sha256');
   h.update(JSON.stringify({ PIPELINE_VERSION, embedderId, split }));
-  for (const name of (await readdir(seedsDir)).sort()) {
-    const path = join(seedsDir, name);
-    if (name.startsWith('.') || !(await stat(path)).isFile()) continue;
-    h.update(`\n${name}\n`);
-    h.update(await readFile(path));
+  // Per-entry errors (a dangling link, a loop, an unreadable file) are part of the
+  // fingerprint, not a failure: loadSeeds skips the same entries with the same reasons.
+  for (const entry of await listSeedEntries(seedsDir)) {
+    h.update(`\n${entry.name}\n`);
+    if ('skip' in entry) h.update(`skip: ${entry.skip}`);
+    else h.update(await readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`));
   }
   // Guide pages live in seeds/guide/{zh,en}/ (src/corpus/guide.ts): edits to them rebuild too.
   for (const rel of await guideFiles(seedsDir)) {
@@ -51,6 +52,8 @@ export interface IngestReport {
   embedded: number;
   reused: number;
   skipped: Skipped[];
+  /** Text removed from ingested articles (trailers, unsafe advice, repeats, multi-line drops), with sizes. */
+  dropped?: DropReport[];
   warnings: string[];
   ms: number;
 }
@@ -63,6 +66,12 @@ export interface EnsureOptions extends Pick<BuildOptions, 'onProgress' | 'onStag
   split?: SplitOptions;
   /** Rebuild even when the index is up to date. */
   force?: boolean;
+  /**
+   * When a rebuild fails and a valid index exists, return that index with a warning
+   * instead of throwing. The bot's start sets it (serve rather than stay down); the
+   * ingest command does not (an operator must see the failure).
+   */
+  keepPreviousOnError?: boolean;
   /** How long to wait while another process builds in `outDir`; default 60 s. */
   lockWaitMs?: number;
 }
@@ -88,13 +97,35 @@ export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedI
   if ('index' in quick) return quick;
   // A build is needed: take the lock, then look again, since the build another process was
   // running while we waited may be exactly the one we need.
-  const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
   try {
-    const again = await checkIndex(opts, t0);
-    if ('index' in again) return again;
-    return await build(opts, t0, again, lock);
-  } finally {
-    await lock.release();
+    const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
+    try {
+      const again = await checkIndex(opts, t0);
+      if ('index' in again) return again;
+      return await build(opts, t0, again, lock);
+    } finally {
+      await lock.release();
+    }
+  } catch (err) {
+    // A failed rebuild (a read-only data directory, a full disk, an embeddings outage)
+    // must not take down a bot that has a valid index: serve it, and say why it is stale.
+    if (!quick.previous || !opts.keepPreviousOnError) throw err;
+    const m = quick.previous.manifest;
+    const why = `${(err as Error).message}${(err as NodeJS.ErrnoException).code ? ` (${(err as NodeJS.ErrnoException).code})` : ''}`;
+    return {
+      index: quick.previous,
+      report: {
+        upToDate: false,
+        reason: quick.reason,
+        articles: m.articles.length,
+        passages: m.passageCount,
+        embedded: 0,
+        reused: 0,
+        skipped: [],
+        warnings: [`Rebuilding the index in ${opts.outDir} failed: ${why}. Serving the existing index (built before the latest changes to ${opts.seedsDir}).`],
+        ms: performance.now() - t0,
+      },
+    };
   }
 }
 
@@ -103,7 +134,8 @@ type Checked = { index: LoadedIndex; report: IngestReport } | { fingerprint: str
 /** The live index when it matches the seeds; else what a build needs to know. */
 async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
   const fingerprint = await corpusFingerprint(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
-    throw new NoArticlesError(`Seeds directory ${opts.seedsDir} cannot be read: create it or pass --seeds DIR.`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new NoArticlesError(`Seeds directory ${opts.seedsDir} cannot be read (${code}): create it and put .txt articles in it.`, { cause: err });
   });
   let previous: LoadedIndex | undefined;
   let reason: string;
@@ -145,6 +177,7 @@ async function build(
           embedded: 0,
           reused: 0,
           skipped: loaded.skipped,
+          dropped: loaded.dropped,
           warnings: [...loaded.warnings, `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`],
           ms: performance.now() - t0,
         },
@@ -172,6 +205,7 @@ async function build(
       embedded: stats.embedded,
       reused: stats.reused,
       skipped: loaded.skipped,
+      dropped: loaded.dropped,
       warnings: loaded.warnings,
       ms: performance.now() - t0,
     },

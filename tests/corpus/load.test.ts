@@ -49,7 +49,8 @@ describe('loadSeeds', () => {
 
   it('throws a clear error for a missing directory', async () => {
     await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(SeedsDirectoryError);
-    await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(/--seeds DIR/);
+    await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(/Seeds directory \/nonexistent\/seeds cannot be read \(ENOENT\)/);
+    await expect(loadSeeds('/nonexistent/seeds')).rejects.not.toThrow(/--seeds/);
   });
 
   it('decodeText accepts UTF-8 with BOM', () => {
