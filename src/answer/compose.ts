@@ -1,169 +1,494 @@
 /**
- * Extractive answers: built only from sentences of the retrieved passages, each with its
- * citation, arranged for a person who may be in the middle of being scammed: what this
- * is, the key facts, how the trick works, how to protect yourself, a real case, then the
- * fixed next steps. No model is involved; the same question always gets the same answer.
+ * Extractive answers composed by intent, from two layers: the curated guide (how a scam
+ * works, red flags, what to do, one rule to remember; seeds/guide/) and the news articles
+ * (real cases quoted whole, figures labelled with their place and article, quoted police
+ * advice). No model is involved; the same question always gets the same answer.
+ *
+ * Rules every composition keeps: a line that cites passage n is a verbatim run of
+ * sentences of passage n; our own framing (headings, type names, the verdict) cites
+ * nothing; a case is a case of the type asked about, told from setup to outcome; tips are
+ * advice; a section with nothing true to say is left out.
  */
-import { splitSentences } from '../corpus/split.js';
-import { ADVICE_PATTERNS, type AdvicePattern } from '../knowledge/glossary.js';
+import type { CheckResult } from '../check/types.js';
+import type { GuideLang, GuideMeta } from '../corpus/guide.js';
+import { splitSentences, type Passage } from '../corpus/split.js';
+import type { StoredArticle } from '../index/store.js';
+import {
+  ADVICE_STRONG,
+  ADVICE_WORDS,
+  AUDIENCE_CASE_TYPES,
+  CASE_FRAUD,
+  CASE_OUTCOME,
+  CASE_START,
+  COMMON_TYPES,
+  FIGURE,
+  MAX_CASE_CHARS,
+  MAX_CASE_SENTENCES,
+  NEW_CASE,
+  PERSON,
+  STAT_WORDS,
+  RECOVERY_FACT,
+  SITUATION_PAGES,
+  TYPES_RULES_SHOWN,
+} from '../knowledge/advice.js';
+import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { typeMention, type Hit } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
-import { baseLang, CHECK_GIST, EN_EVIDENCE, GENERIC_GIST, gistFor, HEADINGS, NEXT } from './i18n.js';
+import { normalizeForSearch } from '../text/script.js';
+import { classifyScamType } from '../check/classify.js';
+import { NO_SIGNS_TEXT } from '../check/types.js';
+import { baseLang, EXTRA_HEADINGS, factsHeading, flagLine, GENERIC_GIST, HEADINGS, NEXT, typeFraming, typesFraming, verdictLine } from './i18n.js';
 import type { AnswerLine, AnswerSection } from './types.js';
 
-/** A sentence of a retrieved passage, classified. */
-export interface Sentence {
+/** How many lines of one guide section an answer quotes: the guide's lists hold 3–7. */
+export const MAX_GUIDE_LINES = 5;
+/** Most figures quoted for a facts question: enough to answer, few enough to read. */
+export const MAX_FACT_LINES = 4;
+/** Most recovery figures quoted for a victim, and per article (so more than one city is heard). */
+export const MAX_RECOVERY_LINES = 3;
+export const MAX_RECOVERY_PER_ARTICLE = 2;
+/**
+ * Least relevance (share of the question's words) a figure must have to be quoted for a
+ * facts question, and the share of the best figure's relevance it must reach: a figure
+ * that shares one word with the question does not answer it.
+ */
+export const FACT_MIN_RELEVANCE = 0.2;
+export const FACT_RELATIVE_BAR = 0.6;
+
+/** A guide item: one passage, one list item. */
+export interface GuideEntry {
+  label: number;
   text: string;
-  /** Index of the hit (passage) it comes from. */
-  hit: number;
-  kinds: Set<'advice' | 'how' | 'case'>;
-  advice?: AdvicePattern;
-  /** Relevance to the question, 0–1 (share of question words it contains). */
-  relevance: number;
+  section: string;
 }
 
-const HOW = /冒充|自称|诱导|诱骗|以.{1,12}为由|要求.{0,12}(转账|汇款|缴纳|交|充值|捐)|拉进|点进|添加|许诺|承诺|假冒|伪装|骗取|套路|手法|伎俩|为手段|名义/u;
-const CASE_WHO = /\d+月(\d+日|初|底)?|先生|女士|大叔|阿姨|阿婆|老人|小[金徐]|某某|居民|市民/u;
-const CASE_WHAT = /被骗|诈骗|转账|汇款|损失|劝阻|止损|报警|骗局|识破/u;
-// Words of advice. Not a bare 提醒: narratives say 一番提醒让她醒悟; 警方提醒 is advice.
-const ADVICE_WORDS = /(警方|民警|公安|我们)提醒|提醒(广大|大家|市民|群众)|不要|切勿|千万|一定要|警惕|牢记|不可能|必然是诈骗|就是诈骗|天上不会掉馅饼|不得转账/u;
+/** One guide page in one language. */
+export interface GuidePageIndex {
+  meta: GuideMeta;
+  sections: Map<string, GuideEntry[]>;
+}
 
-/** Splits the hits into classified sentences; `relevance` scores a sentence 0–1. */
-export function classifySentences(hits: Hit[], relevance: (text: string) => number): Sentence[] {
-  const out: Sentence[] = [];
-  hits.forEach((h, hit) => {
-    for (const raw of splitSentences(h.passage.text)) {
-      const text = raw.trim();
-      if (text.length < 6) continue;
-      const kinds = new Set<'advice' | 'how' | 'case'>();
-      const advice = ADVICE_PATTERNS.find((p) => p.zh.test(text));
-      if (advice || ADVICE_WORDS.test(text)) kinds.add('advice');
-      // The trick is what fraudsters do; "民警要求停止转账" is the police stepping in.
-      if (HOW.test(text) && !/(民警|警方|银行工作人员|工作人员)(立即)?(要求|劝|提醒)/u.test(text)) kinds.add('how');
-      if (CASE_WHO.test(text) && CASE_WHAT.test(text)) kinds.add('case');
-      out.push({ text, hit, kinds, advice, relevance: relevance(text) });
+/** A run of consecutive sentences of one news paragraph, from setup to outcome. */
+export interface NewsCase {
+  source: string;
+  paragraphIndex: number;
+  /** One line per passage the run crosses; each line is a substring of its passage. */
+  lines: { label: number; text: string }[];
+  text: string;
+  /** Scam type of the case, when its words name one. */
+  type?: string;
+}
+
+/** A sentence of a news passage. */
+interface NewsSentence {
+  label: number;
+  text: string;
+}
+
+/** What the composer reads besides the retrieved hits: the guide and the news, indexed once. */
+export interface Library {
+  passages: Passage[];
+  pages: Map<string, Partial<Record<GuideLang, GuidePageIndex>>>;
+  cases: NewsCase[];
+  /** News sentences that carry a figure. */
+  figures: NewsSentence[];
+  /** Quoted police advice in the news. */
+  advice: NewsSentence[];
+  /** News articles by source. */
+  articles: Map<string, StoredArticle>;
+  /** Guide page metadata by source file (guide/<lang>/<id>.md). */
+  guideSources: Map<string, GuideMeta>;
+}
+
+/**
+ * The scam type a text is about: the type whose name it uses (1), else an alias or two
+ * keywords (0.5), the type with more keywords winning a tie; undefined when none reaches
+ * 0.5. One generic word (警察, 老师) never types a text.
+ */
+export function classifyText(text: string): string | undefined {
+  const n = normalizeForSearch(text);
+  let best: { id: string; score: number } | undefined;
+  for (const t of SCAM_TYPES) {
+    const m = typeMention(n, t, true);
+    if (m < 0.5) continue;
+    const score = m + 0.01 * t.keywords.filter((k) => n.includes(k)).length;
+    if (!best || score > best.score) best = { id: t.id, score };
+  }
+  // Named by the taxonomy's names and aliases first; else the checker's typing (strong
+  // words, or two weak ones).
+  return best?.id ?? classifyScamType(n);
+}
+
+/** Splits a news paragraph (its passages in order) into cases. */
+function casesOf(sentences: NewsSentence[], source: string, paragraphIndex: number): NewsCase[] {
+  const out: NewsCase[] = [];
+  let i = 0;
+  while (i < sentences.length) {
+    if (!CASE_START.test(sentences[i].text)) {
+      i++;
+      continue;
     }
-  });
+    // The story runs to its outcome: not the lead's own summary ("感谢民警帮其挽损75万余元")
+    // but the first outcome after it, or the lead when the paragraph ends there.
+    let end = -1;
+    // A lead that tells its outcome and is followed by a new story is a case on its own.
+    const leadDone = CASE_OUTCOME.test(sentences[i].text) && (i + 1 >= sentences.length || NEW_CASE.test(sentences[i + 1].text));
+    for (let j = i + 1; !leadDone && j < Math.min(sentences.length, i + MAX_CASE_SENTENCES); j++) {
+      if (CASE_OUTCOME.test(sentences[j].text)) {
+        end = j;
+        // A summary lead ends at the next outcome only when nothing new starts before it.
+        break;
+      }
+    }
+    if (end < 0 && leadDone) end = i;
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    // A direct quote just before the opening belongs to the story (“您好，我这里是96110…”).
+    const from = i > 0 && /^[“「]/u.test(sentences[i - 1].text) && !out.some((c) => c.text.includes(sentences[i - 1].text)) ? i - 1 : i;
+    const run = sentences.slice(from, end + 1);
+    const text = run.map((s) => s.text).join('');
+    if (CASE_FRAUD.test(text) && text.length <= MAX_CASE_CHARS) {
+      const lines: { label: number; text: string }[] = [];
+      for (const s of run) {
+        const last = lines[lines.length - 1];
+        if (last && last.label === s.label) last.text += s.text;
+        else lines.push({ label: s.label, text: s.text });
+      }
+      out.push({ source, paragraphIndex, lines, text, type: classifyText(text) });
+    }
+    i = end + 1;
+  }
   return out;
+}
+
+function isAdviceQuote(text: string): boolean {
+  const quoted = /^[“「]/u.test(text);
+  const pattern = ADVICE_PATTERNS.find((a) => !a.mention && a.zh.test(text));
+  // A narrative sentence counts only for the advice it quotes.
+  if (quoted) return !!pattern || ADVICE_STRONG.test(text);
+  return !!pattern && ADVICE_WORDS.test(text) && !CASE_START.test(text) && !PERSON.test(text);
+}
+
+/** Indexes the guide and the news of an index. */
+export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Library {
+  const byArticle = new Map(articles.map((a) => [a.source, a]));
+  const pages: Library['pages'] = new Map();
+  const paragraphs = new Map<string, number[]>();
+  passages.forEach((p, label) => {
+    const meta = byArticle.get(p.source)?.meta.guide;
+    if (meta && (p.kind ?? 'guide') === 'guide') {
+      const page = pages.get(meta.page) ?? {};
+      pages.set(meta.page, page);
+      const idx = (page[meta.lang] ??= { meta, sections: new Map() });
+      const section = p.section ?? 'how';
+      idx.sections.set(section, [...(idx.sections.get(section) ?? []), { label, text: p.text, section }]);
+      return;
+    }
+    const key = `${p.source}\u0000${p.paragraphIndex}`;
+    paragraphs.set(key, [...(paragraphs.get(key) ?? []), label]);
+  });
+  const cases: NewsCase[] = [];
+  const figures: NewsSentence[] = [];
+  const advice: NewsSentence[] = [];
+  for (const labels of paragraphs.values()) {
+    labels.sort((a, b) => passages[a].start - passages[b].start);
+    const sentences: NewsSentence[] = labels.flatMap((label) =>
+      splitSentences(passages[label].text)
+        .map((t) => t.trim())
+        .filter((t) => t.length >= 6)
+        .map((text) => ({ label, text })),
+    );
+    const first = passages[labels[0]];
+    cases.push(...casesOf(sentences, first.source, first.paragraphIndex));
+    for (const s of sentences) {
+      // Statistics, not stories: a figure about cases or money, with no named person.
+      if (FIGURE.test(s.text) && STAT_WORDS.test(s.text) && !PERSON.test(s.text)) figures.push(s);
+      if (isAdviceQuote(s.text)) advice.push(s);
+    }
+  }
+  const news = new Map(articles.filter((a) => !a.meta.guide).map((a) => [a.source, a]));
+  const guideSources = new Map(articles.filter((a) => a.meta.guide).map((a) => [a.source, a.meta.guide!]));
+  return { passages, pages, cases, figures, advice, articles: news, guideSources };
 }
 
 /** Composition input. */
 export interface ComposeInput {
   q: QueryAnalysis;
   hits: Hit[];
+  library: Library;
   /** Relevance of a sentence to the question, 0–1 (the retriever's idf-weighted coverage). */
   relevance: (text: string) => number;
+  /** The scam type the answer is about (from the question, the guide titles or the checker). */
+  typeId?: string;
+  /** The message check, for a message. */
+  check?: CheckResult;
 }
 
-/** Sections with citations as hit indexes (numbered later by the engine). */
+/** Sections whose cites are passage labels (numbered later by the engine). */
 export interface Draft {
   sections: AnswerSection[];
   nextSteps: string;
 }
 
+type Lang = 'zh' | 'en';
+
+const guideLang = (lang: Lang): GuideLang => (lang === 'en' ? 'en' : 'zh-Hans');
+
+/** The name of a type in the answer's language: the taxonomy's, else the guide page's title. */
+export function typeInfo(id: string, library: Library): { id: string; name: string; nameEn: string } | undefined {
+  const t = SCAM_TYPES.find((x) => x.id === id);
+  const page = library.pages.get(id);
+  if (!t && !page) return undefined;
+  return { id, name: t?.name ?? page?.['zh-Hans']?.meta.pageTitle ?? id, nameEn: t?.nameEn ?? page?.en?.meta.pageTitle ?? id };
+}
+
 /**
- * Composes the extractive answer. `cites` in the returned lines are hit indexes; the
- * engine renumbers them [1]..[k] in retrieval order.
+ * A scam type named by a guide page's title when the taxonomy did not recognise one
+ * (the guide may cover types before the taxonomy does).
  */
-export function composeExtractive({ q, hits, relevance }: ComposeInput): Draft {
-  const lang = baseLang(q.language);
-  const redFlags = q.redFlags;
-  const sentences = classifySentences(hits, relevance);
-  const used = new Set<string>();
-  const take = (s: Sentence): AnswerLine => {
-    used.add(s.text);
-    return { text: s.text, cites: [s.hit] };
+export function typeFromGuideTitles(q: QueryAnalysis, library: Library): string | undefined {
+  const lower = q.question.toLowerCase();
+  for (const [id, page] of library.pages) {
+    const zh = page['zh-Hans']?.meta;
+    if (!zh || zh.topic !== 'scam-type') continue;
+    const names = zh.pageTitle.split(/[、（）()/和·\s]/u).filter((s) => s.length >= 2).map((s) => normalizeForSearch(s));
+    if (names.some((n) => q.normalized.includes(n))) return id;
+    const en = page.en?.meta.pageTitle.toLowerCase();
+    if (en && en.length >= 6 && lower.includes(en)) return id;
+  }
+  return undefined;
+}
+
+function guideLines(library: Library, page: string | undefined, section: string, lang: Lang, max = MAX_GUIDE_LINES): AnswerLine[] {
+  if (!page) return [];
+  const idx = library.pages.get(page)?.[guideLang(lang)];
+  return (idx?.sections.get(section) ?? []).slice(0, max).map((e) => ({ text: e.text, cites: [e.label] }));
+}
+
+function guideHeading(library: Library, page: string | undefined, section: string, lang: Lang, fallback: string): string {
+  if (!page) return fallback;
+  return library.pages.get(page)?.[guideLang(lang)]?.meta.sections[section] ?? fallback;
+}
+
+function push(sections: AnswerSection[], kind: AnswerSection['kind'], heading: string | undefined, lines: AnswerLine[]): void {
+  if (lines.length) sections.push({ kind, heading, lines });
+}
+
+/** The guide section as an answer section under its own heading, if the page has it. */
+function guideSection(sections: AnswerSection[], library: Library, page: string | undefined, section: string, kind: AnswerSection['kind'], lang: Lang, max?: number): void {
+  push(sections, kind, guideHeading(library, page, section, lang, HEADINGS[lang][kind]), guideLines(library, page, section, lang, max));
+}
+
+/** The best real case of a type: most relevant to the question, then the earliest. */
+function caseOf(library: Library, types: string[], relevance: (t: string) => number): NewsCase | undefined {
+  const cands = library.cases.filter((c) => c.type && types.includes(c.type));
+  if (!cands.length) return undefined;
+  const rank = (c: NewsCase) => types.indexOf(c.type!) * 10 - relevance(c.text);
+  return cands.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function caseSection(sections: AnswerSection[], c: NewsCase | undefined, lang: Lang): void {
+  if (c) sections.push({ kind: 'case', heading: HEADINGS[lang].case, lines: c.lines.map((l) => ({ text: l.text, cites: [l.label] })) });
+}
+
+/** Quoted police advice of a type (advice specific to another type is left out). */
+function adviceFor(library: Library, typeId: string | undefined, max: number): AnswerLine[] {
+  const t = typeId ? SCAM_TYPES.find((x) => x.id === typeId) : undefined;
+  const fits = (s: NewsSentence) => {
+    const p = ADVICE_PATTERNS.find((a) => !a.mention && a.zh.test(s.text));
+    if (p?.types) return !!typeId && p.types.includes(typeId);
+    return t ? typeMention(s.text, t) > 0 : false;
   };
-  const fresh = (s: Sentence) => !used.has(s.text);
+  return library.advice.filter(fits).slice(0, max).map((s) => ({ text: s.text, cites: [s.label] }));
+}
+
+/** Figures grouped by article, each group headed by its place and title. */
+function factSections(library: Library, lines: NewsSentence[], lang: Lang, kind: AnswerSection['kind'] = 'facts'): AnswerSection[] {
+  const bySource = new Map<string, NewsSentence[]>();
+  for (const s of lines) {
+    const src = library.passages[s.label].source;
+    bySource.set(src, [...(bySource.get(src) ?? []), s]);
+  }
+  return [...bySource].map(([src, ss]) => {
+    const a = library.articles.get(src);
+    return {
+      kind,
+      heading: factsHeading(lang, a?.meta.place, a?.title ?? library.passages[ss[0].label].title),
+      lines: ss.map((s) => ({ text: s.text, cites: [s.label] })),
+    };
+  });
+}
+
+/** The article places a question names (e.g. 永康, 无锡), from the catalog's place field. */
+function placesAsked(q: QueryAnalysis, library: Library): Set<string> {
+  const out = new Set<string>();
+  for (const a of library.articles.values()) {
+    const place = a.meta.place ?? '';
+    // "江苏无锡" → also 无锡 (a place name is at least two characters).
+    const parts = [place, place.slice(2)].filter((s) => s.length >= 2);
+    if (parts.some((p) => q.normalized.includes(normalizeForSearch(p)))) out.add(a.source);
+  }
+  return out;
+}
+
+/** The guide page a "verify" question is about. */
+function verifyPage(q: QueryAnalysis, typeId: string | undefined): string {
+  const text = `${q.normalized} ${q.question.toLowerCase()}`;
+  if (/96110/u.test(text)) return SITUATION_PAGES.hotline;
+  if (/国家反诈中心|反诈(中心)?app|反诈软件|anti-fraud app|national anti-fraud/iu.test(text)) return SITUATION_PAGES.app;
+  if (typeId) return typeId;
+  // "Is the police officer on the phone real?": the fake-police page answers it, though one
+  // word does not make the question's scam type.
+  if (/警察|公安|民警|检察|法院|police|officer|prosecutor|court/iu.test(text)) return 'fake-police';
+  return SITUATION_PAGES.verify;
+}
+
+/** Composes the extractive answer. `cites` are passage labels. */
+export function composeExtractive(input: ComposeInput): Draft {
+  const { q, library, relevance, typeId } = input;
+  const lang = baseLang(q.language);
   const sections: AnswerSection[] = [];
-  const type = q.scamTypes[0] ? SCAM_TYPES.find((t) => t.id === q.scamTypes[0].id) : undefined;
+  const type = typeId ? typeInfo(typeId, library) : undefined;
+  const hasPage = (page: string) => !!library.pages.get(page)?.[guideLang(lang)];
 
-  // Gist: the scam type, backed by the best passage that mentions it.
-  let typeHit = -1;
-  if (type) {
-    const strength = hits.map((h) => typeMention(h.passage.text, type));
-    // The best-ranked passage backs the gist if it mentions the type at all.
-    typeHit = strength[0] > 0 ? 0 : strength.indexOf(1) >= 0 ? strength.indexOf(1) : strength.findIndex((x) => x > 0);
+  switch (input.check ? 'check-message' : q.intent) {
+    case 'check-message': {
+      const c = input.check!;
+      const checkType = c.scamType ? typeInfo(c.scamType, library) : undefined;
+      const name = checkType ? (lang === 'en' ? checkType.nameEn : checkType.name) : undefined;
+      sections.push({ kind: 'verdict', lines: [{ text: verdictLine(c.verdict, lang, name, NO_SIGNS_TEXT), cites: [] }] });
+      push(
+        sections,
+        'flags',
+        EXTRA_HEADINGS[lang].messageFlags,
+        c.redFlags.map((f) => ({ text: flagLine(lang === 'en' ? f.label.en : f.label.zh, f.evidence, lang), cites: [] })),
+      );
+      // What to do now: the type's guide todo, else how to check who is writing.
+      const page = c.verdict !== 'no-signs' && checkType && hasPage(checkType.id) ? checkType.id : undefined;
+      if (page) guideSection(sections, library, page, 'todo', 'todo', lang);
+      else guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'todo', lang, 4);
+      if (c.verdict === 'no-signs') break;
+      const cs = checkType ? caseOf(library, [checkType.id], relevance) : undefined;
+      caseSection(sections, cs, lang);
+      if (!cs) push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, checkType?.id, 2));
+      break;
+    }
+    case 'how': {
+      if (type) sections.push({ kind: 'gist', lines: [{ text: typeFraming(type, lang), cites: [] }] });
+      guideSection(sections, library, typeId, 'how', 'how', lang);
+      guideSection(sections, library, typeId, 'flags', 'flags', lang, 4);
+      caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
+      guideSection(sections, library, typeId, 'todo', 'todo', lang, 4);
+      guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
+      if (sections.length <= 1) return composeGeneral(input, sections);
+      break;
+    }
+    case 'victim': {
+      const page = SITUATION_PAGES.victims;
+      guideSection(sections, library, page, 'steps', 'steps', lang);
+      const recovery = library.figures.filter((s) => RECOVERY_FACT.test(s.text));
+      // One figure per article, the most relevant first: several cities, each named.
+      const chosen: NewsSentence[] = [];
+      const recoveryWords = (t: string) => t.match(new RegExp(RECOVERY_FACT.source, 'gu'))?.length ?? 0;
+      for (const s of [...recovery].sort((a, b) => recoveryWords(b.text) - recoveryWords(a.text) || relevance(b.text) - relevance(a.text))) {
+        const src = library.passages[s.label].source;
+        if (chosen.length < MAX_RECOVERY_LINES && chosen.filter((c) => library.passages[c.label].source === src).length < MAX_RECOVERY_PER_ARTICLE) chosen.push(s);
+      }
+      chosen.sort((a, b) => a.label - b.label);
+      // Headed by place and article; the recovery framing goes into the heading.
+      for (const f of factSections(library, chosen, lang)) sections.push({ ...f, heading: `${EXTRA_HEADINGS[lang].recovery}${lang === 'en' ? ': ' : '：'}${f.heading}` });
+      guideSection(sections, library, page, 'facts', 'facts', lang, 3);
+      if (typeId && hasPage(typeId)) guideSection(sections, library, typeId, 'todo', 'todo', lang, 3);
+      else guideSection(sections, library, page, 'todo', 'todo', lang, 3);
+      guideSection(sections, library, page, 'rule', 'rule', lang, 1);
+      break;
+    }
+    case 'verify': {
+      const page = verifyPage(q, typeId);
+      // The direct answer first: the page's one-line rule.
+      push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
+      const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
+      if (isSituation) guideSection(sections, library, page, page === SITUATION_PAGES.verify ? 'steps' : 'facts', 'facts', lang, 4);
+      else guideSection(sections, library, page, 'flags', 'flags', lang, 4);
+      guideSection(sections, library, page, 'todo', 'todo', lang, 3);
+      const support = typeId ? adviceFor(library, typeId, 1) : [];
+      push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
+      const hotlineCase = page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
+      caseSection(sections, hotlineCase ?? (typeId ? caseOf(library, [typeId], relevance) : undefined), lang);
+      if (sections.length === 0) return composeGeneral(input, sections);
+      break;
+    }
+    case 'protect': {
+      const audience = q.audience ?? 'elderly';
+      const page = SITUATION_PAGES[audience];
+      guideSection(sections, library, page, 'steps', 'steps', lang);
+      guideSection(sections, library, page, 'facts', 'facts', lang, 4);
+      guideSection(sections, library, page, 'todo', 'todo', lang, 4);
+      caseSection(sections, caseOf(library, typeId ? [typeId] : AUDIENCE_CASE_TYPES[audience], relevance), lang);
+      guideSection(sections, library, page, 'rule', 'rule', lang, 1);
+      break;
+    }
+    case 'facts': {
+      const places = placesAsked(q, library);
+      const fromHits = new Set(input.hits.map((h) => h.label));
+      const cands = library.figures
+        .filter((s) => (places.size ? places.has(library.passages[s.label].source) : true))
+        .map((s) => ({ s, r: relevance(s.text) + (fromHits.has(s.label) ? 0.05 : 0) }))
+        .sort((a, b) => b.r - a.r);
+      const bar = Math.max(FACT_MIN_RELEVANCE, (cands[0]?.r ?? 0) * FACT_RELATIVE_BAR);
+      const chosen = cands.filter((c) => c.r >= bar).slice(0, MAX_FACT_LINES).map((c) => c.s);
+      sections.push(...factSections(library, chosen, lang));
+      if (sections.length === 0) return composeGeneral(input, sections);
+      break;
+    }
+    case 'types': {
+      const shown = COMMON_TYPES.filter((id) => hasPage(id)).slice(0, TYPES_RULES_SHOWN);
+      const names = shown.map((id) => typeInfo(id, library)).filter((t) => t !== undefined);
+      sections.push({ kind: 'gist', lines: [{ text: typesFraming(names, lang), cites: [] }] });
+      push(sections, 'rule', EXTRA_HEADINGS[lang].typesRules, shown.flatMap((id) => guideLines(library, id, 'rule', lang, 1)));
+      break;
+    }
+    default:
+      return composeGeneral(input, sections);
   }
-  if (q.intent === 'check-message') {
-    sections.push({ kind: 'gist', lines: [{ text: CHECK_GIST[lang](redFlags.length), cites: [] }] });
-  } else if (type && typeHit >= 0) {
-    sections.push({ kind: 'gist', lines: [{ text: gistFor(type, lang), cites: [typeHit] }] });
+  return { sections, nextSteps: NEXT[lang] };
+}
+
+/**
+ * A general question: the guide items the retriever found (in the answer's language),
+ * then quoted police advice and a case of the type if one was named.
+ */
+function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
+  const { q, hits, library, relevance, typeId } = input;
+  const lang = baseLang(q.language);
+  sections.length = 0;
+  sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
+  const gl = guideLang(lang);
+  // Guide items among the hits; for English, the same pages' English rules.
+  const guideHits = hits.filter((h) => h.passage.kind === 'guide');
+  const pagesHit = [...new Set(guideHits.map((h) => library.guideSources.get(h.passage.source)?.page).filter((x): x is string => !!x))];
+  let lines: AnswerLine[] = [];
+  if (lang === 'zh') {
+    lines = guideHits.filter((h) => library.guideSources.get(h.passage.source)?.lang === gl).slice(0, 4).map((h) => ({ text: h.passage.text, cites: [h.label] }));
   } else {
-    sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
+    lines = pagesHit.flatMap((p) => guideLines(library, p, 'rule', lang, 1)).slice(0, 3);
   }
-
-  if (q.intent === 'check-message' && redFlags.length > 0) {
-    sections.push({ kind: 'flags', heading: HEADINGS[lang].flags, lines: redFlags.map((f) => ({ text: lang === 'en' ? f.en : f.zh, cites: [] })) });
-    if (type && typeHit >= 0) sections.push({ kind: 'how', heading: HEADINGS[lang].how, lines: [{ text: gistFor(type, lang), cites: [typeHit] }] });
-  }
-
-  // Key facts: the sentences that answer most of the question, best first.
-  const top = sentences.filter(fresh).sort((a, b) => b.relevance - a.relevance || a.hit - b.hit);
-  const bar = Math.max(0.3, (top[0]?.relevance ?? 0) * 0.6);
-  // For "what should I do" questions the tips come first and only strong facts are kept.
-  const factBar = q.intent === 'tips' ? Math.max(bar, 0.5) : bar;
-  const facts = top.filter((s) => s.relevance >= factBar).slice(0, q.intent === 'facts' ? 3 : 2);
-  const how =
-    q.intent === 'facts' || q.intent === 'check-message'
-      ? []
-      : sentences
-          .filter((s) => s.kinds.has('how') && !s.kinds.has('advice') && fresh(s) && !facts.includes(s))
-          // Only tricks of the kind asked about: a sentence naming the type, or one that
-          // shares much of the question.
-          .filter((s) => (type ? typeMention(s.text, type) > 0 : false) || s.relevance >= 0.3)
-          .sort((a, b) => b.relevance - a.relevance)
-          .slice(0, 2);
-  const cases =
-    q.intent === 'facts'
-      ? []
-      : sentences
-          .filter((s) => s.kinds.has('case') && fresh(s) && !facts.includes(s) && !how.includes(s) && s.relevance >= 0.15)
-          .sort((a, b) => b.relevance - a.relevance)
-          .slice(0, 1);
-
-  if (lang === 'en') {
-    // The evidence is Chinese: one line points at the quotes instead of three that would
-    // say the same thing.
-    const cited = [...new Set([...facts, ...how, ...cases].map((s) => s.hit))].sort((a, b) => a - b);
-    if (cited.length) sections.push({ kind: 'facts', heading: HEADINGS.en.facts, lines: [{ text: EN_EVIDENCE.facts(cited.length), cites: cited }] });
-  } else {
-    if (facts.length) sections.push({ kind: 'facts', heading: HEADINGS.zh.facts, lines: facts.map(take) });
-    if (how.length) sections.push({ kind: 'how', heading: HEADINGS.zh.how, lines: how.map(take) });
-  }
-
-  // How to protect yourself: quoted advice (Chinese) or the matching English tips. Advice
-  // specific to another scam type (e.g. "brushing is fraud" for a romance question) and
-  // case narratives that merely mention a bank are left out.
-  const typeId = type?.id;
-  // A tip is advice, not a story that merely mentions 96110 or a bank: inside a case
-  // narrative a sentence counts only for real advice it reports ("叮嘱转账前要多核实")
-  // or quotes ("千万不要转账").
-  const isTip = (s: Sentence) =>
-    s.kinds.has('advice') &&
-    (!s.kinds.has('case') || (s.advice && !s.advice.mention) || (ADVICE_WORDS.test(s.text) && /[“「]/u.test(s.text))) &&
-    (!s.advice?.types || !typeId || s.advice.types.includes(typeId));
-  // Plain advice before advice reported in a story; recognised advice before the rest.
-  const advice = sentences
-    .filter((s) => isTip(s) && fresh(s))
-    .sort((a, b) => Number(a.kinds.has('case')) - Number(b.kinds.has('case')) || Number(!!b.advice) - Number(!!a.advice) || b.relevance - a.relevance);
-  let tips: AnswerLine[] = [];
-  if (lang === 'en') {
-    const byPattern = new Map<string, AnswerLine>();
-    for (const s of advice) if (s.advice && !byPattern.has(s.advice.id)) byPattern.set(s.advice.id, { text: s.advice.en, cites: [s.hit] });
-    tips = [...byPattern.values()].slice(0, 3);
-  } else {
-    tips = advice.slice(0, 3).map(take);
-  }
-  if (tips.length) sections.push({ kind: 'tips', heading: HEADINGS[lang].tips, lines: tips });
-
-  const freshCases = cases.filter(fresh);
-  if (lang === 'zh' && freshCases.length) sections.push({ kind: 'case', heading: HEADINGS.zh.case, lines: freshCases.map(take) });
-  if (q.intent === 'tips') {
-    // Tips before everything but the gist.
-    const tipsAt = sections.findIndex((x) => x.kind === 'tips');
-    if (tipsAt > 1) sections.splice(1, 0, ...sections.splice(tipsAt, 1));
+  push(sections, 'facts', HEADINGS[lang].facts, lines);
+  push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, typeId, 2));
+  caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
+  if (sections.length === 1) {
+    // Nothing from the guide: the best news sentences that answer the question.
+    const news = hits
+      .filter((h) => h.passage.kind !== 'guide')
+      .flatMap((h) => splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })))
+      .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE)
+      .sort((a, b) => b.r - a.r)
+      .slice(0, 3)
+      .map(({ text, cites }) => ({ text, cites }));
+    push(sections, 'facts', lang === 'en' ? EXTRA_HEADINGS.en.support : HEADINGS.zh.facts, news);
   }
   return { sections, nextSteps: NEXT[lang] };
 }

@@ -1,36 +1,51 @@
 /**
- * The answering engine: question → retrieval → scope check → extractive answer (and,
- * when configured, an LLM rewrite validated against the same citations) → rendering in
- * the asker's language and script. Takes its retriever and model as arguments.
+ * The answering engine. `answer()` routes a received message (pasted, or "is this a
+ * scam? <message>") to the message check and answers questions by intent; `checkAnswer()`
+ * checks a message unconditionally (/check, forwarded messages, photos). Both compose
+ * from the guide and the news (src/answer/compose.ts), number the citations, optionally
+ * let an LLM rewrite a question's answer (validated against the same citations), and
+ * render in the asker's language and regional script. Takes its retriever, checker and
+ * model as arguments.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { splitSentences } from '../corpus/split.js';
-import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
+import { checkMessage } from '../check/checker.js';
+import { routeInput } from '../check/route.js';
+import type { CheckInput, CheckResult, FlagHit, Verdict } from '../check/types.js';
 import type { HybridRetriever, Hit } from '../retrieval/hybrid.js';
-import { analyzeQuery, type Language, type QueryAnalysis } from '../retrieval/query.js';
-import { toTraditional, type TraditionalVariant } from '../text/script.js';
-import { composeExtractive } from './compose.js';
-import { baseLang, OFF_TOPIC, TRUNCATED_NOTE } from './i18n.js';
+import { analyzeQuery, type Language } from '../retrieval/query.js';
+import type { TraditionalVariant } from '../text/script.js';
+import { buildLibrary, composeExtractive, typeFromGuideTitles, type Library } from './compose.js';
+import { baseLang, OFF_TOPIC, toRegional, TRUNCATED_NOTE } from './i18n.js';
 import { rewriteWithLlm, type Prompts } from './llm.js';
 import { renderPlainText } from './render.js';
 import type { Answer, AnswerSection, Citation } from './types.js';
 
 /**
  * Least share of the question's words (idf-weighted) that the best passage must contain
- * for a fraud question to be answered; below it the articles do not address the question.
- * Calibrated on tests/eval/golden.json, where the lowest in-scope question (a colloquial
- * one, most of whose words the articles never use) scores 0.09. Off-topic questions are
- * stopped earlier, by the fraud-topic check: lexical overlap alone (a city or agency
- * named in the articles) never makes a question in scope.
+ * for a fraud question to be answered from the news alone; below it the articles do not
+ * address the question. Calibrated on tests/eval/golden.json, where the lowest in-scope
+ * question (a colloquial one, most of whose words the articles never use) scores 0.09.
+ * Questions the guide answers by intent (victim, verify, protect, types, a named scam
+ * type) need no such overlap. Off-topic questions are stopped earlier, by the fraud-topic
+ * check: lexical overlap alone (a city or agency named in the articles) never makes a
+ * question in scope.
  */
 export const SCOPE_MIN_COVERAGE = 0.08;
 
-/** Most citations in one answer. */
-export const MAX_CITATIONS = 5;
+/** Passages retrieved per question: the pool news figures and general answers draw on. */
+export const RETRIEVE_K = 5;
+
+/** The message checker the engine uses (src/check/, issue 7). */
+export interface MessageChecker {
+  checkMessage(input: CheckInput): CheckResult;
+  routeInput(text: string): { kind: 'message'; message: string } | { kind: 'question' };
+}
 
 /** What the engine needs. */
 export interface EngineDeps {
   retriever: HybridRetriever;
+  /** The message checker; default src/check (issue 7). */
+  checker?: MessageChecker;
   /** Optional chat model; without it answers are extractive. */
   llm?: BaseChatModel;
   prompts?: Prompts;
@@ -40,137 +55,191 @@ export interface EngineDeps {
 
 /** Per-question options. */
 export interface AnswerOptions {
-  /** Traditional variant for Traditional answers (Telegram zh-hk users get 'hk'). */
+  /** Traditional variant for Traditional answers; default from `languageCode`, else Taiwan. */
   traditionalVariant?: TraditionalVariant;
+  /** The user's language code (Telegram's language_code, e.g. zh-hk): picks the variant. */
+  languageCode?: string;
   /** Longer questions are answered on their first part; default 2000. */
   maxQuestionChars?: number;
   /** Forces the answer language (e.g. from the user's Telegram language for commands). */
   language?: Language;
 }
 
-// Passages holding each kind of advice, per retriever (computed once, on first use).
-const advicePools = new WeakMap<HybridRetriever, Map<string, number[]>>();
-function advicePool(retriever: HybridRetriever): Map<string, number[]> {
-  let pool = advicePools.get(retriever);
-  if (!pool) {
-    pool = new Map();
-    retriever.passages.forEach((p, label) => {
-      for (const s of splitSentences(p.text)) {
-        const a = ADVICE_PATTERNS.find((x) => x.zh.test(s));
-        if (a) pool!.set(a.id, [...(pool!.get(a.id) ?? []), label]);
-      }
-    });
-    advicePools.set(retriever, pool);
-  }
-  return pool;
+/** The Traditional variant for a user's language code: Hong Kong and Macau get s2hk wording. */
+export function variantFor(opts: AnswerOptions): TraditionalVariant {
+  return opts.traditionalVariant ?? (/^zh[-_](hk|mo)/iu.test(opts.languageCode ?? '') ? 'hk' : 'tw');
 }
 
-// Which advice matters most for each scam type, when the retrieved passages hold none.
-const ADVICE_FOR_TYPE: Record<string, string[]> = {
-  'fake-police': ['no-phone-cases', 'no-transfer'],
-  'order-brushing': ['brushing-is-fraud', 'no-transfer'],
-  'fake-investment': ['too-good', 'no-transfer'],
-  'two-cards': ['cards'],
-  'fake-boss': ['verify', 'no-transfer'],
+/** The message checker of src/check. */
+export const defaultChecker: MessageChecker = { checkMessage, routeInput };
+
+/**
+ * Stand-in checker for tests of the composition alone: counts the glossary's red flags.
+ * Two or more make 'scam', one 'suspicious'; evidence is the matched words.
+ */
+export const fallbackChecker: MessageChecker = {
+  checkMessage(input) {
+    const q = analyzeQuery(input.text);
+    const redFlags: FlagHit[] = [];
+    for (const f of q.redFlags) {
+      const m = f.pattern.exec(input.text) ?? f.pattern.exec(q.normalized);
+      const label = f.zh.split('：')[0];
+      redFlags.push({ id: f.id, label: { zh: label, zhHant: toRegional(label), en: f.en.split(':')[0] }, evidence: m?.[0] ?? '' });
+    }
+    const verdict: Verdict = redFlags.length >= 2 ? 'scam' : redFlags.length === 1 ? 'suspicious' : 'no-signs';
+    return { verdict, score: Math.min(1, redFlags.length / 3), redFlags, scamType: q.scamTypes[0]?.id, entities: { urls: [], phones: [], accounts: [], amounts: [] } };
+  },
+  routeInput(text) {
+    const q = analyzeQuery(text);
+    return q.intent === 'check-message' ? { kind: 'message', message: text } : { kind: 'question' };
+  },
 };
 
-/**
- * Adds passages with the advice that matters when the retrieved ones lack it: for a
- * question asking what to do (or a pasted message), the key advice for its scam type (or
- * "do not transfer" and "verify" in general); for other questions, some advice at all.
- */
-function withAdvice(hits: Hit[], q: QueryAnalysis, retriever: HybridRetriever): Hit[] {
-  if (hits.length === 0) return hits;
-  const adviceIn = (h: Hit) => new Set(splitSentences(h.passage.text).flatMap((s) => ADVICE_PATTERNS.filter((a) => !a.mention && a.zh.test(s)).map((a) => a.id)));
-  const have = new Set(hits.flatMap((h) => [...adviceIn(h)]));
-  const asking = q.intent === 'tips' || q.intent === 'check-message';
-  if (!asking && have.size > 0) return hits;
-  const key = ADVICE_FOR_TYPE[q.scamTypes[0]?.id ?? ''] ?? ['no-transfer', 'verify'];
-  const missing = (asking ? key : [...key, 'no-transfer', 'no-phone-cases', 'verify']).filter((id) => !have.has(id));
-  const pool = advicePool(retriever);
-  const out = [...hits];
-  for (const id of missing.slice(0, asking ? 2 : 1)) {
-    if (have.has(id)) continue;
-    const label = pool.get(id)?.find((l) => !out.some((h) => h.label === l));
-    if (label === undefined) continue;
-    const extra: Hit = { passage: retriever.passages[label], label, score: 0, coverage: 0 };
-    for (const a of adviceIn(extra)) have.add(a);
-    // Make room by dropping the weakest retrieved passage, never the best ones.
-    if (out.length >= MAX_CITATIONS) out.splice(out.length - 1, 1);
-    out.push(extra);
+// The guide and the news, indexed once per retriever.
+const libraries = new WeakMap<HybridRetriever, Library>();
+/** The composer's library of a retriever (built on first use). */
+export function libraryOf(retriever: HybridRetriever): Library {
+  let lib = libraries.get(retriever);
+  if (!lib) {
+    lib = buildLibrary(retriever.passages, retriever.index.articles);
+    libraries.set(retriever, lib);
   }
-  return out;
+  return lib;
 }
 
 /**
- * Renumbers hit-index citations as [1]..[k] in retrieval order, keeping only the passages
- * the answer uses: [1] is always the best passage the answer rests on.
+ * Renumbers passage-label citations as [1]..[k] in order of first use, so the answer
+ * reads [1], [2], … from the top.
  */
-function numberCitations(sections: AnswerSection[], hits: Hit[]): { sections: AnswerSection[]; citations: Citation[] } {
-  const referenced = new Set<number>();
-  for (const s of sections) for (const l of s.lines) for (const c of l.cites) referenced.add(c);
+function numberCitations(sections: AnswerSection[], retriever: HybridRetriever, hits: Hit[]): { sections: AnswerSection[]; citations: Citation[] } {
   const order = new Map<number, number>();
-  [...referenced].sort((a, b) => a - b).forEach((hit, i) => order.set(hit, i + 1));
+  for (const s of sections) for (const l of s.lines) for (const c of l.cites) if (!order.has(c)) order.set(c, order.size + 1);
   const renumbered = sections.map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, cites: l.cites.map((c) => order.get(c)!).sort((a, b) => a - b) })) }));
-  const citations: Citation[] = [...order].map(([hit, n]) => {
-    const h = hits[hit];
-    return { n, source: h.passage.source, title: h.passage.title, text: h.passage.text, score: h.score, passageId: h.passage.id, paragraphIndex: h.passage.paragraphIndex };
+  const scores = new Map(hits.map((h) => [h.label, h.score]));
+  const citations: Citation[] = [...order].map(([label, n]) => {
+    const p = retriever.passages[label];
+    const kind = p.kind ?? 'news';
+    return {
+      n,
+      source: p.source,
+      title: p.title,
+      text: p.text,
+      score: scores.get(label) ?? 0,
+      passageId: p.id,
+      paragraphIndex: p.paragraphIndex,
+      kind,
+      ...(kind === 'guide' && p.section ? { section: p.section } : {}),
+    };
   });
   return { sections: renumbered, citations };
 }
 
+/** The answer in Traditional characters and the reader's regional wording. */
 function toScript(a: Answer, variant: TraditionalVariant): Answer {
-  const t = (s: string) => toTraditional(s, variant);
+  const t = (s: string) => toRegional(s, variant);
   const sections = a.sections.map((s) => ({ ...s, heading: s.heading && t(s.heading), lines: s.lines.map((l) => ({ ...l, text: t(l.text) })) }));
   const citations = a.citations.map((c) => ({ ...c, title: t(c.title), text: t(c.text) }));
-  const out = { ...a, sections, citations, nextSteps: a.nextSteps && t(a.nextSteps) };
-  return { ...out, text: t(a.text) };
+  return { ...a, sections, citations, nextSteps: a.nextSteps && t(a.nextSteps), text: t(a.text) };
 }
 
-/** Answers one question. Never throws for a question; errors of the LLM fall back. */
+function cut(text: string, max: number): { asked: string; truncated: boolean } {
+  const chars = Array.from(text);
+  return chars.length > max ? { asked: chars.slice(0, max).join(''), truncated: true } : { asked: text, truncated: false };
+}
+
+function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): Answer {
+  const lang = baseLang(result.language);
+  const note = result.truncated ? `${TRUNCATED_NOTE[lang](max)}\n\n` : '';
+  result.text = note + (result.inScope ? renderPlainText(result) : OFF_TOPIC[lang]);
+  const out = result.language === 'zh-Hant' ? toScript(result, variantFor(opts)) : result;
+  out.ms = performance.now() - t0;
+  return out;
+}
+
+/** Answers one question or message. Never throws for a question; errors of the LLM fall back. */
 export async function answer(question: string, deps: EngineDeps, opts: AnswerOptions = {}): Promise<Answer> {
   const t0 = performance.now();
   const max = opts.maxQuestionChars ?? 2000;
-  const truncated = Array.from(question).length > max;
-  const asked = truncated ? Array.from(question).slice(0, max).join('') : question;
+  const { asked, truncated } = cut(question, max);
+  const checker = deps.checker ?? defaultChecker;
+  // A received message is always checked, never declined as off-topic.
+  const route = checker.routeInput(asked);
+  if (route.kind === 'message') return checkAnswer({ text: route.message }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+
   const q = analyzeQuery(asked);
   if (opts.language) q.language = opts.language;
-  const lang = baseLang(q.language);
-  const variant = opts.traditionalVariant ?? 'tw';
-
-  const hits = q.fraudSignal ? await deps.retriever.search(q, { k: MAX_CITATIONS }) : [];
+  const library = libraryOf(deps.retriever);
+  const typeId = q.scamTypes[0]?.id ?? typeFromGuideTitles(q, library);
+  if (typeId && q.intent === 'general') q.intent = 'how';
+  const hits = q.fraudSignal || typeId ? await deps.retriever.search(q, { k: RETRIEVE_K }) : [];
   const best = Math.max(0, ...hits.map((h) => h.coverage));
-  const inScope = q.fraudSignal && hits.length > 0 && (best >= SCOPE_MIN_COVERAGE || (q.intent === 'check-message' && q.redFlags.length >= 2));
+  const guideAnswers = q.intent === 'victim' || q.intent === 'verify' || q.intent === 'protect' || q.intent === 'types' || (q.intent === 'how' && !!typeId);
+  const inScope = (q.fraudSignal || !!typeId) && (guideAnswers || (hits.length > 0 && best >= SCOPE_MIN_COVERAGE));
 
-  let result: Answer;
-  if (!inScope) {
-    const text = (truncated ? `${TRUNCATED_NOTE[lang](max)}\n\n` : '') + OFF_TOPIC[lang];
-    result = { question: asked, language: q.language, inScope: false, scamTypes: q.scamTypes.map((s) => s.id), sections: [], citations: [], text, mode: 'declined', truncated, ms: 0 };
-  } else {
-    const used = withAdvice(hits, q, deps.retriever);
-    const draft = composeExtractive({ q, hits: used, relevance: (t) => deps.retriever.relevance(q, t) });
-    const { sections, citations } = numberCitations(draft.sections, used);
-    result = {
-      question: asked,
-      language: q.language,
-      inScope: true,
-      scamTypes: q.scamTypes.map((s) => s.id),
-      sections,
-      nextSteps: draft.nextSteps,
-      citations,
-      text: '',
-      mode: 'extractive',
-      truncated,
-      ms: 0,
-    };
+  let result: Answer = {
+    question: asked,
+    language: q.language,
+    inScope,
+    scamTypes: typeId ? [...new Set([typeId, ...q.scamTypes.map((s) => s.id)])] : [],
+    intent: q.intent,
+    verdict: null,
+    sections: [],
+    citations: [],
+    text: '',
+    mode: inScope ? 'extractive' : 'declined',
+    truncated,
+    ms: 0,
+  };
+  if (inScope) {
+    const draft = composeExtractive({ q, hits, library, typeId, relevance: (t) => deps.retriever.relevance(q, t) });
+    const { sections, citations } = numberCitations(draft.sections, deps.retriever, hits);
+    result = { ...result, sections, citations, nextSteps: draft.nextSteps };
     if (deps.llm && deps.prompts) {
       const rewritten = await rewriteWithLlm(result, deps.llm, deps.prompts, deps.llmTimeoutMs ?? 4000);
       if ('answer' in rewritten) result = rewritten.answer;
       else result.fallbackReason = rewritten.fallback;
     }
-    result.text = (truncated ? `${TRUNCATED_NOTE[lang](max)}\n\n` : '') + renderPlainText(result);
   }
-  if (q.language === 'zh-Hant') result = toScript(result, variant);
-  result.ms = performance.now() - t0;
-  return result;
+  return finish(result, opts, max, t0);
+}
+
+/**
+ * Checks a message (pasted, forwarded, photographed): the verdict, the red flags with
+ * their evidence, what to do now (the guide), then a case or police advice of the same
+ * type. Never declined.
+ */
+export async function checkAnswer(
+  input: CheckInput,
+  deps: EngineDeps,
+  opts: AnswerOptions = {},
+  asked?: { question: string; truncated: boolean; t0: number },
+): Promise<Answer> {
+  const t0 = asked?.t0 ?? performance.now();
+  const max = opts.maxQuestionChars ?? 2000;
+  const { asked: text, truncated } = asked ? { asked: input.text, truncated: asked.truncated } : cut(input.text, max);
+  const check = (deps.checker ?? defaultChecker).checkMessage({ ...input, text });
+  const q = analyzeQuery(text);
+  if (opts.language) q.language = opts.language;
+  q.intent = 'check-message';
+  const library = libraryOf(deps.retriever);
+  const hits = await deps.retriever.search(q, { k: RETRIEVE_K });
+  const draft = composeExtractive({ q, hits, library, typeId: check.scamType, check, relevance: (t) => deps.retriever.relevance(q, t) });
+  const { sections, citations } = numberCitations(draft.sections, deps.retriever, hits);
+  const result: Answer = {
+    question: asked?.question ?? text,
+    language: q.language,
+    inScope: true,
+    scamTypes: check.scamType ? [check.scamType] : [],
+    intent: 'check-message',
+    verdict: check.verdict,
+    check,
+    sections,
+    nextSteps: draft.nextSteps,
+    citations,
+    text: '',
+    mode: 'extractive',
+    truncated,
+    ms: 0,
+  };
+  return finish(result, opts, max, t0);
 }

@@ -1,10 +1,12 @@
 /**
- * Fixed wording of answers (headings, gist templates, the off-topic reply), per language.
- * Traditional text is produced from the Simplified wording by opencc at render time.
+ * Fixed wording of answers (headings, framing lines, the off-topic reply), per language,
+ * and the conversion of Simplified answers to Traditional in the reader's regional wording.
  */
-import { NEXT_STEPS } from '../knowledge/glossary.js';
-import type { ScamType } from '../knowledge/scam-types.js';
+import * as OpenCC from 'opencc-js';
+import type { Label, Verdict } from '../check/types.js';
+import { NEXT_STEPS, REGIONAL_WORDS } from '../knowledge/glossary.js';
 import type { Language } from '../retrieval/query.js';
+import type { TraditionalVariant } from '../text/script.js';
 import type { SectionKind } from './types.js';
 
 type Lang = 'zh' | 'en';
@@ -14,32 +16,90 @@ export function baseLang(language: Language): Lang {
   return language === 'en' ? 'en' : 'zh';
 }
 
+/** Default heading of each section kind. */
 export const HEADINGS: Record<Lang, Record<SectionKind, string>> = {
-  zh: { gist: '', facts: '要点', how: '骗局手法', tips: '防范提醒', case: '真实案例', flags: '这条消息的可疑之处' },
-  en: { gist: '', facts: 'What the sources say', how: 'How it works', tips: 'How to protect yourself', case: 'A real case', flags: 'Warning signs in this message' },
+  zh: {
+    gist: '',
+    verdict: '',
+    facts: '要点',
+    how: '骗局怎么运作',
+    steps: '先做这几步',
+    todo: '怎么办',
+    rule: '一句话记住',
+    tips: '警方提醒',
+    case: '真实案例',
+    flags: '危险信号',
+  },
+  en: {
+    gist: '',
+    verdict: '',
+    facts: 'Good to know',
+    how: 'How it works',
+    steps: 'Do this first',
+    todo: 'What to do',
+    rule: 'Remember',
+    tips: 'Police advice (quoted in Chinese)',
+    case: 'A real case (from a Chinese police report, quoted in Chinese)',
+    flags: 'Warning signs',
+  },
 };
 
-export const SOURCES_HEADING: Record<Lang, string> = { zh: '来源', en: 'Sources (quoted in Chinese)' };
+/** Headings that differ by situation. */
+export const EXTRA_HEADINGS: Record<Lang, Record<'messageFlags' | 'recovery' | 'support' | 'typesRules' | 'answer', string>> = {
+  zh: { messageFlags: '这条消息的可疑之处', recovery: '警方止付、追回的数据', support: '警方怎么说', typesRules: '各类骗局一句话', answer: '直接回答' },
+  en: {
+    messageFlags: 'Warning signs in this message',
+    recovery: 'Police figures on stopping payments and recovering money',
+    support: 'What the police say (quoted in Chinese)',
+    typesRules: 'One line on each',
+    answer: 'Short answer',
+  },
+};
 
-export function gistFor(type: ScamType, lang: Lang): string {
-  return lang === 'en' ? `This looks like: ${type.nameEn}. ${type.summaryEn}` : `这属于「${type.name}」类诈骗：${type.summary}`;
+/** Heading of figures from one article: its place and title (figures of two cities never share one). */
+export function factsHeading(lang: Lang, place: string | undefined, title: string): string {
+  if (lang === 'en') return `${place ? `${place} — ` : ''}《${title}》 (quoted in Chinese)`;
+  return `${place ? `${place} · ` : ''}《${title}》`;
+}
+
+export const SOURCES_HEADING: Record<Lang, string> = { zh: '来源', en: 'Sources' };
+
+/** Our framing line naming the scam type (no citation: it is our own words). */
+export function typeFraming(type: { name: string; nameEn: string }, lang: Lang): string {
+  return lang === 'en' ? `About: ${type.nameEn}.` : `关于「${type.name}」：`;
+}
+
+/** Our framing of the list of scam types. */
+export function typesFraming(types: { name: string; nameEn: string }[], lang: Lang): string {
+  return lang === 'en'
+    ? `Common kinds of phone and online fraud include: ${types.map((t) => t.nameEn).join('; ')}.`
+    : `常见的电信网络诈骗有：${types.map((t) => t.name).join('、')}。`;
 }
 
 export const GENERIC_GIST: Record<Lang, string> = {
-  zh: '以下是警方反诈资料中与你的问题有关的内容。',
-  en: 'Here is what the police anti-fraud articles say about your question.',
+  zh: '以下是反诈指南和警方资料中与你的问题有关的内容。',
+  en: 'Here is what the anti-fraud guide and police reports say about your question.',
 };
 
-export const CHECK_GIST: Record<Lang, (flags: number) => string> = {
-  zh: (n) => (n >= 2 ? `这条消息有${n}处典型的诈骗特征，很可能是骗局，请不要按它说的做。` : '这条消息有可疑之处，请先核实，不要转账、不要点链接。'),
-  en: (n) => (n >= 2 ? `This message shows ${n} typical signs of fraud and is very likely a scam: do not do what it asks.` : 'Parts of this message are suspicious: verify before you act, and do not pay or click links.'),
-};
+/** Level mark of each verdict: a message is never marked as safe. */
+export const VERDICT_MARK: Record<Verdict, string> = { scam: '🔴', suspicious: '🟠', 'no-signs': '⚪' };
 
-/** English framing for quoted Chinese facts and cases. */
-export const EN_EVIDENCE = {
-  facts: (passages: number) =>
-    passages > 1 ? 'The police reports quoted below (in Chinese) describe this, with real cases.' : 'The police report quoted below (in Chinese) describes this.',
-};
+/** The verdict line of a checked message (our framing, no citation). */
+export function verdictLine(verdict: Verdict, lang: Lang, typeName: string | undefined, noSigns: Label): string {
+  const mark = VERDICT_MARK[verdict];
+  if (verdict === 'no-signs') return `${mark} ${lang === 'en' ? noSigns.en : noSigns.zh}`;
+  if (lang === 'en') {
+    const what = verdict === 'scam' ? 'This message is very likely a scam' : 'This message is suspicious';
+    return `${mark} ${what}${typeName ? ` (${typeName})` : ''}: do not pay, click or reply until you have verified it.`;
+  }
+  const what = verdict === 'scam' ? '这条消息很可能是诈骗' : '这条消息有可疑之处';
+  return `${mark} ${what}${typeName ? `（${typeName}）` : ''}：核实之前不要转账、不要点链接、不要回复。`;
+}
+
+/** A red flag line: its label and the words of the message that raised it. */
+export function flagLine(label: string, evidence: string, lang: Lang): string {
+  return lang === 'en' ? `${label}: "${evidence}"` : `${label}：「${evidence}」`;
+}
 
 export const NEXT: Record<Lang, string> = NEXT_STEPS;
 
@@ -54,3 +114,24 @@ export const TRUNCATED_NOTE: Record<Lang, (max: number) => string> = {
   zh: (max) => `（你的消息很长，我只看了前${max}个字。）`,
   en: (max) => `(Your message was long; I read only the first ${max} characters.)`,
 };
+
+type Convert = (text: string) => string;
+const regional = new Map<TraditionalVariant, Convert>();
+
+/**
+ * Simplified → Traditional in the reader's regional wording: opencc's phrase tables
+ * (Taiwan s2twp: 网络→網路, 链接→連結, 联系→聯絡; Hong Kong s2hk), then the small
+ * post-table {@link REGIONAL_WORDS} for mainland forms the tables keep (轉賬 → 轉帳 in
+ * Taiwan). Applied in the same way to every line and every cited passage, so a quoted line
+ * stays a substring of its converted passage.
+ */
+export function toRegional(text: string, variant: TraditionalVariant = 'tw'): string {
+  let convert = regional.get(variant);
+  if (!convert) {
+    const opencc = OpenCC.Converter({ from: 'cn', to: variant === 'hk' ? 'hk' : 'twp' } as Parameters<typeof OpenCC.Converter>[0]);
+    const post = REGIONAL_WORDS[variant];
+    convert = (t: string) => post.reduce((s, [from, to]) => s.split(from).join(to), opencc(t));
+    regional.set(variant, convert);
+  }
+  return convert(text);
+}

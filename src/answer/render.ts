@@ -15,17 +15,32 @@ export function renderPlainText(a: Answer): string {
   const lang = baseLang(a.language);
   const parts: string[] = [];
   for (const s of a.sections) {
-    if (s.kind === 'gist' || !s.heading) parts.push(s.lines.map(withMarkers).join('\n'));
+    if (!s.heading) parts.push(s.lines.map(withMarkers).join('\n'));
+    else if (s.kind === 'case') parts.push(`${s.heading}\n${s.lines.map(withMarkers).join('')}`.replace(/\] (?=\S)/gu, ']\n'));
     else parts.push(`${s.heading}\n${s.lines.map((l) => `• ${withMarkers(l)}`).join('\n')}`);
   }
   if (a.nextSteps) parts.push(a.nextSteps);
   if (a.citations.length) {
     // Corner brackets: the passages often contain “…” quotes of their own.
-    const open = lang === 'en' ? '"' : '「';
-    const close = lang === 'en' ? '"' : '」';
-    parts.push(
-      `${SOURCES_HEADING[lang]}\n${a.citations.map((c) => `[${c.n}] 《${c.title}》（${c.source}）\n    ${open}${c.text}${close}`).join('\n')}`,
-    );
+    const quote = (c: Answer['citations'][number]) => (/[\u3400-\u9fff]/u.test(c.text) ? `「${c.text}」` : `"${c.text}"`);
+    // The guide's items are quoted whole in the answer: one line per page lists their numbers.
+    const lines: string[] = [];
+    const pages = new Map<string, number[]>();
+    for (const c of a.citations) {
+      if (c.kind === 'guide') {
+        if (!pages.has(c.source)) {
+          pages.set(c.source, []);
+          lines.push(c.source);
+        }
+        pages.get(c.source)!.push(c.n);
+      } else lines.push(`[${c.n}] 《${c.title}》（${c.source}）\n    ${quote(c)}`);
+    }
+    const guideLine = (source: string) => {
+      const ns = pages.get(source)!;
+      const c = a.citations.find((x) => x.source === source)!;
+      return `${ns.map((n) => `[${n}]`).join('')} 《${c.title}》（${source}）`;
+    };
+    parts.push(`${SOURCES_HEADING[lang]}\n${lines.map((l) => (pages.has(l) ? guideLine(l) : l)).join('\n')}`);
   }
   return parts.join('\n\n');
 }

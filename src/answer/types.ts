@@ -1,7 +1,10 @@
 /**
  * The shape of an answer, shared by the composer, the LLM rewriter, the CLI and the bot.
  */
-import type { Language } from '../retrieval/query.js';
+import type { CheckResult, Verdict } from '../check/types.js';
+import type { Intent, Language } from '../retrieval/query.js';
+
+export type { Intent } from '../retrieval/query.js';
 
 /** A numbered source passage quoted in an answer. */
 export interface Citation {
@@ -16,6 +19,10 @@ export interface Citation {
   score: number;
   passageId: string;
   paragraphIndex: number;
+  /** 'guide' for the curated guide (seeds/guide/), 'news' for a news article. */
+  kind: 'guide' | 'news';
+  /** Guide citations: the section id (how, flags, todo, rule, steps, facts). */
+  section?: string;
 }
 
 /** One statement of an answer and the citations that back it. */
@@ -24,8 +31,13 @@ export interface AnswerLine {
   cites: number[];
 }
 
-/** Kinds of answer sections, in display order. */
-export type SectionKind = 'gist' | 'facts' | 'how' | 'tips' | 'case' | 'flags';
+/**
+ * Kinds of answer sections. gist: our framing (never cited); verdict: a message check's
+ * verdict; flags: warning signs; how: how the scam works; steps: what to do first; todo:
+ * what to do; rule: the one line to remember (or a direct answer); facts: figures and
+ * facts; case: a real case; tips: quoted advice.
+ */
+export type SectionKind = 'gist' | 'verdict' | 'facts' | 'how' | 'steps' | 'todo' | 'rule' | 'tips' | 'case' | 'flags';
 
 /** A headed group of lines. The gist has no heading. */
 export interface AnswerSection {
@@ -44,6 +56,12 @@ export interface Answer {
   inScope: boolean;
   /** Scam type ids the question is about. */
   scamTypes: string[];
+  /** What the person wanted; 'check-message' when the input was checked as a message. */
+  intent: Intent;
+  /** The checker's verdict when the input was treated as a message; null for a question. */
+  verdict: Verdict | null;
+  /** The full check result, for a message. */
+  check?: CheckResult;
   sections: AnswerSection[];
   /** Fixed next-steps text (no citation), absent when declined. */
   nextSteps?: string;

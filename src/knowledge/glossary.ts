@@ -153,3 +153,18 @@ export function translateEnglish(question: string): string[] {
   }
   return [...new Set(out)];
 }
+
+/**
+ * Mainland words that opencc's regional tables leave in Traditional text, and the
+ * regional form a reader expects (applied after the phrase table, in order). Taiwan
+ * writes 帳 for accounts and transfers (轉帳, 帳戶, 帳號); Hong Kong keeps 賬.
+ */
+export const REGIONAL_WORDS: Record<'tw' | 'hk', [string, string][]> = {
+  tw: [
+    ['賬', '帳'],
+    ['聯系', '聯絡'],
+    ['鏈接', '連結'],
+    ['網絡', '網路'],
+  ],
+  hk: [['聯系', '聯繫']],
+};

@@ -4,7 +4,8 @@
  * about, what the person wants (check a message, get tips, facts), and whether it is
  * about fraud at all.
  */
-import { FRAUD_LEXICON_EN, FRAUD_LEXICON_ZH, RED_FLAGS, translateEnglish, type RedFlag } from '../knowledge/glossary.js';
+import { AUDIENCE_WORDS, type Audience } from '../knowledge/advice.js';
+import { EN_GLOSSARY, FRAUD_LEXICON_EN, FRAUD_LEXICON_ZH, RED_FLAGS, translateEnglish, type RedFlag } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { normalizeInput } from '../text/normalize.js';
 import { countHan, detectScript, normalizeForSearch, toSimplifiedPhrases, toHalfWidth } from '../text/script.js';
@@ -12,8 +13,11 @@ import { countHan, detectScript, normalizeForSearch, toSimplifiedPhrases, toHalf
 /** The language an answer is written in. */
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
 
-/** What the person asking wants. */
-export type Intent = 'check-message' | 'tips' | 'facts' | 'general';
+/**
+ * What the person asking wants: check a message; how a scam works; what to do after being
+ * scammed; whether something is real; how to protect someone; figures; what scams exist.
+ */
+export type Intent = 'check-message' | 'how' | 'victim' | 'verify' | 'protect' | 'facts' | 'types' | 'general';
 
 /** Output of {@link analyzeQuery}. */
 export interface QueryAnalysis {
@@ -30,6 +34,8 @@ export interface QueryAnalysis {
   /** True when the question is about fraud, scams or safety. */
   fraudSignal: boolean;
   intent: Intent;
+  /** Who a 'protect' question is about. */
+  audience?: Audience;
   /** Warning signs found in the question (a pasted message). */
   redFlags: RedFlag[];
 }
@@ -47,9 +53,18 @@ export function detectLanguage(question: string): Language {
 }
 
 const CHECK_MESSAGE = /(这条|这个|这则|以下|下面).{0,4}(短信|信息|消息|电话|通知|链接)|收到.{0,12}(短信|信息|消息|电话|来电|通知)|是不是.{0,3}(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|is (this|it) (a )?(scam|fraud|legit)|(got|received) (a|an|this) (message|text|sms|call|email)/iu;
-// Asking what to do, or whether something can be trusted ("真警察会打电话吗", "靠谱吗").
-const TIPS = /会.{0,12}吗|靠谱|能信|可信|是真的|真的吗|怎么办|如何|怎样|怎么(劝|防|识别|避免|办|处理|应对|保护)|注意什么|要注意|提醒|防范|防骗|识别|保护|what should i do|how (do|can|to|should)|tips|protect|avoid|prevent|stay safe/iu;
-const FACTS = /多少|几起|几个|几名|几次|数据|数字|成效|战果|how many|how much|figures|statistics|numbers/iu;
+// Intents, matched on the Simplified lower-case question (English as typed, lower case).
+// Already scammed, or asking to get money back.
+const VICTIM = /被骗了|我被骗|已经被骗|刚被骗|上当了|被骗.{0,8}(怎么办|还能|能不能|能否|可以)|(钱|款).{0,8}(追回|要回|拿回|找回|退回)|追回|挽回损失|已经(把钱)?(转账|转了|汇了|付了)|转出去了|(was|were|been|got|get|just) (scammed|cheated|defrauded|conned)|i lost .{0,20}(money|yuan|dollars|\d)|(get|getting) (my|the) money back|recover (my|the) money|already (paid|transferred|sent)/iu;
+// Is this (call, person, notice) real?
+const VERIFY = /是真的吗|是不是真的|真的吗|是真的|是真(警察|银行|客服|的)|真假|真警察|可信吗|能信吗|靠谱吗|怎么(核实|辨别|分辨|确认)|如何(核实|辨别|分辨|确认)|96110.{0,10}(打|来电|电话|找)|(来电|打来|打电话).{0,10}96110|is (this|it|that|he|she|they) (really |a )?(real|legit|genuine|true)|really (the|from|police)|can i trust|how (do|can) i (verify|check|know)|real police|(calling|called) me.{0,20}real/iu;
+// Protecting someone else.
+const PROTECT = /(保护|防止|避免|提醒|教|告诉|帮|让).{0,8}(父母|爸妈|爸爸|妈妈|老人|长辈|老年人|爷爷|奶奶|孩子|学生|儿子|女儿|员工|财务|会计)|(父母|爸妈|老人|长辈|老年人|孩子|学生|员工|财务人员|会计).{0,10}(防骗|防范|被骗|上当|注意|怎么防|如何防)|(防骗|防范).{0,6}(知识|课)|protect (my|our|elderly|older)|(keep|help) (my|our) .{0,20}(safe|from)|(parents|elderly|students|staff|employees|finance).{0,30}(scam|fraud)/iu;
+const FACTS = /多少|几起|几个|几名|几次|数据|数字|成效|战果|成绩|how many|how much|figures|statistics|numbers/iu;
+// What kinds of scams there are.
+const TYPES = /(有哪些|有什么|哪几种|哪些|几种|什么样的)(常见的?)?(诈骗|骗局|套路)|诈骗.{0,4}(种类|类型|有哪些)|常见(的)?(诈骗|骗局)|what (kinds|types|sorts) of (scams?|fraud)|common (scams|frauds|types)|types of (scams?|fraud)/iu;
+// How a scam works.
+const HOW = /什么是|是什么|啥是|怎么回事|怎么(骗|运作)|如何(骗|运作)|套路|手法|原理|怎么办|怎样|如何|what is|what's|what are|how (does|do|did) .{0,30}work|how .{0,20}(scam|trick)|explain/iu;
 
 // Normalised names and aliases of each scam type, computed once (not per question).
 let typeNames: { id: string; names: string[] }[] | undefined;
@@ -80,7 +95,10 @@ export function analyzeQuery(raw: string): QueryAnalysis {
   SCAM_TYPES.forEach((t, i) => {
     let score = 0;
     for (const n of names[i].names) if (haystack.includes(n)) score += 3;
-    for (const k of t.keywords) if (haystack.includes(k)) score += 1;
+    // English keywords count per English word: "police" (警察, 公安) is one word, and one
+    // generic word never makes a type.
+    for (const k of t.keywords) if (haystack.includes(k) && (language !== 'en' || normalized.includes(k))) score += 1;
+    if (language === 'en') score += englishKeywordWords(lower, t.keywords);
     for (const a of t.aliasesEn) if (lower.includes(a)) score += 3;
     if (score >= 2) scamTypes.push({ id: t.id, score });
   });
@@ -104,12 +122,37 @@ export function analyzeQuery(raw: string): QueryAnalysis {
     redFlags.length >= 2;
 
   let intent: Intent = 'general';
+  let audience: Audience | undefined;
   // A pasted message: asked about as such, or shaped like one (a link or a 【sender】 tag,
   // or long) and carrying warning signs.
   const messageShaped = /https?:\/\/|www\.|【[^】]{1,20}】/iu.test(question) || question.length > 60;
   if (CHECK_MESSAGE.test(normalized) || CHECK_MESSAGE.test(lower) || (messageShaped && redFlags.length >= 2)) intent = 'check-message';
-  else if (FACTS.test(normalized) || FACTS.test(lower)) intent = 'facts';
-  else if (TIPS.test(normalized) || TIPS.test(lower)) intent = 'tips';
+  else intent = detectIntent(` ${normalized} ${lower} `, scamTypes.length > 0);
+  if (intent === 'protect') audience = (Object.keys(AUDIENCE_WORDS) as Audience[]).find((a) => AUDIENCE_WORDS[a].test(normalized) || AUDIENCE_WORDS[a].test(lower));
+  if (intent === 'protect' && !audience) intent = scamTypes.length ? 'how' : 'general';
 
-  return { question, language, normalized, expansions: [...new Set(expansions)], primaryTerms: [...new Set(primaryTerms)], scamTypes, fraudSignal, intent, redFlags };
+  return { question, language, normalized, expansions: [...new Set(expansions)], primaryTerms: [...new Set(primaryTerms)], scamTypes, fraudSignal, intent, audience, redFlags };
+}
+
+/** The intent of a question that is not a pasted message; `typed` when a scam type was recognised. */
+export function detectIntent(text: string, typed: boolean): Intent {
+  if (VICTIM.test(text)) return 'victim';
+  if (PROTECT.test(text)) return 'protect';
+  if (VERIFY.test(text) || /96110/u.test(text)) return 'verify';
+  if (TYPES.test(text) && !typed) return 'types';
+  if (FACTS.test(text)) return 'facts';
+  if (typed || HOW.test(text)) return typed ? 'how' : 'general';
+  return 'general';
+}
+
+// English glossary entries, longest first (as translateEnglish matches them).
+let glossaryByLength: [string, string[]][] | undefined;
+
+/** Number of distinct English words or phrases of the question whose translation is one of `keywords`. */
+function englishKeywordWords(lower: string, keywords: readonly string[]): number {
+  const text = lower.replace(/[^a-z0-9\s'-]/g, ' ').replace(/\s+/g, ' ');
+  glossaryByLength ??= Object.entries(EN_GLOSSARY).sort((a, b) => b[0].length - a[0].length);
+  let n = 0;
+  for (const [en, zh] of glossaryByLength) if (text.includes(` ${en} `) && zh.some((z) => keywords.includes(z))) n++;
+  return n;
 }
