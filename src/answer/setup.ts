@@ -3,7 +3,6 @@
  * or stale), retriever and optional chat model. Used by the CLI entries and main.ts.
  */
 import { join } from 'node:path';
-import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../index/embedders.js';
 import { ensureIndex, type IngestReport } from '../index/ingest.js';
@@ -21,6 +20,8 @@ export async function setupEngine(config: Config, opts: { onProgress?: (done: nu
   const retriever = new HybridRetriever(index);
   const deps: EngineDeps = { retriever };
   if (config.llm.provider !== 'none') {
+    // Loaded only when an LLM is configured: the module costs ~0.2 s of start-up.
+    const { ChatOpenAI } = await import('@langchain/openai');
     deps.llm = new ChatOpenAI({
       model: config.llm.model,
       apiKey: config.llm.apiKey,

@@ -3,8 +3,8 @@
  * the id names the provider and model, so an index built with one embedder is never
  * queried with another (the manifest check catches it).
  */
-import type { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
+import { Embeddings } from '@langchain/core/embeddings';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
 
@@ -29,21 +29,49 @@ export function createEmbedder(s: EmbedderSettings): Embedder {
       return { embeddings: e, id: e.id };
     }
     case 'openai': {
-      const e = new OpenAIEmbeddings({
-        apiKey: s.apiKey,
-        model: s.model,
-        configuration: { baseURL: s.baseURL },
-        timeout: s.timeoutMs ?? 30_000,
-        maxRetries: 2,
-        batchSize: 64,
-        // Plain floats: several OpenAI-compatible servers (Ollama, older vLLM) do not do base64.
-        encodingFormat: 'float',
-      });
+      const e = new LazyOpenAIEmbeddings(s);
       return { embeddings: e, id: `openai:${s.model}@${new URL(s.baseURL).host}` };
     }
     case 'transformers': {
       const e = new TransformersEmbeddings({ modelDir: s.modelDir });
       return { embeddings: e, id: e.id };
     }
+  }
+}
+
+/**
+ * OpenAI-compatible embeddings, with the client module loaded on first use: importing
+ * @langchain/openai costs about 0.2 s of start-up, paid only when this provider is used.
+ */
+class LazyOpenAIEmbeddings extends Embeddings {
+  private inner?: Promise<OpenAIEmbeddings>;
+
+  constructor(private readonly s: Extract<EmbedderSettings, { provider: 'openai' }>) {
+    super({});
+  }
+
+  private client(): Promise<OpenAIEmbeddings> {
+    this.inner ??= import('@langchain/openai').then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          apiKey: this.s.apiKey,
+          model: this.s.model,
+          configuration: { baseURL: this.s.baseURL },
+          timeout: this.s.timeoutMs ?? 30_000,
+          maxRetries: 2,
+          batchSize: 64,
+          // Plain floats: several OpenAI-compatible servers (Ollama, older vLLM) do not do base64.
+          encodingFormat: 'float',
+        }),
+    );
+    return this.inner;
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return (await this.client()).embedDocuments(texts);
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.client()).embedQuery(text);
   }
 }
