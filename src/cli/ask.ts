@@ -3,42 +3,51 @@
  * `--json` and no question, questions are read one per line from stdin and answered one
  * JSON object per line. The index is built first when missing or stale.
  */
-import '../load-env.js';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { answer } from '../answer/engine.js';
 import { setupEngine } from '../answer/setup.js';
 import type { Answer } from '../answer/types.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import { runCli, UsageError } from './run.js';
 
 /** The JSON shape of an answer on stdout. */
 export function answerJson(a: Answer) {
   return {
     question: a.question,
     answer: a.text,
-    citations: a.citations.map((c) => ({ n: c.n, source: c.source, title: c.title, text: c.text, score: Number(c.score.toFixed(4)) })),
+    citations: a.citations.map((c) => ({
+      n: c.n,
+      source: c.source,
+      title: c.title,
+      text: c.text,
+      score: Number(c.score.toFixed(4)),
+      kind: c.kind,
+      ...(c.section ? { section: c.section } : {}),
+    })),
     scamTypes: a.scamTypes,
     inScope: a.inScope,
     language: a.language,
     mode: a.mode,
+    /** The checker's verdict when the input was treated as a message; null for a question. */
+    verdict: a.verdict,
+    intent: a.intent,
+    sections: a.sections.map((s) => ({ kind: s.kind, heading: s.heading ?? null, lines: s.lines.map((l) => ({ text: l.text, cites: l.cites })) })),
+    ...(a.check ? { check: a.check } : {}),
   };
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+async function main({ values, positionals }: { values: { json?: boolean; lang?: string }; positionals: string[] }): Promise<number> {
+  const question = positionals.join(' ').trim();
+  if (!question && !values.json) throw new UsageError('no question given');
   const config = loadConfig(process.env);
   const { deps, report } = await setupEngine(config);
   if (!report.upToDate) process.stderr.write(`(index built: ${report.articles} articles, ${report.passages} passages)\n`);
-  const opts = { maxQuestionChars: config.maxQuestionChars };
-  const question = positionals.join(' ').trim();
+  // --lang zh-hk picks Hong Kong wording for Traditional answers (default Taiwan).
+  const opts = { maxQuestionChars: config.maxQuestionChars, languageCode: values.lang };
   if (question) {
     const a = await answer(question, deps, opts);
     console.log(values.json ? JSON.stringify(answerJson(a)) : a.text);
     return 0;
-  }
-  if (!values.json) {
-    console.error('Usage: npm run ask -- "你的问题"   (or: npm run ask -- --json < questions.txt)');
-    return 2;
   }
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
@@ -48,10 +57,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `ask failed: ${(err as Error).message}`);
-    process.exit(1);
+await runCli({
+  name: 'ask',
+  summary: 'Answers one question and prints the answer as text. With --json and no question, reads one question per stdin line and prints one JSON object per line. The index is built first when missing or stale.',
+  args: '[QUESTION]',
+  options: {
+    json: { type: 'boolean', description: 'print the answer as one JSON object' },
+    lang: { type: 'string', description: "the user's language code, e.g. zh-hk for Hong Kong wording of Traditional answers (default Taiwan)" },
   },
-);
+  notes: 'Examples:\n  npm run ask -- "什么是杀猪盘？"\n  npm run ask -- --json < questions.txt',
+  main,
+});

@@ -2,11 +2,10 @@
  * `npm run ingest [-- --seeds DIR --out DIR --force]`: builds or refreshes the index and
  * prints a summary. Exit code 0 when an index is usable afterwards, 1 otherwise.
  */
-import '../load-env.js';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { createEmbedder } from '../index/embedders.js';
 import { ensureIndex, type IngestReport } from '../index/ingest.js';
+import { runCli } from './run.js';
 
 /** Formats an ingestion report for people. */
 export function formatReport(r: IngestReport, seedsDir: string, outDir: string): string {
@@ -26,33 +25,32 @@ export function formatReport(r: IngestReport, seedsDir: string, outDir: string):
   return lines.join('\n');
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { seeds: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
-  });
-  const config = loadConfig(process.env);
-  const seedsDir = values.seeds ?? config.seedsDir;
-  const outDir = values.out ?? config.dataDir;
-  const embedder = createEmbedder(config.embedder);
-  const showProgress = process.stderr.isTTY && !values.quiet;
-  const { report } = await ensureIndex({
-    seedsDir,
-    outDir,
-    embedder,
-    force: values.force,
-    onProgress: (done, total) => {
-      if (showProgress && total >= 2000) process.stderr.write(`\r  embedding ${done}/${total} passages`);
-      if (showProgress && total >= 2000 && done === total) process.stderr.write('\n');
-    },
-  });
-  console.log(formatReport(report, seedsDir, outDir));
-  return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `Ingestion failed: ${(err as Error).message}`);
-    process.exit(1);
+await runCli({
+  name: 'ingest',
+  summary: 'Builds or refreshes the index from the seeds directory and prints a summary: articles, passages, and every skipped file with its reason. Only new or changed passages are embedded. Exit code 0 when an index is usable afterwards, 1 otherwise.',
+  options: {
+    seeds: { type: 'string', valueName: 'DIR', description: 'article directory (default: SEEDS_DIR, or seeds/)' },
+    out: { type: 'string', valueName: 'DIR', description: 'index directory (default: DATA_DIR, or data/index/)' },
+    force: { type: 'boolean', description: 'rebuild and re-embed every passage even when the index is up to date' },
+    quiet: { type: 'boolean', description: 'no progress on stderr' },
   },
-);
+  async main({ values }) {
+    const config = loadConfig(process.env);
+    const seedsDir = values.seeds ?? config.seedsDir;
+    const outDir = values.out ?? config.dataDir;
+    const embedder = createEmbedder(config.embedder);
+    const showProgress = process.stderr.isTTY && !values.quiet;
+    const { report } = await ensureIndex({
+      seedsDir,
+      outDir,
+      embedder,
+      force: values.force,
+      onProgress: (done, total) => {
+        if (showProgress && total >= 2000) process.stderr.write(`\r  embedding ${done}/${total} passages`);
+        if (showProgress && total >= 2000 && done === total) process.stderr.write('\n');
+      },
+    });
+    console.log(formatReport(report, seedsDir, outDir));
+    return 0;
+  },
+});

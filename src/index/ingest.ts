@@ -188,7 +188,8 @@ async function build(
   }
   const passages = loaded.articles.flatMap((a) => withKind(splitArticle(a.cleaned, a.source, a.title, opts.split), a));
   const stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
-    previous,
+    // --force re-embeds everything: vectors of the previous index are not reused.
+    previous: opts.force ? undefined : previous,
     hnsw: opts.hnsw,
     onProgress: opts.onProgress,
     onStage: opts.onStage,

@@ -1,15 +1,16 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { SEEDS_DIR } from './seeds.js';
 
 const dirs: string[] = [];
-afterEach(() => {
+// After the whole file, not after each test: concurrent tests of a file share this list.
+afterAll(() => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-/** A temporary directory removed after the test. */
+/** A temporary directory, removed after the test file. */
 export function tmp(prefix = 'fzzs-'): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(d);
