@@ -79,6 +79,7 @@ try {
 
   const times: number[] = [];
   const ocrOnly: number[] = [];
+  const perFile = new Map<string, number[]>();
   let same = 0;
   const differing: string[] = [];
   for (let r = 0; r < IMAGE_ROUNDS; r++) {
@@ -89,6 +90,7 @@ try {
       const verdict = check?.(res.text).verdict;
       times.push(performance.now() - s0);
       ocrOnly.push(s1 - s0);
+      perFile.set(f.file, [...(perFile.get(f.file) ?? []), s1 - s0]);
       if (r === 0 && check) {
         const expected = check(f.text).verdict;
         if (expected === verdict) same++;
@@ -96,7 +98,9 @@ try {
       }
     }
   }
+  for (const [file, t] of perFile) console.log(`  ${file.padEnd(30)} median ${[...t].sort((a, b) => a - b)[Math.floor(t.length / 2)].toFixed(0)} ms`);
   console.log(line('screenshot OCR only', ocrOnly));
+  console.log(`process RSS with warm pools: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
   console.log(line(`screenshot ${check ? 'OCR + check' : 'OCR'} (target p95 ≤ 1.5 s)`, times));
   if (check) {
     console.log(`screenshot verdict = source-text verdict: ${same}/${fixtures.length} (${((100 * same) / fixtures.length).toFixed(0)} %)`);

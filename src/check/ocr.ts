@@ -65,6 +65,11 @@ export interface OcrResult {
 export interface Ocr {
   /** Reads the text of an image (a Buffer, or a path to a local file — never a URL). */
   recognize(image: Buffer | string, opts?: OcrOptions): Promise<OcrResult>;
+  /**
+   * Starts the first-pass workers now rather than on the first image (≈ 0.5–2 s each), so the
+   * first user does not wait for them. Optional: recognize() starts workers on demand.
+   */
+  warmUp(): Promise<void>;
   /** Terminates all workers; later calls reject with code `closed`. */
   close(): Promise<void>;
 }
@@ -105,7 +110,7 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** 40 megapixels: a 12 MP phone photo passes; bigger images decode into hundreds of MB in wasm. */
 export const MAX_PIXELS = 40_000_000;
-/** Images waiting for a worker beyond which new ones are refused (`busy`): bounds memory under a burst. */
+/** Images waiting for a free slot beyond which new ones are refused (`busy`): bounds memory under a burst. */
 export const MAX_QUEUE = 32;
 /**
  * Mean confidence (0..100) of the Han words below which the first pass is redone with the other
@@ -391,6 +396,13 @@ class WorkerPool {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
+  /** Starts workers up to the pool size and parks them idle. */
+  async warm(): Promise<void> {
+    const missing = this.size - this.live;
+    const started = await Promise.all(Array.from({ length: Math.max(0, missing) }, () => this.spawn()));
+    for (const w of started) this.release(w);
+  }
+
   release(worker: Tesseract.Worker): void {
     if (this.closed) return;
     const next = this.waiters.shift();
@@ -431,6 +443,30 @@ interface Pass {
 const TIMEOUT = Symbol('timeout');
 
 /**
+ * Counting semaphore over all language pools: at most `size` recognitions run at once, whatever
+ * their model, because the limit is CPU cores, not workers. Waiters beyond MAX_QUEUE are refused.
+ */
+function createSlots(size: number) {
+  let free = size;
+  const queue: Array<() => void> = [];
+  return {
+    async take(): Promise<void> {
+      if (free > 0) {
+        free--;
+        return;
+      }
+      if (queue.length >= MAX_QUEUE) throw new OcrError('busy', `${queue.length} images are already waiting for OCR`, { detail: { queued: queue.length } });
+      await new Promise<void>((resolve) => queue.push(resolve));
+    },
+    give(): void {
+      const next = queue.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
+
+/**
  * Creates an OCR pool. Workers start lazily (first image) and stay warm until {@link Ocr.close}.
  * One pool per language set, each of `poolSize` workers.
  */
@@ -440,6 +476,7 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
   const pools = new Map<string, WorkerPool>();
   let langDir: Promise<string> | null = null;
   let closed = false;
+  const slots = createSlots(poolSize);
 
   function pool(langs: string): WorkerPool {
     let p = pools.get(langs);
@@ -455,6 +492,15 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
 
   /** One recognition on a worker of `langs`; `budgetMs` counts from when the worker takes it. */
   async function pass(langs: string, image: Buffer, budgetMs: number): Promise<Pass> {
+    await slots.take();
+    try {
+      return await passOnWorker(langs, image, budgetMs);
+    } finally {
+      slots.give();
+    }
+  }
+
+  async function passOnWorker(langs: string, image: Buffer, budgetMs: number): Promise<Pass> {
     const p = pool(langs);
     const worker = await p.acquire();
     const remaining = Math.max(0, budgetMs);
@@ -514,6 +560,10 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       }
       const text = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
       return { text, confidence: text ? best.confidence / 100 : 0, ms: Date.now() - t0 };
+    },
+    async warmUp() {
+      if (closed) throw new OcrError('closed', 'OCR pool is closed');
+      await pool(defaultLangs).warm();
     },
     async close() {
       closed = true;

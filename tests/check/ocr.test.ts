@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanOcrText, createOcr, type Ocr, OcrError } from '../../src/check/ocr.js';
+import { cleanOcrText, createOcr, MAX_QUEUE, type Ocr, OcrError } from '../../src/check/ocr.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, '..', 'fixtures', 'ocr');
@@ -174,6 +174,24 @@ describe('createOcr', () => {
     const some = textFixtures.slice(0, 4);
     const results = await Promise.all(some.map((f) => ocr.recognize(path.join(FIXTURES, f.file))));
     results.forEach((r, i) => expect(similarity(r.text, some[i].text)).toBeGreaterThanOrEqual(0.9));
+  }, OCR_TEST_TIMEOUT);
+
+  it('refuses images beyond the bounded queue as busy, and serves the rest', async () => {
+    const blank = readFileSync(path.join(FIXTURES, 'blank.png'));
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => ocr.recognize(blank)));
+    const busy = results.filter((r) => r.status === 'rejected' && (r.reason as OcrError).code === 'busy');
+    const served = results.filter((r) => r.status === 'fulfilled');
+    expect(busy.length).toBeGreaterThan(0);
+    expect(served.length).toBeGreaterThanOrEqual(MAX_QUEUE);
+    expect(busy.length + served.length).toBe(40);
+  }, OCR_TEST_TIMEOUT);
+
+  it('warms up on request and refuses work after close', async () => {
+    const other = createOcr({ poolSize: 1 });
+    await other.warmUp();
+    expect((await other.recognize(path.join(FIXTURES, 'blank.png'))).text).toBe('');
+    await other.close();
+    expect((await rejection(other.warmUp())).code).toBe('closed');
   }, OCR_TEST_TIMEOUT);
 
   it('refuses work after close', async () => {
