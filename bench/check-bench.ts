@@ -44,7 +44,9 @@ async function loadCheck(): Promise<Check | null> {
   }
 }
 
-const fixtures: Fixture[] = (JSON.parse(readFileSync(join(FIXTURES, 'fixtures.json'), 'utf8')).fixtures as Fixture[]).filter((f) => f.text !== '');
+const fixtures: Fixture[] = (
+  JSON.parse(readFileSync(join(FIXTURES, 'fixtures.json'), 'utf8')).fixtures as Fixture[]
+).filter((f) => f.text !== '');
 const check = await loadCheck();
 
 // --- text -------------------------------------------------------------------------------------
@@ -61,7 +63,9 @@ if (check) {
       times.push(performance.now() - t0);
     }
   }
-  console.log(`text set: ${existsSync(DEV_SET) ? 'tests/eval/check-dev.json' : 'OCR fixture texts'} (${texts.length} messages × ${TEXT_ROUNDS})`);
+  console.log(
+    `text set: ${existsSync(DEV_SET) ? 'tests/eval/check-dev.json' : 'OCR fixture texts'} (${texts.length} messages × ${TEXT_ROUNDS})`,
+  );
   console.log(`${line('text check (target p95 ≤ 20 ms)', times)}`);
 }
 
@@ -98,12 +102,15 @@ try {
       }
     }
   }
-  for (const [file, t] of perFile) console.log(`  ${file.padEnd(30)} median ${[...t].sort((a, b) => a - b)[Math.floor(t.length / 2)].toFixed(0)} ms`);
+  for (const [file, t] of perFile)
+    console.log(`  ${file.padEnd(30)} median ${[...t].sort((a, b) => a - b)[Math.floor(t.length / 2)].toFixed(0)} ms`);
   console.log(line('screenshot OCR only', ocrOnly));
   console.log(`process RSS with warm pools: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
   console.log(line(`screenshot ${check ? 'OCR + check' : 'OCR'} (target p95 ≤ 1.5 s)`, times));
   if (check) {
-    console.log(`screenshot verdict = source-text verdict: ${same}/${fixtures.length} (${((100 * same) / fixtures.length).toFixed(0)} %)`);
+    console.log(
+      `screenshot verdict = source-text verdict: ${same}/${fixtures.length} (${((100 * same) / fixtures.length).toFixed(0)} %)`,
+    );
     for (const d of differing) console.log(`  differs: ${d}`);
   }
 } finally {

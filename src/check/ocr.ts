@@ -145,7 +145,11 @@ const require = createRequire(import.meta.url);
 async function prepareLangDir(langs: string[]): Promise<string> {
   const sources = langs.map((lang) => {
     const pkg = LANG_PACKAGES[lang];
-    if (!pkg) throw new OcrError('failed', `OCR language "${lang}" is not installed (known: ${Object.keys(LANG_PACKAGES).join(', ')})`);
+    if (!pkg)
+      throw new OcrError(
+        'failed',
+        `OCR language "${lang}" is not installed (known: ${Object.keys(LANG_PACKAGES).join(', ')})`,
+      );
     const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), DATA_VARIANT);
     return { lang, file: path.join(dir, `${lang}.traineddata.gz`) };
   });
@@ -181,8 +185,10 @@ function sniff(buf: Buffer): Format | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
   if (buf.length >= 6 && buf.toString('latin1', 0, 4) === 'GIF8') return 'gif';
   if (buf.length >= 2 && buf[0] === 0x42 && buf[1] === 0x4d) return 'bmp';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*')) return 'tiff';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp';
+  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*'))
+    return 'tiff';
   return null;
 }
 
@@ -214,7 +220,10 @@ async function loadImage(image: Buffer | string, maxBytes: number): Promise<Buff
     } catch (cause) {
       throw new OcrError('unreadable', `cannot read image file ${image}`, { cause, detail: { path: image } });
     }
-    if (size > maxBytes) throw new OcrError('too-large', `image is ${size} bytes, the limit is ${maxBytes}`, { detail: { bytes: size, limit: maxBytes } });
+    if (size > maxBytes)
+      throw new OcrError('too-large', `image is ${size} bytes, the limit is ${maxBytes}`, {
+        detail: { bytes: size, limit: maxBytes },
+      });
     try {
       buf = await fsp.readFile(image);
     } catch (cause) {
@@ -223,12 +232,20 @@ async function loadImage(image: Buffer | string, maxBytes: number): Promise<Buff
   } else {
     buf = image;
   }
-  if (buf.length > maxBytes) throw new OcrError('too-large', `image is ${buf.length} bytes, the limit is ${maxBytes}`, { detail: { bytes: buf.length, limit: maxBytes } });
+  if (buf.length > maxBytes)
+    throw new OcrError('too-large', `image is ${buf.length} bytes, the limit is ${maxBytes}`, {
+      detail: { bytes: buf.length, limit: maxBytes },
+    });
   const format = sniff(buf);
-  if (!format) throw new OcrError('undecodable', 'not an image in a format we can read (PNG, JPEG, GIF, BMP, WebP, TIFF)', { detail: { bytes: buf.length } });
+  if (!format)
+    throw new OcrError('undecodable', 'not an image in a format we can read (PNG, JPEG, GIF, BMP, WebP, TIFF)', {
+      detail: { bytes: buf.length },
+    });
   const dims = dimensions(buf, format);
   if (dims && dims.width * dims.height > MAX_PIXELS) {
-    throw new OcrError('too-large', `image is ${dims.width}×${dims.height} pixels, the limit is ${MAX_PIXELS}`, { detail: { ...dims, limit: MAX_PIXELS } });
+    throw new OcrError('too-large', `image is ${dims.width}×${dims.height} pixels, the limit is ${MAX_PIXELS}`, {
+      detail: { ...dims, limit: MAX_PIXELS },
+    });
   }
   return buf;
 }
@@ -392,7 +409,10 @@ class WorkerPool {
     const w = this.idle.pop();
     if (w) return w;
     if (this.live < this.size) return this.spawn();
-    if (this.waiters.length >= MAX_QUEUE) throw new OcrError('busy', `${this.waiters.length} images are already waiting for OCR`, { detail: { queued: this.waiters.length } });
+    if (this.waiters.length >= MAX_QUEUE)
+      throw new OcrError('busy', `${this.waiters.length} images are already waiting for OCR`, {
+        detail: { queued: this.waiters.length },
+      });
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -455,7 +475,10 @@ function createSlots(size: number) {
         free--;
         return;
       }
-      if (queue.length >= MAX_QUEUE) throw new OcrError('busy', `${queue.length} images are already waiting for OCR`, { detail: { queued: queue.length } });
+      if (queue.length >= MAX_QUEUE)
+        throw new OcrError('busy', `${queue.length} images are already waiting for OCR`, {
+          detail: { queued: queue.length },
+        });
       await new Promise<void>((resolve) => queue.push(resolve));
     },
     give(): void {
@@ -518,19 +541,30 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       ]);
       if (r === TIMEOUT) {
         p.discard(worker);
-        throw new OcrError('timeout', `OCR took longer than the ${remaining} ms left`, { detail: { timeoutMs: remaining, langs } });
+        throw new OcrError('timeout', `OCR took longer than the ${remaining} ms left`, {
+          detail: { timeoutMs: remaining, langs },
+        });
       }
       p.release(worker);
-      const words = (r.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((pa) => pa.lines.flatMap((l) => l.words)));
+      const words = (r.data.blocks ?? []).flatMap((b) =>
+        b.paragraphs.flatMap((pa) => pa.lines.flatMap((l) => l.words)),
+      );
       const han = words.filter((w) => [...w.text].some(isHan));
       const hanConfidence = han.length ? han.reduce((s, w) => s + w.confidence, 0) / han.length : 0;
-      return { text: r.data.text, confidence: r.data.confidence, hanConfidence, hanWords: han.length, runMs: Date.now() - start };
+      return {
+        text: r.data.text,
+        confidence: r.data.confidence,
+        hanConfidence,
+        hanWords: han.length,
+        runMs: Date.now() - start,
+      };
     } catch (err) {
       if (err instanceof OcrError) throw err;
       // The worker answered (with an error), so it is still usable.
       p.release(worker);
       const message = String((err as Error)?.message ?? err);
-      if (/read image|pix/i.test(message)) throw new OcrError('undecodable', 'the image could not be decoded', { cause: err });
+      if (/read image|pix/i.test(message))
+        throw new OcrError('undecodable', 'the image could not be decoded', { cause: err });
       throw new OcrError('failed', `OCR failed: ${message}`, { cause: err });
     } finally {
       clearTimeout(timer);
@@ -552,7 +586,10 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
         try {
           const second = await pass(other, buf, timeoutMs - first.runMs);
           if (second.hanConfidence > first.hanConfidence) best = second;
-          opts.logger?.debug({ first: first.hanConfidence, second: second.hanConfidence, langs: [langs, other] }, 'ocr second pass');
+          opts.logger?.debug(
+            { first: first.hanConfidence, second: second.hanConfidence, langs: [langs, other] },
+            'ocr second pass',
+          );
         } catch (err) {
           // The first pass already gave an answer; a failed second pass only loses the improvement.
           opts.logger?.warn({ err }, 'ocr second pass failed');

@@ -18,6 +18,12 @@ interface Fixture {
 const fixtures: Fixture[] = JSON.parse(readFileSync(path.join(FIXTURES, 'fixtures.json'), 'utf8')).fixtures;
 const textFixtures = fixtures.filter((f) => f.text !== '');
 
+function byFile(file: string): Fixture {
+  const f = fixtures.find((x) => x.file === file);
+  if (!f) throw new Error(`fixture ${file} missing from fixtures.json`);
+  return f;
+}
+
 /** Levenshtein distance over code points. */
 function distance(a: string, b: string): number {
   const A = [...a];
@@ -25,7 +31,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: B.length + 1 }, (_, i) => i);
   for (let i = 1; i <= A.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= B.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
+    for (let j = 1; j <= B.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[B.length];
@@ -54,7 +61,9 @@ const OCR_TEST_TIMEOUT = 30_000;
 
 describe('cleanOcrText', () => {
   it('removes the spaces tesseract puts between Chinese characters and keeps Latin words apart', () => {
-    expect(cleanOcrText('【 招 商 银行 】 您 的 验证 码 为 482913 , 您 正在')).toBe('【招商银行】您的验证码为482913，您正在');
+    expect(cleanOcrText('【 招 商 银行 】 您 的 验证 码 为 482913 , 您 正在')).toBe(
+      '【招商银行】您的验证码为482913，您正在',
+    );
     expect(cleanOcrText('Your package is on hold')).toBe('Your package is on hold');
   });
 
@@ -64,9 +73,14 @@ describe('cleanOcrText', () => {
   });
 
   it('joins the wrapped lines of one bubble and keeps short lines (header, time) apart', () => {
-    const raw = '< 10086\n11 月 1 日 08:00\n\n【中 国 移动 】 尊 敬 的 客户 ， 您 好 ! 您 10 月 话\n费 账单 已 出 ， 消费 合计 58.00 元 ， 当 前 余额 1\n2.30 元 。\n';
-    expect(cleanOcrText(raw)).toBe('10086\n11月1日08:00\n【中国移动】尊敬的客户，您好！您10月话费账单已出，消费合计58.00元，当前余额12.30元。');
-    expect(cleanOcrText('USPS: Your package is on hold due to an\nincomplete address.\nOk')).toBe('USPS: Your package is on hold due to an incomplete address.\nOk');
+    const raw =
+      '< 10086\n11 月 1 日 08:00\n\n【中 国 移动 】 尊 敬 的 客户 ， 您 好 ! 您 10 月 话\n费 账单 已 出 ， 消费 合计 58.00 元 ， 当 前 余额 1\n2.30 元 。\n';
+    expect(cleanOcrText(raw)).toBe(
+      '10086\n11月1日08:00\n【中国移动】尊敬的客户，您好！您10月话费账单已出，消费合计58.00元，当前余额12.30元。',
+    );
+    expect(cleanOcrText('USPS: Your package is on hold due to an\nincomplete address.\nOk')).toBe(
+      'USPS: Your package is on hold due to an incomplete address.\nOk',
+    );
   });
 
   it('does not join a line that ends a sentence, and drops decoration-only lines', () => {
@@ -103,32 +117,45 @@ describe('createOcr', () => {
     OCR_TEST_TIMEOUT,
   );
 
-  it('returns the script of the screenshot for Traditional text (second pass with chi_tra)', async () => {
-    const f = fixtures.find((x) => x.file === 'chat-family-zh-hant.png')!;
-    const r = await ocr.recognize(readFileSync(path.join(FIXTURES, f.file)));
-    expect(r.text).toContain('媽媽');
-    expect(r.text).toContain('吃飯');
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'returns the script of the screenshot for Traditional text (second pass with chi_tra)',
+    async () => {
+      const f = byFile('chat-family-zh-hant.png');
+      const r = await ocr.recognize(readFileSync(path.join(FIXTURES, f.file)));
+      expect(r.text).toContain('媽媽');
+      expect(r.text).toContain('吃飯');
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
-  it('gives each screenshot the same verdict as its source text', async () => {
-    // Imported here so that a checker mid-edit fails this test only, not the whole file.
-    const { checkMessage } = await import('../../src/check/checker.js');
-    for (const f of fixtures) {
-      const text = read.get(f.file) ?? (await ocr.recognize(path.join(FIXTURES, f.file))).text;
-      const expected = checkMessage(f.text);
-      const got = checkMessage(text);
-      expect(got.verdict, `${f.file}: ${text}`).toBe(expected.verdict);
-      expect(got.scamType, f.file).toBe(expected.scamType);
-    }
-    // The fixtures are labelled: scam screenshots must not come out as no-signs.
-    for (const f of fixtures.filter((x) => x.label === 'scam')) expect(checkMessage(read.get(f.file) ?? '').verdict, f.file).not.toBe('no-signs');
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'gives each screenshot the same verdict as its source text',
+    async () => {
+      // Imported here so that a checker mid-edit fails this test only, not the whole file.
+      const { checkMessage } = await import('../../src/check/checker.js');
+      for (const f of fixtures) {
+        const text = read.get(f.file) ?? (await ocr.recognize(path.join(FIXTURES, f.file))).text;
+        const expected = checkMessage(f.text);
+        const got = checkMessage(text);
+        expect(got.verdict, `${f.file}: ${text}`).toBe(expected.verdict);
+        expect(got.scamType, f.file).toBe(expected.scamType);
+      }
+      // The fixtures are labelled: scam screenshots must not come out as no-signs.
+      for (const f of fixtures.filter((x) => x.label === 'scam'))
+        expect(checkMessage(read.get(f.file) ?? '').verdict, f.file).not.toBe('no-signs');
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
-  it('gives empty text for an image without text', async () => {
-    const r = await ocr.recognize(path.join(FIXTURES, 'blank.png'));
-    expect(r.text).toBe('');
-    expect(r.confidence).toBe(0);
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'gives empty text for an image without text',
+    async () => {
+      const r = await ocr.recognize(path.join(FIXTURES, 'blank.png'));
+      expect(r.text).toBe('');
+      expect(r.confidence).toBe(0);
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
   it('rejects an image over the size limit with a typed error, without reading it', async () => {
     const file = path.join(FIXTURES, 'otp-en.png');
@@ -148,51 +175,71 @@ describe('createOcr', () => {
     expect(e.code).toBe('too-large');
   });
 
-  it('rejects bytes that are not an image, and a broken image, as undecodable', async () => {
-    const e = await rejection(ocr.recognize(Buffer.from('this is not an image, just text')));
-    expect(e.code).toBe('undecodable');
-    const truncated = readFileSync(path.join(FIXTURES, 'otp-en.png')).subarray(0, 400);
-    const e2 = await rejection(ocr.recognize(truncated));
-    expect(e2.code).toBe('undecodable');
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'rejects bytes that are not an image, and a broken image, as undecodable',
+    async () => {
+      const e = await rejection(ocr.recognize(Buffer.from('this is not an image, just text')));
+      expect(e.code).toBe('undecodable');
+      const truncated = readFileSync(path.join(FIXTURES, 'otp-en.png')).subarray(0, 400);
+      const e2 = await rejection(ocr.recognize(truncated));
+      expect(e2.code).toBe('undecodable');
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
   it('reports a missing file as unreadable', async () => {
     const e = await rejection(ocr.recognize(path.join(tmp, 'missing.png')));
     expect(e.code).toBe('unreadable');
   });
 
-  it('times out with a typed error, replaces the stuck worker, and keeps working', async () => {
-    const file = path.join(FIXTURES, 'sms-parcel-en.png');
-    const e = await rejection(ocr.recognize(file, { timeoutMs: 1 }));
-    expect(e.code).toBe('timeout');
-    const f = fixtures.find((x) => x.file === 'sms-parcel-en.png')!;
-    const r = await ocr.recognize(file);
-    expect(similarity(r.text, f.text)).toBeGreaterThanOrEqual(0.9);
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'times out with a typed error, replaces the stuck worker, and keeps working',
+    async () => {
+      const file = path.join(FIXTURES, 'sms-parcel-en.png');
+      const e = await rejection(ocr.recognize(file, { timeoutMs: 1 }));
+      expect(e.code).toBe('timeout');
+      const f = byFile('sms-parcel-en.png');
+      const r = await ocr.recognize(file);
+      expect(similarity(r.text, f.text)).toBeGreaterThanOrEqual(0.9);
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
-  it('reads images concurrently through the bounded pool', async () => {
-    const some = textFixtures.slice(0, 4);
-    const results = await Promise.all(some.map((f) => ocr.recognize(path.join(FIXTURES, f.file))));
-    results.forEach((r, i) => expect(similarity(r.text, some[i].text)).toBeGreaterThanOrEqual(0.9));
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'reads images concurrently through the bounded pool',
+    async () => {
+      const some = textFixtures.slice(0, 4);
+      const results = await Promise.all(some.map((f) => ocr.recognize(path.join(FIXTURES, f.file))));
+      for (const [i, r] of results.entries()) expect(similarity(r.text, some[i].text)).toBeGreaterThanOrEqual(0.9);
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
-  it('refuses images beyond the bounded queue as busy, and serves the rest', async () => {
-    const blank = readFileSync(path.join(FIXTURES, 'blank.png'));
-    const results = await Promise.allSettled(Array.from({ length: 40 }, () => ocr.recognize(blank)));
-    const busy = results.filter((r) => r.status === 'rejected' && (r.reason as OcrError).code === 'busy');
-    const served = results.filter((r) => r.status === 'fulfilled');
-    expect(busy.length).toBeGreaterThan(0);
-    expect(served.length).toBeGreaterThanOrEqual(MAX_QUEUE);
-    expect(busy.length + served.length).toBe(40);
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'refuses images beyond the bounded queue as busy, and serves the rest',
+    async () => {
+      const blank = readFileSync(path.join(FIXTURES, 'blank.png'));
+      const results = await Promise.allSettled(Array.from({ length: 40 }, () => ocr.recognize(blank)));
+      const busy = results.filter((r) => r.status === 'rejected' && (r.reason as OcrError).code === 'busy');
+      const served = results.filter((r) => r.status === 'fulfilled');
+      expect(busy.length).toBeGreaterThan(0);
+      expect(served.length).toBeGreaterThanOrEqual(MAX_QUEUE);
+      expect(busy.length + served.length).toBe(40);
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
-  it('warms up on request and refuses work after close', async () => {
-    const other = createOcr({ poolSize: 1 });
-    await other.warmUp();
-    expect((await other.recognize(path.join(FIXTURES, 'blank.png'))).text).toBe('');
-    await other.close();
-    expect((await rejection(other.warmUp())).code).toBe('closed');
-  }, OCR_TEST_TIMEOUT);
+  it(
+    'warms up on request and refuses work after close',
+    async () => {
+      const other = createOcr({ poolSize: 1 });
+      await other.warmUp();
+      expect((await other.recognize(path.join(FIXTURES, 'blank.png'))).text).toBe('');
+      await other.close();
+      expect((await rejection(other.warmUp())).code).toBe('closed');
+    },
+    OCR_TEST_TIMEOUT,
+  );
 
   it('refuses work after close', async () => {
     const other = createOcr({ poolSize: 1 });
