@@ -36,6 +36,13 @@ export const SCAM_AT = 0.75;
 export const SUSPICIOUS_AT = 0.4;
 /** Characters before a match searched for a negation (没有/无需/不会 …), within its clause. */
 export const NEGATION_WINDOW = 8;
+/**
+ * The same for English, where words are longer and the negation sits further from the
+ * sign ("will never ask you to move money to a safe account": 35 characters).
+ */
+export const NEGATION_WINDOW_LATIN = 40;
+/** Characters after a match searched for a verdict on it (保本高收益都是骗人的). */
+export const DENIAL_WINDOW = 10;
 /** Characters either side of a match in which a flag's cancelling context is looked for. */
 export const CANCEL_WINDOW = 12;
 /** Longest input examined; longer texts are checked on their first part (bounds the time). */
@@ -50,11 +57,20 @@ const COMPILED = RED_FLAGS.map((f) => ({
   patterns: f.patterns.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`)),
 }));
 
-function negated(text: string, from: number): boolean {
-  let start = Math.max(0, from - NEGATION_WINDOW);
+// 不 right before a verb (不出租、不转账) negates it; further away it does not (不小心开通).
+const NOT_RIGHT_BEFORE = /(不|别|勿|莫|未)$/u;
+// A clause that calls the sign a scam: the message warns about it rather than uses it.
+const DENIED_AFTER = /^[^，。！？；\n]{0,10}?(都是|就是|均为|一律是|全是|是)(骗人|骗局|诈骗|假的|骗子)|^[^.!?\n]{0,30}\b(is|are) (a |always a )?(scam|fraud)/u;
+
+function negated(text: string, from: number, to: number): boolean {
+  if (DENIED_AFTER.test(text.slice(to, to + DENIAL_WINDOW + 30))) return true;
+  const latin = /[a-z]/u.test(text[from] ?? '');
+  let start = Math.max(0, from - (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW));
+  if (NOT_RIGHT_BEFORE.test(text.slice(start, from)) && !/(?:不要|不会|不是)$/u.test(text.slice(start, from + 1))) return true;
   const before = text.slice(start, from);
   for (let i = before.length - 1; i >= 0; i--) {
-    if (CLAUSE_END.test(before[i])) {
+    // A full stop ends an English sentence only when a space follows (not in $1.99, t.cn).
+    if (CLAUSE_END.test(before[i]) || (before[i] === '.' && /\s/u.test(before[i + 1] ?? ''))) {
       start += i + 1;
       break;
     }
@@ -84,7 +100,7 @@ function findFlag(c: (typeof COMPILED)[number], text: string): [number, number] 
       if (m[0].length === 0) continue;
       const from = m.index;
       const to = from + m[0].length;
-      if (def.negatable !== false && negated(text, from)) continue;
+      if (def.negatable !== false && negated(text, from, to)) continue;
       if (cancelled(def, text, from, to)) continue;
       return [from, to];
     }

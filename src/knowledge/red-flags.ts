@@ -88,8 +88,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       new RegExp(`(加|添加|加个|加一下|加下|加我|联系|私信|私聊|扫码加|搜索|搜)[^，。！？\\n]{0,8}${CHANNEL}`, 'u'),
       new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
-      /(add|contact|message|text|chat with|reach)( me| us)?( on| via| at)? (whatsapp|telegram|line|wechat|signal)/u,
-      /(wa\.me|t\.me|line\.me|api\.whatsapp\.com)\//u,
+      /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
+      /(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
+      new RegExp(`${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`, 'u'),
     ],
     weight: 0.35,
     label: t('要你加私人联系方式', 'Moves you to a private chat'),
@@ -103,12 +104,12 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'pay-first',
     family: 'pay-first',
     patterns: [
-      /解冻金|解冻费|保证金|公益金|手续费|税费|激活费|工本费|认证费|验资|刷流水|流水费|押金|预付款|入会费|会员费|公证费|包装费|服务费|通道费|提现费|打码量|个人所得税|缴纳[^，。]{0,6}(费|金)/u,
-      /先(交|付|缴|转|充值|打)[^，。！？]{0,6}(钱|费|金|款|元|块)/u,
-      /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance) (fee|charge|deposit)/u,
+      /解冻金|解冻费|保证金|公益金|手续费|税费|激活费|工本费|认证费|验资|验证金|刷[^，。]{0,3}流水|流水费|押金|预付款|入会费|会员费|公证费|包装费|服务费|通道费|提现费|附加费|清关费|政审费|打码量|(缴纳|先交|支付)[^，。]{0,6}(所得税|税费|税款)|缴纳[^，。]{0,6}(费|金)/u,
+      /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱/u,
+      /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance|legal|admin|administration|delivery|shipping|verification) (fee|charge|deposit)|withdrawal tax|to release (your )?(funds|money)/u,
       /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
     ],
-    cancel: [/(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u],
+    cancel: [/(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u, /(手续费|服务费)[^，。]{0,2}0(\.0+)?元?/u, /(我|我们|咱们)[^，。]{0,2}先(付|交|垫|转)/u],
     weight: 0.45,
     label: t('要你先交钱', 'Asks you to pay first'),
     explain: t(
@@ -119,7 +120,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'credit-repair',
     family: 'pay-first',
-    patterns: [/征信修复|修复征信|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,4}征信|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u],
+    patterns: [/征信修复|修复征信|洗白|联征[^，。]{0,8}不良|纳入[^，。]{0,6}征信|(白条|金条|校园贷|花呗|借呗|学生贷)[^，。]{0,10}(注销|关闭)|credit (restoration|repair)|remove negative|reported (as delinquent )?to (all )?(the )?credit bureaus|credit score (dropped|fell)|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,6}(征信|信用评分|信用分数|信用记录)|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u],
     weight: 0.5,
     label: t('拿征信做文章', 'Plays on your credit record'),
     explain: t(
@@ -132,9 +133,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'urgency',
     family: 'urgency',
     patterns: [
-      /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|汇款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|回复|领取|下载|添加|加|认证|更新|操作)/u,
+      /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|汇款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|电|回复|领取|下载|添加|加|认证|更新|操作|至|前往|办)/u,
       /限时|仅限今[天日]|今[天日](内|之内)|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
-      /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon)|final notice|last chance)\b/u,
+      /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon|tonight)|before it expires|final notice|last chance|today only|tonight only)\b/u,
     ],
     cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻)[^，。]{0,2}还/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
     weight: 0.2,
@@ -148,7 +149,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'threat',
     family: 'threat',
     patterns: [
-      /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌/u,
+      /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌|刑案|锁定|停用|查出[^，。]{0,10}(银行卡|护照|违禁|毒品)/u,
       /\b(suspended|frozen|blocked|locked|arrest(ed)?|warrant|lawsuit|legal action|penalt(y|ies)|overdue|deactivated|disconnected)\b/u,
     ],
     weight: 0.25,
@@ -163,9 +164,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'secrecy',
     family: 'secrecy',
     patterns: [
-      /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|子女)/u,
-      /保密|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
-      /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation/u,
+      /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系|讲|说)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|其他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|爸妈|子女|同事)/u,
+      /保密|别在群里说|不要在群里说|先别打电话|不要打电话|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
+      /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation|(don't|do not) call,? (just )?text|can'?t talk (right )?now/u,
     ],
     negatable: false,
     cancelMessage: [OTP_CONTEXT],
@@ -195,7 +196,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'download-app',
     family: 'remote',
     patterns: [
-      /(下载|安装|注册)[^，。！？]{0,8}(app|软件|客户端|应用|平台|apk)/u,
+      /(下载|安装|注册)[^，。！？]{0,12}(app|软件|客户端|应用|平台|apk|安装包)/u,
       /\.apk\b|(download|install) (the |this |our |an? )?(app|application|apk|software)/u,
     ],
     weight: 0.3,
@@ -284,7 +285,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'impersonation',
     patterns: [
       /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,8}(公安|警察|民警|警官|派出所|检察院|检察官|法院|法官|刑侦|网警|经侦|公安局|警局|警察局|社保局|医保局|税务局|海关|卫健委|市场监管|银保监|金融监管|证监会|警政署|地检署|调查局|健保署|监理站)/u,
-      /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录/u,
+      /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录|做笔录|移交警方|转接[^，。]{0,4}(公安|警方|派出所|警察|刑事)|洽刑事/u,
       /\b(this is|i am|we are) (the |a |an )?(police|officer|detective|inspector|irs|hmrc|fbi|customs|court)|police officer|(irs|hmrc|fbi|interpol) (agent|officer|department)/u,
     ],
     weight: 0.45,
@@ -313,8 +314,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'member-cancel',
     family: 'impersonation',
     patterns: [
-      /误(开通|开|办|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅|办理)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|(取消|关闭|解除)[^，。！？]{0,8}(会员|自动扣费|扣费|百万保障|保障服务|代理|分期|订阅)|(会员|服务)[^，。]{0,6}(自动续费|每月扣费|将扣费|扣除)|每月[^，。]{0,4}扣[^，。]{0,4}(元|费)|解除分期|分期付款设定错误|重复扣款/u,
-      /(cancel|stop) [^.!?]{0,20}(subscription|membership|auto-?renew)|(subscription|membership) (will be )?(renewed|charged)|charged by mistake/u,
+      /误(开通|开|办|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅|办理)|每个?月[^，。]{0,6}扣|(如果|若|如)不(取消|关闭)|百万保障|(取消|关闭|解除)[^，。！？]{0,8}(会员|自动扣费|扣费|百万保障|保障服务|代理|分期|订阅)|(会员|服务)[^，。]{0,6}(自动续费|每月扣费|将扣费|扣除)|每月[^，。]{0,4}扣[^，。]{0,4}(元|费)|解除分期|分期付款设定错误|重复扣/u,
+      /(cancel|stop) [^.!?]{0,20}(subscription|membership|auto-?renew)|(subscription|membership) (will be )?(renewed|charged)|charged by mistake|auto-?renew|to cancel,? (call|click|press|reply)/u,
     ],
     weight: 0.45,
     label: t('“误开会员/要扣费，帮你取消”', '"Cancel a membership or charge"'),
@@ -326,7 +327,10 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'claims-boss',
     family: 'impersonation',
-    patterns: [/(我是|我就是)[^，。！？]{0,4}(你们)?(老板|领导|董事长|总经理|经理|主任|局长|校长|[王李张刘陈杨赵黄周吴]总)|(老板|领导|总经理|董事长)[^，。！？]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|(it'?s|this is) (your )?(boss|ceo|manager|director)/u],
+    patterns: [
+      /(我是|我就是)[^，。！？]{0,6}(你们)?(老板|领导|董事长|总经理|经理|主任|局长|校长|班主任|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|处|董|主任|书记|校长))|from: (ceo|boss|director|manager)\b|(老板|领导|总经理|董事长)[^，。！？]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|(it'?s|this is) (your )?(boss|ceo|manager|director)|your (boss|manager|ceo|director)\b/u,
+      /(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：][^\n]{0,30}(转|付|汇|打款|合同款|货款)/u,
+    ],
     weight: 0.35,
     label: t('冒充老板或领导', 'Claims to be your boss'),
     explain: t(
@@ -338,8 +342,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'new-number',
     family: 'impersonation',
     patterns: [
-      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号)|这是我(的)?新|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|我是你(的)?(儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
-      /\b(new (phone |mobile )?number|changed my (number|phone)|lost my phone|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
+      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号)|这是我(的)?新|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是你(的)?(高中|初中|小学|大学)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
+      /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
     weight: 0.35,
     label: t('“换了新号”的熟人', 'A "new number" from someone you know'),
@@ -351,7 +355,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'borrow-money',
     family: 'impersonation',
-    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|周转一下|帮我(转|垫|付|交)|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
+    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|周转一下|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
     weight: 0.25,
     label: t('借钱或代付', 'Asks to borrow or pay for them'),
     explain: t(
@@ -362,7 +366,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'claims-teacher',
     family: 'impersonation',
-    patterns: [/(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局)|机构主力|主力资金|联合操盘|投顾/u],
+    patterns: [/(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局|操作|直播)|跟着[^，。]{0,2}(老师|导师)|机构主力|主力资金|联合操盘|投顾/u],
     weight: 0.35,
     label: t('“老师”带你投资', 'An investment "teacher"'),
     explain: t(
@@ -375,8 +379,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'high-return',
     family: 'too-good',
     patterns: [
-      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
-      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]* ?(per|a|\/) ?(day|hour|week)|passive income|100% (profit|return))/u,
+      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|members made \d+%|worth \$[\d,]+ once cut)/u,
     ],
     weight: 0.4,
     label: t('许诺高收益', 'Promises easy or guaranteed money'),
@@ -388,7 +392,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -399,7 +403,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'free-offer',
     family: 'too-good',
-    patterns: [/免费(领|送|领取|赠送|获得)|0元(领|购|送)|零元购|白送|无门槛[^，。]{0,4}(领|送)|\bfree (gift|iphone|money|cash|reward)|claim your (free|gift|reward)/u],
+    patterns: [/免费(领|送|领取|赠送|获得)|0元(领|购|送)|零元购|白送|无门槛[^，。]{0,4}(领|送)|\bfree (gift|iphone|money|cash|reward)|claim your (free|gift|reward)|free [\d,]+ |free (v-?bucks|robux|skins?)/u],
     weight: 0.25,
     label: t('免费领取', 'Something for free'),
     explain: t(
@@ -411,7 +415,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'odd-payment',
     family: 'payment',
-    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|缴费|代码|代码缴费)|买点数|\b(gift ?cards?|itunes|google play card|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
+    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|代码)|买点数|转数快|\b(cash ?app|venmo|zelle|gift ?cards?|itunes|google play card|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
     weight: 0.4,
     label: t('不寻常的付款方式', 'Unusual way to pay'),
     explain: t(
@@ -433,7 +437,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'off-platform',
     family: 'too-good',
-    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true/u],
+    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
     explain: t(
@@ -442,9 +446,68 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     ),
   },
   {
+    id: 'transfer-request',
+    family: 'payment',
+    patterns: [
+      /(转|汇|打)(给)?(我|我们|他|她|对方|一下)?[^，。！？]{0,4}(\d[\d,]*(\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千|元|块|美元|usdt|u\b)|先转你|你再转给|转到你(那边|那里|卡上)/u,
+      /\b(wire|send|transfer|pay)\b[^.!?]{0,20}[$£€]\s?\d|\b(by|via) (bank|wire) transfer\b/u,
+    ],
+    cancel: [/(我|我们|咱们)[^，。]{0,3}(转|汇|打|付)(给)?你/u],
+    weight: 0.2,
+    label: t('要你转账', 'Asks you to send money'),
+    explain: t(
+      '开口要你转账汇款：先用原来的电话或当面核实对方是谁、钱用在哪里。',
+      'It asks you to send money: confirm who is asking and why, through a channel you already trust.',
+    ),
+  },
+  {
+    id: 'romance-lure',
+    family: 'too-good',
+    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
+    weight: 0.3,
+    label: t('陌生人示好', 'A stranger getting close'),
+    explain: t(
+      '陌生人主动示好、谈感情、讲身世（军人、医生、离异）：网恋对象一谈投资或要钱，就是杀猪盘。',
+      'A stranger is warm and personal (a soldier, a doctor, a "wrong number"): once an online friend talks money or investing, it is a romance scam.',
+    ),
+  },
+  {
+    id: 'charity-appeal',
+    family: 'pay-first',
+    patterns: [/扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|领养[^，。]{0,10}(费|钱)|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u],
+    weight: 0.35,
+    label: t('募捐或领养要钱', 'A donation or adoption appeal'),
+    explain: t(
+      '以救助、捐款、领养为名要你付钱：只通过民政部门登记的慈善组织官方渠道捐款。',
+      'It asks for money for a cause, a rescue or an adoption: give only through registered charities\' official channels.',
+    ),
+  },
+  {
+    id: 'elite-lure',
+    family: 'too-good',
+    patterns: [/名媛|上流社会|(结识|认识)[^，。]{0,4}(富豪|企业家|高净值|优质男士)|高净值人士|保证脱单|财富能力|high-society|meet millionaires|socialite/u],
+    weight: 0.45,
+    label: t('名媛、上流社交培训', '"High-society" training'),
+    explain: t(
+      '名媛培训、结识富豪之类课程或社群：收高价学费、“公益金”，承诺的圈子和机会都不存在。',
+      '"Socialite" or high-society courses and groups: they take fees and "donations" for connections that do not exist.',
+    ),
+  },
+  {
+    id: 'sex-lure',
+    family: 'too-good',
+    patterns: [/聊点刺激|刺激的(视频|聊天)|果聊|裸聊|视频[^，。]{0,4}(脱|裸)|(video|cam) (chat|call)[^.!?]{0,20}(naughty|sexy|fun)/u],
+    weight: 0.4,
+    label: t('色诱视频聊天', 'A sexual video-chat lure'),
+    explain: t(
+      '陌生人邀你“刺激”视频聊天：对方会录屏并以此敲诈你，还常让你装一个窃取通讯录的App。',
+      'A stranger invites you to an intimate video chat: it is recorded for blackmail, often with an app that steals your contacts.',
+    ),
+  },
+  {
     id: 'personal-account',
     family: 'payment',
-    patterns: [/个人账户|私人账户|对私账户|个人银行卡|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
+    patterns: [/(转|汇|打)(到|入|进)[^，。！？]{0,10}(验证|核验|监管|指定|专用)(账户|账号|卡)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
     weight: 0.4,
     label: t('转到个人账户', 'Pay into a personal account'),
     explain: t(
@@ -458,7 +521,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'credentials',
     patterns: [
       /(提供|告诉|告知|发送|发给|发我|报给|报一下|念|读|输入|提交|截图|回复|给我)[^，。！？]{0,6}(验证码|校验码|动态码|短信码|支付密码|银行卡密码|密码)/u,
-      /(验证码|校验码|动态码)[^，。！？]{0,6}(发给|告诉|报给|给我|发我|截图|念给)/u,
+      /(验证码|校验码|动态码)[^。！？]{0,12}(发给|告诉|报给|给我|发我|截图|念给|念一下|读给)|代收[^，。]{0,8}(验证码|简讯|短信)/u,
       /\b(send|share|tell|give|provide|read|forward)( me| us)? (the |your |that )?(\d-digit )?(code|otp|verification code|password|pin)\b/u,
     ],
     cancelMessage: [OTP_CONTEXT],
@@ -473,8 +536,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'asks-card',
     family: 'credentials',
     patterns: [
-      /(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
-      /\b(enter|confirm|verify|update|provide|submit)( your)? (card (number|details)|bank (details|account)|account details|cvv|ssn|social security|personal (details|information)|(delivery |shipping )?address|payment (details|information|method))/u,
+      /(重新)?(验证|认证|核实)[^，。]{0,2}(身份|身分|账户资料|个人资料)|(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
+      /\b(enter|confirm|verify|update|provide|submit)( your)? (card (number|details)|bank (details|account)|account details|cvv|ssn|social security|personal (details|information)|(delivery |shipping )?address|payment (details|information|method))|(reply|respond) with your (bank|account|card|personal) details/u,
     ],
     weight: 0.45,
     label: t('索要银行卡或身份信息', 'Asks for card or identity details'),
@@ -523,7 +586,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
       /(欠费|未缴|逾期未缴|罚款|罚单|违章)[^。！？\n]{0,30}(停水|停电|停气|停机|扣分|滞纳金|年审|吊销|强制执行)/u,
-      /etc[^，。！？]{0,8}(失效|认证|停用|过期|异常|禁用)|(医保卡|社保卡|健保卡)[^，。！？]{0,10}(冻结|停用|异常|失效|盗刷|年审)/u,
+      /etc[^，。！？]{0,8}(失效|认证|停用|过期|异常|禁用)|(医保卡|社保卡|健保卡)[^，。！？]{0,10}(冻结|停用|异常|失效|盗刷|年审|冒用)|(包裹|邮件|快递|邮包)[^。]{0,20}(暂停|无法|未能)(派送|投递|配送)/u,
       /\b(unpaid|outstanding|overdue) (toll|bill|fine|invoice|balance)|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
     ],
     weight: 0.4,
@@ -536,7 +599,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'flight-change',
     family: 'prize-refund',
-    patterns: [/(航班|班机|列车|车次)[^。！？]{0,12}(取消|延误|停飞|故障)[^。！？]{0,30}(改签|退票|退款|赔偿|补偿|理赔|联系|致电|点击)|(flight|train) [^.!?]{0,20}(cancel+ed|delayed)[^.!?]{0,40}(refund|compensation|rebook|call|click)/u],
+    patterns: [/(航班|班机|列车|车次)[^。！？]{0,12}(取消|延误|停飞|故障)[^。！？]{0,30}(改签|退票|退款|赔偿|补偿|理赔|联系|致电|点击)|(flight|train) [^!?]{0,20}(cancel+ed|delayed)[^!?]{0,60}(refund|compensation|rebook|call|click)/u],
     weight: 0.5,
     label: t('航班取消要你办退改签', 'Flight cancelled, "rebook here"'),
     explain: t(
@@ -547,7 +610,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'recovery',
     family: 'prize-refund',
-    patterns: [/追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
+    patterns: [/(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
     weight: 0.5,
     label: t('帮你追回损失', 'Offers to recover lost money'),
     explain: t(
@@ -558,7 +621,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'exposure-threat',
     family: 'threat',
-    patterns: [/裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)/u],
+    patterns: [/(视讯|视频|画面)[^，。]{0,8}(录下|录了|录屏)|(影片|视频|照片)[^，。]{0,8}(传给|发给|寄给)[^，。]{0,6}(亲友|家人|通讯录|所有)|通讯录[^，。]{0,6}(在我手上|在我这|都在)|裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)|(post|send|share) it [^.!?]{0,30}(family|friends|contacts|school|colleagues)|i('ve| have) (got|recorded) your video/u],
     weight: 0.75,
     label: t('以曝光私密视频相要挟', 'Threatens to expose intimate images'),
     explain: t(
@@ -569,7 +632,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'card-rental',
     family: 'payment',
-    patterns: [/(出租|出借|出售|收购|租用|高价收|借用)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    patterns: [/出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
     explain: t(
@@ -596,7 +659,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'loan-offer',
     family: 'loan',
-    patterns: [/无抵押|免抵押|无担保|免息|低息|秒批|秒下款|秒到账|黑户(也)?可[贷借]|不看征信|不查征信|额度[^，。]{0,6}(已|已经)?(批|下|通过|审批)|放款|\b(instant|quick|easy|guaranteed) (loan|approval)|pre-?approved|no credit check/u],
+    patterns: [/免联征|免保人|当天拨款|利息超低|超低利息|无抵押|免抵押|无担保|免息|低息|秒批|秒下款|秒到账|黑户(也)?可[贷借]|不看征信|不查征信|额度[^，。]{0,6}(已|已经)?(批|下|通过|审批)|放款|\b(instant|quick|easy|guaranteed) (loan|approval)|pre-?approved|no credit check/u],
     weight: 0.3,
     label: t('轻松贷款', 'An easy loan'),
     explain: t(
@@ -673,6 +736,11 @@ export const BRAND_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   wellsfargo: ['wellsfargo.com'],
   sfexpress: ['sf-express.com', 'sf-express.com.cn'],
   'sf-express': ['sf-express.com'],
+  nike: ['nike.com', 'nike.com.cn'],
+  hkpost: ['hkpost.hk', 'hongkongpost.hk'],
+  fortnite: ['fortnite.com', 'epicgames.com'],
+  roblox: ['roblox.com'],
+  steam: ['steampowered.com', 'steamcommunity.com'],
   chunghwa: ['cht.com.tw', 'post.gov.tw'],
   taipower: ['taipower.com.tw'],
   mvdis: ['mvdis.gov.tw'],

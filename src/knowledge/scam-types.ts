@@ -60,7 +60,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充电商、快递或平台客服，以退款、理赔、取消会员等名义诱导转账或输入密码。',
     exampleQuestion: '接到自称客服说要给我退款的电话怎么办？',
     exampleMessage: '您好，我是快手客服，您之前误开通了快手会员，如果不取消每月将自动扣费800元，我帮您取消，请打开支付宝按我说的操作。',
-    typing: { strong: [/冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service'] },
+    typing: { strong: [/冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service'] },
   },
   {
     id: 'fake-police',
@@ -74,7 +74,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充警察、检察院、法院，称你涉案需配合调查，要求把钱转到“安全账户”；真警察绝不会电话办案、要求转账。',
     exampleQuestion: '有人自称警察说我涉嫌洗钱，要我转账到安全账户，是真的吗？',
     exampleMessage: '我是市公安局民警，你的身份证涉嫌一起洗钱案，现对你电话笔录，请立即把资金转入安全账户配合调查，不要告诉家人。',
-    typing: { strong: [/安全账户|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|网警|社保局|医保局|police|court|prosecutor/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|investigation|money laundering/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
+    typing: { strong: [/安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
   },
   {
     id: 'fake-investment',
@@ -88,7 +88,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以“老师”“导师”或理财平台身份许诺高收益，诱导充值投资，之后钱无法取出。',
     exampleQuestion: '网上有老师带我投资理财，说收益很高，靠谱吗？',
     exampleMessage: '機構主力聯合操盤，佈局明日漲停，免費領取請添加line：stock888',
-    typing: { strong: [/荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|usdt|invest|stock|crypto|trading/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
+    typing: { strong: [/荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
   },
   {
     id: 'order-brushing',
@@ -102,7 +102,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '以网络兼职为名，先让你刷单、点赞拿小额返利，再要求垫付大额资金后拒不返还。',
     exampleQuestion: '网上兼职刷单能赚钱吗？',
     exampleMessage: '招聘网络兼职，手机刷单点赞，一单返佣金5-30元，日结，垫付后立即返还本金，加QQ 123456789 详谈。',
-    typing: { strong: [/刷单|刷信誉|刷销量|做任务|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|part[- ]time|work from home/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
+    typing: { strong: [/刷单|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
   },
   {
     id: 'romance',
@@ -116,7 +116,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子通过网络交友、网恋长期培养感情，再诱导你在虚假平台投资或赌博，最终卷走钱财。',
     exampleQuestion: '什么是杀猪盘？',
     exampleMessage: '亲爱的，我发现这个平台有漏洞，我舅舅在里面做数据分析，稳赚不赔，你先充一万试试，我们的未来就靠它了。',
-    typing: { strong: [/杀猪盘|网恋|婚恋|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|约会|dating|darling|sweetheart|my love/u, /感情|结婚|见面|未来|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return'] },
+    typing: { strong: [/杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|宝宝|哥哥|约会|dating|darling|sweetheart|my love|lovely/u, /感情|结婚|见面|未来|婚房|信任你|我们一起|以后|陪我|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return', 'romance-lure'] },
   },
   {
     id: 'fake-boss',
@@ -130,7 +130,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充公司老板、领导（常拉进聊天群），要求财务人员紧急向“业务单位”转账；务必电话或当面核实。',
     exampleQuestion: '老板在微信群里让我给客户转账，要注意什么？',
     exampleMessage: '我是王总，这是我新微信。我现在在开会不方便接电话，你马上给这个供应商账户转38万货款，合同明天补。',
-    typing: { strong: [/(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴]总)|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|财务|会计|合同|供应商|业务单位|transfer|wire|supplier|invoice/u], flags: ['claims-boss'] },
+    typing: { strong: [/(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|垫付|财务|会计|合同|供应商|业务单位|货款|transfer|wire|supplier|vendor|invoice|gift cards?/u], flags: ['claims-boss'] },
   },
   {
     id: 'ticket-refund',
@@ -144,7 +144,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以航班取消、车票改签为由发短信或来电，诱导点链接、转账“办理退改签”。',
     exampleQuestion: '收到短信说我的航班取消了可以退款，是真的吗？',
     exampleMessage: '【航空公司】尊敬的旅客，您预订的CA1234航班因机械故障取消，请致电4008-123-456办理改签，每人可获300元补偿。',
-    typing: { strong: [/退改签|(航班|班机)[^，。]{0,10}(取消|延误|停飞)|flight [^.]{0,20}cancel+ed/u], weak: [/航班|机票|车票|航空|班机|flight|airline/u, /改签|退票|取消|延误|rebook|cancel/u], flags: ['flight-change'] },
+    typing: { strong: [/退改签|机票客服|航空公司客服|退票|(航班|班机)[^，。]{0,10}(取消|延误|停飞)|flight [^.]{0,20}cancel+ed/u], weak: [/航班|机票|车票|航空|班机|flight|airline/u, /改签|退票|取消|延误|rebook|cancel/u], flags: ['flight-change'] },
   },
   {
     id: 'livestream-jade',
@@ -158,7 +158,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '直播间里托儿演示“原石开出好玉被高价收购”，诱你高价买原石，切开却是废石。',
     exampleQuestion: '直播间买原石能赚钱吗？',
     exampleMessage: '直播间今晚原石特价，开出帝王绿当场高价回收，下单前私信主播加微信，先付定金锁货。',
-    typing: { strong: [/原石|赌石|玉石|翡翠[^，。]{0,6}(直播|开出)|raw stone/u], weak: [/直播间?|主播|livestream|live stream/u, /石头|翡翠|jade|\bgem/u], flags: [] },
+    typing: { strong: [/原石|赌石|玉石|翡翠[^，。]{0,6}(直播|开出)|raw stone|jadeite|raw jade/u], weak: [/直播间?|主播|livestream|live stream/u, /石头|翡翠|jade|\bgem/u], flags: [] },
   },
   {
     id: 'fake-charity',
@@ -172,7 +172,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以网上领养“战争孤儿”、慈善救助为名，索要快递费、手续费等。',
     exampleQuestion: '网上说可以领养战争孤儿，要先交快递费，可信吗？',
     exampleMessage: '乌克兰战争孤儿急需领养，您只需支付2000元快递费和手续费，孩子就能送到您家。',
-    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|慈善|爱心|孤儿|救助|charity|donat|orphan/u, /快递费|手续费|运费|fee/u], flags: ['pay-first'] },
+    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u], flags: ['charity-appeal'] },
   },
   {
     id: 'socialite-training',
@@ -200,7 +200,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '以免费领游戏皮肤、低价买卖游戏账号为诱饵，骗取学生（常用家长手机）转账。',
     exampleQuestion: '孩子说有人能免费送游戏皮肤，靠谱吗？',
     exampleMessage: '免费领取王者荣耀限定皮肤！添加客服QQ，扫码登录后游戏账号会被冻结，需要交300元解冻费。',
-    typing: { strong: [/游戏[^，。]{0,6}(账号|皮肤|装备|币|点券|道具)|(皮肤|装备|点券)[^，。]{0,6}(免费|领取|交易|解冻)|game (account|skin)|free skins?|robux|v-?bucks/u], weak: [/游戏|王者|原神|和平精英|蛋仔|steam|\bgame/u, /账号|皮肤|装备|交易|解冻|账号冻结/u], flags: ['free-offer'] },
+    typing: { strong: [/游戏[^，。]{0,6}(账号|皮肤|装备|币|点券|道具)|(皮肤|装备|点券)[^，。]{0,6}(免费|领取|交易|解冻|账号|低价|出售)|王者号|游戏号|交易猫|代练|代充|首充|原神|王者荣耀|账号我要(收|买|了)|(买|收)你的[^，。]{0,6}(号|账号)|game (account|skin)|free skins?|robux|roblox|fortnite|minecraft|v-?bucks/u], weak: [/游戏|王者|原神|和平精英|蛋仔|天堂|皮肤|steam|\bgame/u, /账号|皮肤|装备|交易|解冻|账号冻结|充值|\baccount\b/u], flags: ['free-offer'] },
   },
   {
     id: 'two-cards',
@@ -214,7 +214,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '出租、出借、出售自己的银行卡、手机卡，会被诈骗团伙用来转移赃款，本人也要承担法律责任。',
     exampleQuestion: '把银行卡借给别人用有什么后果？',
     exampleMessage: '高价收购银行卡、手机卡，一套每天日结300元，不影响正常使用，跑分稳定，有意者加微信。',
-    typing: { strong: [/(出租|出借|出售|收购|租用|高价收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾)|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
+    typing: { strong: [/(出租|出借|出售|收购|租用|高价收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
   },
   {
     id: 'fake-shopping',
@@ -228,7 +228,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以低价代购、特价商品、虚假网店为诱饵，诱导你绕开平台私下付款或在钓鱼链接里下单，收钱后不发货。',
     exampleQuestion: '朋友圈有人低价代购名牌包，要先付全款，靠谱吗？',
     exampleMessage: '亲，专柜原价8999的包包，内部渠道只要899，库存不多，加微信私下转账更便宜，付全款当天发货。',
-    typing: { strong: [/低价代购|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|折扣|库存|名牌|cheap|discount|% off/u, /付款|定金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
+    typing: { strong: [/低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
   },
   {
     id: 'fake-loan',
@@ -242,7 +242,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以无抵押、秒到账贷款为诱饵，再以账户冻结、刷流水、验资为由要你先交解冻金、保证金、手续费，钱交了贷款也拿不到。',
     exampleQuestion: '网上贷款说要先交解冻金才能放款，是骗局吗？',
     exampleMessage: '您的贷款20万元已审批通过，但银行卡号填写错误导致资金冻结，请先交一笔解冻金5000元，加微信给你发一个链接办理。',
-    typing: { strong: [/解冻金|刷流水|验资|(贷款|借款|放款|下款|额度)[^。]{0,30}(解冻|保证金|手续费|先交|押金|会员费|工本费|填写错误|冻结)|loan[^.]{0,40}(fee|deposit|insurance)/u], weak: [/贷款|借款|放款|下款|额度|网贷|\bloans?\b|\blend/u, /无抵押|低息|免息|秒批|秒到账|不看征信|黑户|instant|pre-?approved|no credit check/u], flags: ['loan-fee', 'loan-offer', 'pay-first'] },
+    typing: { strong: [/解冻金|刷流水|验资|(贷款|借款|放款|下款|额度)[^。]{0,30}(解冻|保证金|手续费|先交|押金|会员费|工本费|填写错误|冻结)|loan[^.]{0,40}(fee|deposit|insurance)/u], weak: [/贷款|借款|放款|下款|拨款|额度|网贷|\bloans?\b|\blend/u, /无抵押|低息|免息|秒批|秒到账|不看征信|黑户|免联征|免保人|利息|instant|pre-?approved|approved|no credit check/u], flags: ['loan-fee', 'loan-offer', 'pay-first'] },
   },
   {
     id: 'fake-credit',
@@ -256,7 +256,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子称你开通过校园贷、金条等账户不注销会影响征信，或声称能修复征信，诱导你借钱转到其指定账户“清空额度”。',
     exampleQuestion: '有人说我的校园贷账户不注销会影响征信，要我转账，怎么办？',
     exampleMessage: '您好，我是京东金融客服，您大学期间开通的校园贷账户未注销，会严重影响个人征信，需要把额度清零，请按我的指引操作。',
-    typing: { strong: [/征信修复|修复征信|注销[^，。]{0,8}(校园贷|学生账户|金条|白条|花呗|借呗|账户)|校园贷|消除(逾期|不良)|影响[^，。]{0,6}征信|(fix|repair) (your )?credit/u], weak: [/征信|credit (record|score|report)/u, /注销|关闭|修复|清零|额度|逾期|close|remove/u], flags: ['credit-repair'] },
+    typing: { strong: [/征信修复|学生贷款[^，。]{0,6}(异常|注销)|信用评分|credit bureaus|credit restoration|修复征信|注销[^，。]{0,8}(校园贷|学生账户|金条|白条|花呗|借呗|账户)|校园贷|消除(逾期|不良)|影响[^，。]{0,6}征信|(fix|repair) (your )?credit/u], weak: [/征信|信用|credit (record|score|report|bureau)/u, /注销|关闭|修复|清零|额度|逾期|close|remove/u], flags: ['credit-repair'] },
   },
   {
     id: 'fake-acquaintance',
@@ -270,7 +270,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充亲友、同学、熟人，称换了新号或手机丢了，再以急用、周转为由借钱或让你代付。',
     exampleQuestion: '有人说是我同学换了新号，找我借钱，怎么确认？',
     exampleMessage: '妈，我手机坏了这是我新号，先别打电话，我这边急用一万块交押金，你先转给我，晚上回家再说。',
-    typing: { strong: [/我是你(的)?(儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|舅|叔|姨|外甥|侄|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money'] },
+    typing: { strong: [/出车祸|在医院|私了|还记得我吗|我是你(的)?(高中|初中|小学|大学)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money'] },
   },
   {
     id: 'phishing',
@@ -298,7 +298,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充律师、警方或“追款机构”，称能帮被骗者追回损失，再以手续费、保证金为名实施二次诈骗。',
     exampleQuestion: '有人说能帮我追回被骗的钱，要先交手续费，可信吗？',
     exampleMessage: '您好，我们是网络追损中心，已查到您被骗资金的去向，缴纳10%的手续费即可帮您全额追回损失。',
-    typing: { strong: [/追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|追损|帮你追回|recover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u], weak: [/被骗|受害|损失|scammed|victim/u, /律师|追回|退回|找回|lawyer|recover/u], flags: ['recovery'] },
+    typing: { strong: [/(损失|被骗)[^，。]{0,12}追回|refund program|victims? of (online )?scams?|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|追损|帮你追回|recover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u], weak: [/被骗|受害|损失|scammed|victim/u, /律师|追回|退回|找回|lawyer|recover/u], flags: ['recovery'] },
   },
   {
     id: 'sextortion',
@@ -312,7 +312,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以色诱引你裸聊并录屏，再以把视频发给你通讯录里的亲友相要挟，敲诈钱财。',
     exampleQuestion: '裸聊被录了视频，对方要钱不然发给我家人，怎么办？',
     exampleMessage: '你的裸聊视频我已经录下来了，你的通讯录我也有，一小时内转5000，不然就发给你所有亲友。',
-    typing: { strong: [/裸聊|不雅视频|私密视频|裸照|sextortion|intimate (video|photo)/u], weak: [/视频|照片|录像|\bvideos?\b|photos?/u, /曝光|通讯录|发给你的|亲友|contacts|expose/u], flags: ['exposure-threat'] },
+    typing: { strong: [/聊点刺激|果聊|got your video|recorded you|裸聊|不雅视频|私密视频|裸照|sextortion|intimate (video|photo)/u], weak: [/视频|照片|录像|\bvideos?\b|photos?/u, /曝光|通讯录|发给你的|亲友|contacts|expose/u], flags: ['exposure-threat', 'sex-lure'] },
   },
 ];
 
