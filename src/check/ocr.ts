@@ -117,8 +117,14 @@ export const MAX_QUEUE = 32;
  * Chinese model. Measured: chi_sim on Simplified screenshots 85–91, on Traditional ones 79.
  */
 export const RETRY_HAN_CONFIDENCE = 83;
-/** Page confidence (0..100) below which the output is noise (a photo of a face, a texture), not text. */
+/**
+ * Page confidence (0..100) below which the output is noise, not text. Measured: pictures without
+ * text read as 0–34 (a fractal "photo" 6 → `wa 旺`, shapes with noise 34 → `全`); the fixture
+ * screenshots 83–91.
+ */
 export const NO_TEXT_CONFIDENCE = 35;
+/** Fewer letters / digits / Han than this is a stray glyph read off a picture, not a message. */
+export const MIN_TEXT_CHARS = 2;
 /**
  * Tesseract `thresholding_method` 2 = Sauvola (local) binarisation. Default Otsu (global) missed
  * the grey time stamps and a green chat bubble entirely; Sauvola read them (bubble text similarity
@@ -595,7 +601,8 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
           opts.logger?.warn({ err }, 'ocr second pass failed');
         }
       }
-      const text = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
+      const cleaned = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
+      const text = (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_TEXT_CHARS ? '' : cleaned;
       return { text, confidence: text ? best.confidence / 100 : 0, ms: Date.now() - t0 };
     },
     async warmUp() {
