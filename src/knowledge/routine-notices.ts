@@ -99,7 +99,7 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     patterns: [
       /(96110|国家反诈中心|反诈中心|反诈|防诈|警政署|165|反诈骗|防骗|公安局|派出所|警方|刑事警察局)[^]{0,80}(提醒|提示|温馨|谨防|警惕|切勿|不要|勿|劝阻|预警|注意|小心|切记|牢记)/u,
       /(提醒|提示|谨防|警惕|切勿|牢记)[^]{0,80}(96110|国家反诈中心|反诈|防诈|警政署|165|诈骗)/u,
-      /\b(anti-?fraud|scam alert|fraud (alert|warning)|beware of scams?)\b/u,
+      /\b(anti-?fraud|scam alert|fraud (alert|warning)|beware of scams?|(will|would) never ask you|report (scam|spam|fraud)[a-z ]{0,10}(texts|messages|calls))\b/u,
     ],
     // A reminder names the tricks it warns about; only a real request disqualifies it.
     disqualifiedBy: ['claims-service', 'member-cancel', 'new-number', 'borrow-money', 'prize'],

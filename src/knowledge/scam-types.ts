@@ -88,7 +88,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以“老师”“导师”或理财平台身份许诺高收益，诱导充值投资，之后钱无法取出。',
     exampleQuestion: '网上有老师带我投资理财，说收益很高，靠谱吗？',
     exampleMessage: '機構主力聯合操盤，佈局明日漲停，免費領取請添加line：stock888',
-    typing: { strong: [/荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
+    typing: { strong: [/荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return|matured/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
   },
   {
     id: 'order-brushing',
@@ -172,7 +172,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以网上领养“战争孤儿”、慈善救助为名，索要快递费、手续费等。',
     exampleQuestion: '网上说可以领养战争孤儿，要先交快递费，可信吗？',
     exampleMessage: '乌克兰战争孤儿急需领养，您只需支付2000元快递费和手续费，孩子就能送到您家。',
-    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u], flags: ['charity-appeal'] },
+    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u], flags: ['charity-appeal', 'pay-first'] },
   },
   {
     id: 'socialite-training',
