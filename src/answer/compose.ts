@@ -329,7 +329,8 @@ function placesAsked(q: QueryAnalysis, library: Library): Set<string> {
     const place = a.meta.place ?? '';
     // "江苏无锡" → also 无锡 (a place name is at least two characters).
     const parts = [place, place.slice(2)].filter((s) => s.length >= 2);
-    if (parts.some((p) => q.normalized.includes(normalizeForSearch(p)))) out.add(a.source);
+    const asked = [q.normalized, ...q.expansions].join(' ');
+    if (parts.some((p) => asked.includes(normalizeForSearch(p)))) out.add(a.source);
   }
   return out;
 }
@@ -389,6 +390,9 @@ export function composeExtractive(input: ComposeInput): Draft {
     case 'victim': {
       const page = SITUATION_PAGES.victims;
       guideSection(sections, library, page, 'steps', 'steps', lang);
+      // The type's own advice right after the first steps (e.g. what to keep for a livestream purchase).
+      const typed = !!typeId && hasPage(typeId);
+      if (typed) guideSection(sections, library, typeId, 'todo', 'todo', lang, 3);
       const recovery = library.figures.filter((s) => RECOVERY_FACT.test(s.text));
       // One figure per article, the most relevant first: several cities, each named.
       const chosen: NewsSentence[] = [];
@@ -401,8 +405,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       // Headed by place and article; the recovery framing goes into the heading.
       for (const f of factSections(library, chosen, lang)) sections.push({ ...f, heading: `${EXTRA_HEADINGS[lang].recovery}${lang === 'en' ? ': ' : '：'}${f.heading}` });
       guideSection(sections, library, page, 'facts', 'facts', lang, 3);
-      if (typeId && hasPage(typeId)) guideSection(sections, library, typeId, 'todo', 'todo', lang, 3);
-      else guideSection(sections, library, page, 'todo', 'todo', lang, 3);
+      if (!typed) guideSection(sections, library, page, 'todo', 'todo', lang, 3);
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
       break;
     }
@@ -479,8 +482,8 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   push(sections, 'facts', HEADINGS[lang].facts, lines);
   push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, typeId, 2));
   caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
-  if (sections.length === 1) {
-    // Nothing from the guide: the best news sentences that answer the question.
+  {
+    // The best news sentences that answer the question (what the police reports say).
     const news = hits
       .filter((h) => h.passage.kind !== 'guide')
       .flatMap((h) => splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })))
@@ -488,7 +491,7 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
       .sort((a, b) => b.r - a.r)
       .slice(0, 3)
       .map(({ text, cites }) => ({ text, cites }));
-    push(sections, 'facts', lang === 'en' ? EXTRA_HEADINGS.en.support : HEADINGS.zh.facts, news);
+    push(sections, 'facts', EXTRA_HEADINGS[lang].support, news);
   }
   return { sections, nextSteps: NEXT[lang] };
 }

@@ -9,10 +9,11 @@
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { checkMessage } from '../check/checker.js';
+import { classifyScamType } from '../check/classify.js';
 import { routeInput } from '../check/route.js';
 import type { CheckInput, CheckResult, FlagHit, Verdict } from '../check/types.js';
 import type { HybridRetriever, Hit } from '../retrieval/hybrid.js';
-import { analyzeQuery, type Language } from '../retrieval/query.js';
+import { analyzeQuery, detectIntent, type Language } from '../retrieval/query.js';
 import type { TraditionalVariant } from '../text/script.js';
 import { buildLibrary, composeExtractive, typeFromGuideTitles, type Library } from './compose.js';
 import { baseLang, OFF_TOPIC, toRegional, TRUNCATED_NOTE } from './i18n.js';
@@ -34,6 +35,13 @@ export const SCOPE_MIN_COVERAGE = 0.08;
 
 /** Passages retrieved per question: the pool news figures and general answers draw on. */
 export const RETRIEVE_K = 5;
+
+/**
+ * Below this many characters, a "message" split off a question ("<X>是真的吗") that shows
+ * no sign of fraud is a description of a call, answered as a question. Real messages in
+ * the check dev set are longer (one-time codes run about 30 characters).
+ */
+export const SHORT_DESCRIPTION_CHARS = 15;
 
 /** The message checker the engine uses (src/check/, issue 7). */
 export interface MessageChecker {
@@ -164,12 +172,27 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
   const checker = deps.checker ?? defaultChecker;
   // A received message is always checked, never declined as off-topic.
   const route = checker.routeInput(asked);
-  if (route.kind === 'message') return checkAnswer({ text: route.message }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+  if (route.kind === 'message') {
+    // "96110给我打电话是真的吗": a short description with no sign of fraud is a question
+    // about a call, not a message to check; anything longer or with a sign is checked.
+    const short = Array.from(route.message).length < SHORT_DESCRIPTION_CHARS && route.message !== asked;
+    if (!short || checker.checkMessage({ text: route.message }).verdict !== 'no-signs') {
+      return checkAnswer({ text: route.message }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+    }
+  }
 
   const q = analyzeQuery(asked);
   if (opts.language) q.language = opts.language;
   const library = libraryOf(deps.retriever);
-  const typeId = q.scamTypes[0]?.id ?? typeFromGuideTitles(q, library);
+  // The taxonomy's names first, then the checker's typing (two pieces of evidence, so one
+  // generic word such as "police" never types a question), then the guide's page titles.
+  const typeId = q.scamTypes[0]?.id ?? classifyScamType(q.normalized) ?? typeFromGuideTitles(q, library);
+  if (typeId && q.scamTypes.length === 0 && (q.intent === 'general' || q.intent === 'check-message')) q.intent = 'how';
+  // The checker's router decided this is a question ("收到中奖短信是诈骗吗"): answer what it asks.
+  if (q.intent === 'check-message') {
+    const again = detectIntent(` ${q.normalized} ${q.question.toLowerCase()} `, !!typeId);
+    q.intent = again === 'general' ? 'verify' : again;
+  }
   if (typeId && q.intent === 'general') q.intent = 'how';
   const hits = q.fraudSignal || typeId ? await deps.retriever.search(q, { k: RETRIEVE_K }) : [];
   const best = Math.max(0, ...hits.map((h) => h.coverage));

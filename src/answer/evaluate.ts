@@ -12,6 +12,8 @@ const itemSchema = z.object({
   q: z.string().min(1),
   category: z.string(),
   type: z.string().optional(),
+  /** The intent the answer should have (issue 8); scored when given. */
+  intent: z.string().optional(),
   inScope: z.boolean().default(true),
   expect: z.array(z.string()).default([]),
 });
@@ -25,6 +27,41 @@ export function loadGolden(path: string): GoldenItem[] {
   const items = goldenSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).items;
   for (const i of items) if (i.inScope && i.expect.length === 0) throw new Error(`Golden item "${i.q}" is in scope but lists no expected phrase.`);
   return items;
+}
+
+/**
+ * The sources of an answer in order of first citation: a guide page counts as one source
+ * (its items are cited one per line), a news passage as one. An expected phrase matches a
+ * source whose cited text contains it; `guide:<page>` matches that guide page.
+ */
+export function sourceRank(a: Answer, expect: string[]): number {
+  const groups: { key: string; texts: string[] }[] = [];
+  for (const c of a.citations) {
+    const key = c.kind === 'guide' ? `guide:${c.source.replace(/^.*\//u, '').replace(/\.md$/u, '')}` : `news:${c.n}`;
+    const g = groups.find((x) => x.key === key);
+    if (g) g.texts.push(normalizeForSearch(c.text));
+    else groups.push({ key, texts: [normalizeForSearch(c.text)] });
+  }
+  const idx = groups.findIndex((g) =>
+    expect.some((e) => (e.startsWith('guide:') ? g.key === e : g.texts.some((t) => t.includes(normalizeForSearch(e))))),
+  );
+  return idx >= 0 ? idx + 1 : 0;
+}
+
+/** Cited lines of an answer, and how many are verbatim in every passage they cite. */
+export function verbatimLines(a: Answer): { cited: number; verbatim: number; failures: string[] } {
+  let cited = 0;
+  let verbatim = 0;
+  const failures: string[] = [];
+  for (const s of a.sections) {
+    for (const l of s.lines) {
+      if (!l.cites.length) continue;
+      cited++;
+      if (l.cites.every((n) => a.citations.find((c) => c.n === n)?.text.includes(l.text))) verbatim++;
+      else failures.push(l.text);
+    }
+  }
+  return { cited, verbatim, failures };
 }
 
 /** The result for one question. */
@@ -49,6 +86,12 @@ export interface EvalSummary {
   offTopicAccuracy: number;
   /** In-scope questions wrongly declined. */
   falseDeclines: number;
+  /** Share of items with an expected intent that got it. */
+  intentAccuracy: number;
+  /** Share of items with an expected type whose answer is about it. */
+  typeAccuracy: number;
+  /** Share of cited lines that are verbatim in every passage they cite (must be 1). */
+  verbatimShare: number;
   perCategory: Record<string, { n: number; correct: number; hitAt1: number }>;
   latencyMs: { p50: number; p95: number; max: number };
   results: ItemResult[];
@@ -68,9 +111,7 @@ export async function evaluate(items: GoldenItem[], deps: EngineDeps): Promise<E
     const t0 = performance.now();
     const a = await answer(item.q, deps);
     const ms = performance.now() - t0;
-    const wanted = item.expect.map(normalizeForSearch);
-    const idx = a.citations.findIndex((c) => wanted.some((w) => normalizeForSearch(c.text).includes(w)));
-    const rank = idx >= 0 ? idx + 1 : 0;
+    const rank = sourceRank(a, item.expect);
     const correct = item.inScope ? a.inScope && rank > 0 : !a.inScope && a.citations.length === 0;
     results.push({ item, answer: a, rank, correct, ms });
   }
@@ -84,6 +125,10 @@ export async function evaluate(items: GoldenItem[], deps: EngineDeps): Promise<E
     if (r.item.inScope ? r.rank === 1 : r.correct) c.hitAt1++;
   }
   const lat = results.map((r) => r.ms).sort((a, b) => a - b);
+  const withIntent = results.filter((r) => r.item.intent);
+  const withType = results.filter((r) => r.item.type && r.item.inScope);
+  const lines = results.map((r) => verbatimLines(r.answer));
+  const cited = lines.reduce((n, l) => n + l.cited, 0);
   return {
     total: results.length,
     inScope: ins.length,
@@ -93,6 +138,9 @@ export async function evaluate(items: GoldenItem[], deps: EngineDeps): Promise<E
     mrr: ins.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (ins.length || 1),
     offTopicAccuracy: off.filter((r) => r.correct).length / (off.length || 1),
     falseDeclines: ins.filter((r) => !r.answer.inScope).length,
+    intentAccuracy: withIntent.filter((r) => r.answer.intent === r.item.intent).length / (withIntent.length || 1),
+    typeAccuracy: withType.filter((r) => r.answer.scamTypes[0] === r.item.type).length / (withType.length || 1),
+    verbatimShare: cited ? lines.reduce((n, l) => n + l.verbatim, 0) / cited : 1,
     perCategory,
     latencyMs: { p50: percentile(lat, 0.5), p95: percentile(lat, 0.95), max: lat[lat.length - 1] ?? 0 },
     results,
@@ -105,15 +153,18 @@ export function formatEval(s: EvalSummary, verbose = false): string {
   const lines = [
     `Golden set: ${s.total} questions (${s.inScope} in scope, ${s.offTopic} off-topic)`,
     `hit@1 ${pct(s.hitAt1)}   hit@5 ${pct(s.hitAt5)}   MRR ${s.mrr.toFixed(3)}   off-topic accuracy ${pct(s.offTopicAccuracy)}   false declines ${s.falseDeclines}`,
+    `intent right ${pct(s.intentAccuracy)}   scam type right ${pct(s.typeAccuracy)}   cited lines verbatim ${pct(s.verbatimShare)}`,
     `answer latency (warm, in-process): p50 ${s.latencyMs.p50.toFixed(1)} ms   p95 ${s.latencyMs.p95.toFixed(1)} ms   max ${s.latencyMs.max.toFixed(1)} ms`,
     'per category:',
     ...Object.entries(s.perCategory).map(([c, v]) => `  ${c.padEnd(12)} ${v.correct}/${v.n} correct, ${v.hitAt1}/${v.n} at rank 1`),
   ];
-  const misses = s.results.filter((r) => !r.correct || (r.item.inScope && r.rank !== 1));
+  const misses = s.results.filter(
+    (r) => !r.correct || (r.item.inScope && r.rank !== 1) || (r.item.intent && r.item.intent !== r.answer.intent) || (r.item.type && r.item.inScope && r.answer.scamTypes[0] !== r.item.type),
+  );
   if (misses.length) {
     lines.push('not at rank 1 or wrong:');
     for (const r of misses) {
-      lines.push(`  [${r.item.category}] ${r.item.q} → ${r.answer.inScope ? `rank ${r.rank || 'none'}` : 'declined'}`);
+      lines.push(`  [${r.item.category}] ${r.item.q} → ${r.answer.inScope ? `rank ${r.rank || 'none'}` : 'declined'} (${r.answer.intent}${r.answer.scamTypes[0] ? ` ${r.answer.scamTypes[0]}` : ''})`);
       if (verbose) for (const c of r.answer.citations) lines.push(`      [${c.n}] ${c.text.slice(0, 60)}`);
     }
   }

@@ -45,6 +45,8 @@ export const EN_GLOSSARY: Record<string, string[]> = {
   orphan: ['战争孤儿'], orphans: ['战争孤儿'], adopt: ['领养'], adoption: ['领养'], charity: ['公益', '慈善'], donation: ['捐款', '公益金'], donate: ['捐'],
   socialite: ['名媛'], course: ['培训班', '课程'], training: ['培训'], game: ['游戏'], games: ['游戏'], skin: ['皮肤'], skins: ['皮肤'],
   'sim card': ['手机卡'], 'phone card': ['手机卡'], rent: ['出租'], lend: ['出借'], sell: ['出售'], 'money laundering': ['洗钱'],
+  // Places of the seed articles' cities, so English figures questions reach them.
+  wuxi: ['无锡'], yongkang: ['永康'], jining: ['济宁'], chuzhou: ['滁州'],
   customer: ['客服'], service: ['客服'], support: ['客服'], courier: ['快递'], parcel: ['快递'], delivery: ['快递费'],
 };
 
