@@ -6,10 +6,10 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer } from 'grammy';
+import { texts } from '../i18n/strings.js';
 import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { FEATURES } from './features/index.js';
-import { texts } from '../i18n/strings.js';
 import { contextMiddleware } from './middlewares/context.js';
 import { apologise, logUnhandled } from './middlewares/error-boundary.js';
 import { groupFilter } from './middlewares/group-filter.js';
@@ -18,8 +18,8 @@ import { rateLimit } from './middlewares/rate-limit.js';
 import { perChatSequence } from './middlewares/sequentialize.js';
 import { plainTextFallback } from './transformers/plain-text-fallback.js';
 
-export type { BotDeps, BotEngine, Feature } from './deps.js';
 export { COMMANDS } from '../i18n/strings.js';
+export type { BotDeps, BotEngine, Feature } from './deps.js';
 export { ALLOWED_UPDATES } from './middlewares/ignore-updates.js';
 export { plainTextFallback } from './transformers/plain-text-fallback.js';
 
@@ -28,7 +28,10 @@ const DEFAULT_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
 
 /** Builds the bot. Does not contact Telegram. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.apiRoot ? { apiRoot: deps.apiRoot } : undefined });
+  const bot = new Bot<BotContext>(deps.token, {
+    botInfo: deps.botInfo,
+    client: deps.apiRoot ? { apiRoot: deps.apiRoot } : undefined,
+  });
   // grammY runs the last installed transformer first: the test seam goes in first (innermost).
   if (deps.apiTransformer) bot.api.config.use(deps.apiTransformer);
   bot.api.config.use(plainTextFallback(deps.logger));

@@ -3,12 +3,12 @@
  * on paragraph boundaries so that no message exceeds Telegram's limit and no tag is cut.
  */
 import { InlineKeyboard } from 'grammy';
+import { baseLang, SOURCES_HEADING } from '../answer/i18n.js';
 import { withMarkers } from '../answer/render.js';
 import type { Answer } from '../answer/types.js';
-import { baseLang, SOURCES_HEADING } from '../answer/i18n.js';
+import { texts } from '../i18n/strings.js';
 import type { Language } from '../retrieval/query.js';
 import type { SourceView } from '../retrieval/sources.js';
-import { texts } from '../i18n/strings.js';
 import { toTraditional } from '../text/script.js';
 
 /** Telegram's limit on a message's text, in UTF-16 code units. */
@@ -93,7 +93,9 @@ export function renderAnswerHtml(a: Answer): string {
   }
   if (a.nextSteps) blocks.push(`<i>${escapeHtml(a.nextSteps)}</i>`);
   if (a.citations.length) {
-    const sources = a.citations.map((c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<i>${escapeHtml(shortQuote(c.text))}</i>`);
+    const sources = a.citations.map(
+      (c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<i>${escapeHtml(shortQuote(c.text))}</i>`,
+    );
     const heading = a.language === 'zh-Hant' ? toTraditional(SOURCES_HEADING.zh) : SOURCES_HEADING[lang];
     blocks.push(`<b>${escapeHtml(heading)}</b>\n${sources.join('\n')}`);
   }
@@ -131,7 +133,11 @@ export function renderPassageHtml(v: SourceView, lang: Language, window = 400): 
   const before = (from > 0 ? '…' : '') + v.paragraph.slice(from, v.start);
   const after = v.paragraph.slice(v.end, to) + (to < v.paragraph.length ? '…' : '');
   const meta = [v.place, v.date, v.source].filter(Boolean).join(' · ');
-  const lines = [`<b>${escapeHtml(t.passageHeader)}</b>`, `${escapeHtml(t.passageFrom)}：<b>${escapeHtml(v.title)}</b>`, `<i>${escapeHtml(meta)}</i>`];
+  const lines = [
+    `<b>${escapeHtml(t.passageHeader)}</b>`,
+    `${escapeHtml(t.passageFrom)}：<b>${escapeHtml(v.title)}</b>`,
+    `<i>${escapeHtml(meta)}</i>`,
+  ];
   if (v.section) lines.push(`§ ${escapeHtml(v.section)}`);
   return `${lines.join('\n')}\n\n${escapeHtml(before)}<b>${escapeHtml(v.paragraph.slice(v.start, v.end))}</b>${escapeHtml(after)}`;
 }

@@ -5,10 +5,10 @@
  */
 import type { AnswerOptions } from '../answer/engine.js';
 import type { Answer } from '../answer/types.js';
-import { traditionalVariant, type BotContext } from './context.js';
+import type { RecordSource } from '../record/types.js';
+import { type BotContext, traditionalVariant } from './context.js';
 import type { BotDeps } from './deps.js';
 import { recordAnswer, withVotes } from './features/feedback.js';
-import type { RecordSource } from '../record/types.js';
 import { describeError } from './middlewares/error-boundary.js';
 import { citationKeyboard, renderAnswerHtml, splitMessage } from './render-html.js';
 
@@ -17,7 +17,9 @@ export const DEFAULT_MAX_QUESTION_CHARS = 2000;
 
 /** Shows "typing…" without ever delaying or breaking the answer if it fails. */
 export function typing(ctx: BotContext): void {
-  ctx.replyWithChatAction('typing').catch((err: unknown) => ctx.log.debug({ err: describeError(err) }, 'sendChatAction failed (ignored)'));
+  ctx
+    .replyWithChatAction('typing')
+    .catch((err: unknown) => ctx.log.debug({ err: describeError(err) }, 'sendChatAction failed (ignored)'));
 }
 
 /** The per-question options the bot passes to the engine for this user. */
@@ -34,14 +36,29 @@ export function answerOptions(ctx: BotContext, deps: BotDeps, opts: Partial<Answ
  * last one, a reply reference in groups. The answer is recorded first so the vote buttons
  * carry its record id.
  */
-export async function replyWithAnswer(ctx: BotContext, a: Answer, deps?: Pick<BotDeps, 'recorder'>, source: RecordSource = 'question'): Promise<void> {
+export async function replyWithAnswer(
+  ctx: BotContext,
+  a: Answer,
+  deps?: Pick<BotDeps, 'recorder'>,
+  source: RecordSource = 'question',
+): Promise<void> {
   ctx.log.info(
-    { in_scope: a.inScope, language: a.language, citations: a.citations.length, mode: a.mode, fallback: a.fallbackReason, answer_ms: Math.round(a.ms) },
+    {
+      in_scope: a.inScope,
+      language: a.language,
+      citations: a.citations.length,
+      mode: a.mode,
+      fallback: a.fallbackReason,
+      answer_ms: Math.round(a.ms),
+    },
     'answered',
   );
   const parts = splitMessage(renderAnswerHtml(a));
   const keyboard = withVotes(citationKeyboard(a), recordAnswer(deps?.recorder, a, ctx, source), ctx);
-  const replyTo = ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
+  const replyTo =
+    ctx.msg && ctx.chat?.type !== 'private'
+      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+      : {};
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
     await ctx.reply(parts[i], {
@@ -54,7 +71,12 @@ export async function replyWithAnswer(ctx: BotContext, a: Answer, deps?: Pick<Bo
 }
 
 /** Answers a question in the chat it came from. */
-export async function sendAnswer(ctx: BotContext, deps: BotDeps, question: string, opts: Partial<AnswerOptions> = {}): Promise<void> {
+export async function sendAnswer(
+  ctx: BotContext,
+  deps: BotDeps,
+  question: string,
+  opts: Partial<AnswerOptions> = {},
+): Promise<void> {
   typing(ctx);
   if (deps.logMessageText) ctx.log.debug({ question }, 'question');
   await replyWithAnswer(ctx, await deps.engine.answer(question, answerOptions(ctx, deps, opts)), deps);

@@ -11,7 +11,9 @@ import { runCli } from './run.js';
 export function formatReport(r: IngestReport, seedsDir: string, outDir: string): string {
   const lines: string[] = [];
   if (r.upToDate) {
-    lines.push(`Index in ${outDir} is up to date with ${seedsDir}: ${r.articles} articles, ${r.passages} passages (checked in ${r.ms.toFixed(0)} ms).`);
+    lines.push(
+      `Index in ${outDir} is up to date with ${seedsDir}: ${r.articles} articles, ${r.passages} passages (checked in ${r.ms.toFixed(0)} ms).`,
+    );
   } else {
     if (r.reason) lines.push(`Building index: ${r.reason}`);
     lines.push(
@@ -21,13 +23,15 @@ export function formatReport(r: IngestReport, seedsDir: string, outDir: string):
   for (const s of r.skipped) lines.push(`  skipped ${s.source}: ${s.reason}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   // Text removed from articles is never dropped silently: what, where and how much.
-  for (const d of r.dropped ?? []) lines.push(`  removed from ${d.source}: ${d.reason} (${d.chars} characters, ${d.lines} line(s)): ${d.excerpt}`);
+  for (const d of r.dropped ?? [])
+    lines.push(`  removed from ${d.source}: ${d.reason} (${d.chars} characters, ${d.lines} line(s)): ${d.excerpt}`);
   return lines.join('\n');
 }
 
 await runCli({
   name: 'ingest',
-  summary: 'Builds or refreshes the index from the seeds directory and prints a summary: articles, passages, and every skipped file with its reason. Only new or changed passages are embedded. Exit code 0 when an index is usable afterwards, 1 otherwise.',
+  summary:
+    'Builds or refreshes the index from the seeds directory and prints a summary: articles, passages, and every skipped file with its reason. Only new or changed passages are embedded. Exit code 0 when an index is usable afterwards, 1 otherwise.',
   options: {
     seeds: { type: 'string', valueName: 'DIR', description: 'article directory (default: SEEDS_DIR, or seeds/)' },
     out: { type: 'string', valueName: 'DIR', description: 'index directory (default: DATA_DIR, or data/index/)' },

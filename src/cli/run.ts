@@ -66,8 +66,14 @@ export interface CliIo {
 
 /** The usage text of a command. */
 export function usage<O extends Record<string, CliOption>>(spec: CliSpec<O>): string {
-  const options: [string, CliOption][] = [...Object.entries(spec.options ?? {}), ['help', { type: 'boolean', short: 'h', description: 'show this help' }]];
-  const left = options.map(([name, o]) => `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`);
+  const options: [string, CliOption][] = [
+    ...Object.entries(spec.options ?? {}),
+    ['help', { type: 'boolean', short: 'h', description: 'show this help' }],
+  ];
+  const left = options.map(
+    ([name, o]) =>
+      `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`,
+  );
   const width = Math.max(...left.map((l) => l.length));
   const lines = [
     `Usage: npm run ${spec.name} -- [options]${spec.args ? ` ${spec.args}` : ''}`,
@@ -97,18 +103,37 @@ export function describeFailure(err: unknown): string {
 
 /** A configuration error on one line: "Invalid configuration (see .env.example): LLM_BASE_URL: is required; PORT: …". */
 function oneLine(message: string): string {
-  const [head, ...issues] = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const [head, ...issues] = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return issues.length ? `${head} ${issues.join('; ')}` : (head ?? '');
 }
 
 /** Runs a command with `argv` and returns its exit code; never exits the process. */
-export async function runCliWith<O extends Record<string, CliOption>>(spec: CliSpec<O>, argv: string[], io: CliIo): Promise<number> {
+export async function runCliWith<O extends Record<string, CliOption>>(
+  spec: CliSpec<O>,
+  argv: string[],
+  io: CliIo,
+): Promise<number> {
   const options = Object.fromEntries(
-    Object.entries(spec.options ?? {}).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }]),
+    Object.entries(spec.options ?? {}).map(([k, o]) => [
+      k,
+      {
+        type: o.type,
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.default !== undefined ? { default: o.default } : {}),
+      },
+    ]),
   );
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: spec.args !== undefined, strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: spec.args !== undefined,
+      strict: true,
+    }) as typeof parsed;
   } catch (err) {
     io.stderr(`npm run ${spec.name}: ${(err as Error).message}\n\n${usage(spec)}\n`);
     return 2;
@@ -130,7 +155,9 @@ export async function runCliWith<O extends Record<string, CliOption>>(spec: CliS
       return 1;
     }
     const debug = io.env.LOG_LEVEL === 'debug' || io.env.LOG_LEVEL === 'trace';
-    io.stderr(`${spec.name} failed: ${describeFailure(err)}\n${debug && err instanceof Error && err.stack ? `${err.stack}\n` : ''}`);
+    io.stderr(
+      `${spec.name} failed: ${describeFailure(err)}\n${debug && err instanceof Error && err.stack ? `${err.stack}\n` : ''}`,
+    );
     return 1;
   }
 }
@@ -147,6 +174,8 @@ export async function runCli<O extends Record<string, CliOption>>(spec: CliSpec<
     env: process.env,
   });
   // Let stdout drain (a pipe may still hold the answer) before exiting.
-  await new Promise<void>((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', () => resolve()) : resolve()));
+  await new Promise<void>((resolve) =>
+    process.stdout.writableNeedDrain ? process.stdout.once('drain', () => resolve()) : resolve(),
+  );
   process.exit(code);
 }

@@ -19,7 +19,10 @@ export interface TerminalChatOptions {
 }
 
 /** What a line of input is: a command of the chat, or a question for the engine. */
-export type ChatLine = { kind: 'quit' | 'help' | 'types' | 'tips' | 'unknown-command' } | { kind: 'question'; text: string } | { kind: 'empty' };
+export type ChatLine =
+  | { kind: 'quit' | 'help' | 'types' | 'tips' | 'unknown-command' }
+  | { kind: 'question'; text: string }
+  | { kind: 'empty' };
 
 /** Classifies a line: `/quit`, `/exit`, `/help`, `/start`, `/types`, `/tips` are commands; other `/word`s are unknown commands. */
 export function parseChatLine(line: string): ChatLine {
@@ -36,21 +39,34 @@ export function parseChatLine(line: string): ChatLine {
 /** The /types list: each type's name and the question to ask about it. */
 export function typesList(lang: Language): string {
   const t = texts(lang);
-  return [t.terminalTypesIntro, ...SCAM_TYPES.map((s, i) => `  ${String(i + 1).padStart(2)}. ${scamTypeLabel(lang, s)} — ${scamTypeQuestion(lang, s)}`)].join('\n');
+  return [
+    t.terminalTypesIntro,
+    ...SCAM_TYPES.map(
+      (s, i) => `  ${String(i + 1).padStart(2)}. ${scamTypeLabel(lang, s)} — ${scamTypeQuestion(lang, s)}`,
+    ),
+  ].join('\n');
 }
 
 /** Runs the chat until the user quits or stdin ends. */
-export async function runTerminalChat(config: Config, io: TerminalChatOptions = { input: process.stdin, output: process.stdout }): Promise<void> {
+export async function runTerminalChat(
+  config: Config,
+  io: TerminalChatOptions = { input: process.stdin, output: process.stdout },
+): Promise<void> {
   const lang = io.lang ?? 'zh-Hans';
   const t = texts(lang);
   const { deps, report } = await setupEngine(config);
   const out = (s: string) => io.output.write(`${s}\n`);
   if (!report.upToDate) out(t.indexBuilt(report.articles, report.passages));
   out(t.terminalWelcome);
-  const rl = createInterface({ input: io.input, output: io.output, terminal: (io.input as NodeJS.ReadStream).isTTY ?? false });
+  const rl = createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: (io.input as NodeJS.ReadStream).isTTY ?? false,
+  });
   rl.setPrompt('\n> ');
   rl.prompt();
-  const ask = async (q: string, language?: Language) => out(`\n${(await answer(q, deps, { maxQuestionChars: config.maxQuestionChars, language })).text}`);
+  const ask = async (q: string, language?: Language) =>
+    out(`\n${(await answer(q, deps, { maxQuestionChars: config.maxQuestionChars, language })).text}`);
   // The line iterator buffers lines, so pasted or piped input is not lost while an
   // answer is being computed.
   try {

@@ -42,9 +42,13 @@ const zh: Texts = {
   welcome:
     '你好！我是<b>反诈助手</b>，根据警方反诈宣传资料回答你的问题，每个回答都注明出处。\n\n我可以：\n• 讲清楚一种骗局是怎么骗人的\n• 帮你判断收到的短信、电话、消息是不是诈骗（直接把内容发给我）\n• 告诉你怎样防范、被骗了该怎么办\n\n遇到诈骗请拨打 <b>96110</b> 反诈专线；紧急情况请拨打 <b>110</b>。',
   examplesTitle: '试试这样问：',
-  examples: ['什么是杀猪盘？', '有人自称警察让我转账到安全账户，怎么办？', '网上兼职刷单能赚钱吗？', '老板在群里让我给客户转账，要注意什么？'],
-  help:
-    '<b>怎么用</b>\n• 直接用文字提问，或把可疑的短信、聊天内容转发给我\n• /types 看常见骗局类型\n• /tips 看防骗提醒\n• 回答里的 [1][2] 是出处，点下面的按钮可以看原文\n\n在群里使用时，请 @我 或回复我的消息。\n\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
+  examples: [
+    '什么是杀猪盘？',
+    '有人自称警察让我转账到安全账户，怎么办？',
+    '网上兼职刷单能赚钱吗？',
+    '老板在群里让我给客户转账，要注意什么？',
+  ],
+  help: '<b>怎么用</b>\n• 直接用文字提问，或把可疑的短信、聊天内容转发给我\n• /types 看常见骗局类型\n• /tips 看防骗提醒\n• 回答里的 [1][2] 是出处，点下面的按钮可以看原文\n\n在群里使用时，请 @我 或回复我的消息。\n\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
   terminalHelp:
     '怎么用：直接输入问题，或粘贴可疑的短信、聊天内容。\n  /types  常见骗局类型\n  /tips   防骗提醒\n  /help   本说明\n  /quit   退出（或 Ctrl-D）\n回答里的 [1][2] 是出处，列在回答末尾。\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
   terminalWelcome:
@@ -66,22 +70,28 @@ const en: Texts = {
   welcome:
     "Hello! I'm the <b>Anti-Fraud Assistant</b> (反诈助手). I answer from police anti-fraud articles and cite the source of every answer.\n\nI can:\n• explain how a scam works\n• check whether a text, call or message you got looks like a scam (just send it to me)\n• tell you how to protect yourself and what to do if you were cheated\n\nFor help call the <b>96110</b> anti-fraud hotline; in an emergency call <b>110</b>.",
   examplesTitle: 'Try asking:',
-  examples: ['What is a pig butchering scam?', 'Someone claiming to be police wants me to move money to a safe account', 'Is an online part-time job brushing orders a scam?'],
-  help:
-    '<b>How to use</b>\n• Ask in plain words, or forward a suspicious message\n• /types lists common scam types\n• /tips shows safety tips\n• [1][2] in answers are sources: tap the buttons to read them\n\nIn groups, mention me or reply to my message.\n\nFor help call 96110; in an emergency call 110.',
+  examples: [
+    'What is a pig butchering scam?',
+    'Someone claiming to be police wants me to move money to a safe account',
+    'Is an online part-time job brushing orders a scam?',
+  ],
+  help: '<b>How to use</b>\n• Ask in plain words, or forward a suspicious message\n• /types lists common scam types\n• /tips shows safety tips\n• [1][2] in answers are sources: tap the buttons to read them\n\nIn groups, mention me or reply to my message.\n\nFor help call 96110; in an emergency call 110.',
   terminalHelp:
     'How to use: type a question, or paste a suspicious text message or chat.\n  /types  common scam types\n  /tips   safety tips\n  /help   this help\n  /quit   leave (or Ctrl-D)\n[1][2] in answers are sources, listed at the end of the answer.\nFor help call 96110; in an emergency call 110.',
   terminalWelcome:
     '反诈助手 — terminal chat\nAsk how a scam works, whether a message you got is a scam, or how to protect yourself. Chinese or English.\ne.g.: What is a pig butchering scam? · 什么是杀猪盘？\nType /help for help, /quit to leave (or Ctrl-D).',
   terminalTypesIntro: 'Common kinds of phone and online fraud (ask "What is …?" to see how one works):',
   indexBuilt: (a, p) => `(index built: ${a} articles, ${p} passages)`,
-  nonText: 'I can only read text. Please send your question or the suspicious message as text (add a caption to photos).',
+  nonText:
+    'I can only read text. Please send your question or the suspicious message as text (add a caption to photos).',
   rateLimited: "You're sending messages a bit fast: please wait a minute. In an emergency call 110.",
-  error: "Sorry, something went wrong on my side and I couldn't answer. Please try again later. In an emergency call 110, or the 96110 anti-fraud hotline.",
+  error:
+    "Sorry, something went wrong on my side and I couldn't answer. Please try again later. In an emergency call 110, or the 96110 anti-fraud hotline.",
   staleSource: 'This source can no longer be found (the library may have been updated). Please ask again.',
   sourceButton: (n) => `📄 Source [${n}]`,
   typesIntro: 'Common kinds of phone and online fraud. Tap one to see how it works:',
-  tipsQuestion: 'How can I protect myself from phone fraud, and what should I do when someone asks me to transfer money?',
+  tipsQuestion:
+    'How can I protect myself from phone fraud, and what should I do when someone asks me to transfer money?',
   passageHeader: 'Source passage',
   passageFrom: 'From',
 };
@@ -142,5 +152,9 @@ export function scamTypeLabel(lang: Language, t: ScamType): string {
 
 /** The question a scam-type button (bot) or entry (terminal) asks, in the interface language. */
 export function scamTypeQuestion(lang: Language, t: ScamType): string {
-  return lang === 'en' ? `What is the ${t.nameEn} scam and how does it work?` : lang === 'zh-Hant' ? toTraditional(t.exampleQuestion) : t.exampleQuestion;
+  return lang === 'en'
+    ? `What is the ${t.nameEn} scam and how does it work?`
+    : lang === 'zh-Hant'
+      ? toTraditional(t.exampleQuestion)
+      : t.exampleQuestion;
 }

@@ -10,7 +10,7 @@ import { ALLOWED_UPDATES, type BotDeps } from '../../src/bot/create-bot.js';
 import { commandTarget, isOwnCommand, mentionsExactly } from '../../src/bot/middlewares/group-filter.js';
 import { splitMessage, TELEGRAM_LIMIT } from '../../src/bot/render-html.js';
 import { SCAM_TYPES } from '../../src/knowledge/scam-types.js';
-import { BOT_INFO, callbackUpdate, messageUpdate, testBot, textUpdate, TOKEN } from '../helpers/bot.js';
+import { BOT_INFO, callbackUpdate, messageUpdate, TOKEN, testBot, textUpdate } from '../helpers/bot.js';
 import { FAKE_DECLINE, FAKE_PASSAGE_ID, fakeAnswer, fakeEngine, fakeSources } from '../helpers/fake-engine.js';
 import { telegramHtmlProblems } from '../helpers/html.js';
 
@@ -48,7 +48,7 @@ describe('commands', () => {
     expect(asked[1].text).toContain(romance.nameEn);
   });
 
-  it('/tips asks the engine for tips in the user\'s language; /help explains use', async () => {
+  it("/tips asks the engine for tips in the user's language; /help explains use", async () => {
     const { bot, sent, asked } = fakeBot();
     await bot.handleUpdate(textUpdate('/tips', { lang: 'en' }));
     expect(asked[0].opts.language).toBe('en');
@@ -64,7 +64,9 @@ describe('questions', () => {
   it("sends the engine's answer as HTML with a sources section and source buttons", async () => {
     const { bot, sent, asked } = fakeBot({ maxQuestionChars: 1234 });
     await bot.handleUpdate(textUpdate('什么是杀猪盘？', { lang: 'zh-HK' }));
-    expect(asked).toEqual([{ kind: 'answer', text: '什么是杀猪盘？', opts: { maxQuestionChars: 1234, traditionalVariant: 'hk' } }]);
+    expect(asked).toEqual([
+      { kind: 'answer', text: '什么是杀猪盘？', opts: { maxQuestionChars: 1234, traditionalVariant: 'hk' } },
+    ]);
     const m = sent()[0];
     expect(m.parse_mode).toBe('HTML');
     expect(m.text).toContain('回答：什么是杀猪盘？ [1]');
@@ -89,7 +91,8 @@ describe('questions', () => {
 
   it('stale or tampered buttons get a polite notice, not an error', async () => {
     const { bot, calls, sent } = fakeBot();
-    for (const data of ['p:0000000000000000:s', 'p:<script>', 't:no-such-type', 'garbage']) await bot.handleUpdate(callbackUpdate(data));
+    for (const data of ['p:0000000000000000:s', 'p:<script>', 't:no-such-type', 'garbage'])
+      await bot.handleUpdate(callbackUpdate(data));
     const notices = calls.filter((c) => c.method === 'answerCallbackQuery');
     expect(notices).toHaveLength(4);
     for (const n of notices) expect(n.payload.text).toMatch(/找不到|重新提问/);
@@ -117,7 +120,18 @@ describe('questions', () => {
     const fake = async (q: string): Promise<Answer> => ({
       ...fakeAnswer(q),
       sections: [{ kind: 'facts', heading: '要点', lines: [{ text: '<script>alert(1)</script> & <b>', cites: [1] }] }],
-      citations: [{ n: 1, source: 'a.txt', title: 'A & <B>', text: '引文 <i>', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0, kind: 'news' }],
+      citations: [
+        {
+          n: 1,
+          source: 'a.txt',
+          title: 'A & <B>',
+          text: '引文 <i>',
+          score: 1,
+          passageId: FAKE_PASSAGE_ID,
+          paragraphIndex: 0,
+          kind: 'news',
+        },
+      ],
     });
     const { bot, sent } = testBot({ engine: fakeEngine(fake).engine, sources: fakeSources });
     await bot.handleUpdate(textUpdate('<b>刷单</b>是诈骗吗'));
@@ -130,7 +144,11 @@ describe('questions', () => {
   it('splits answers longer than 4096 characters on paragraph boundaries, buttons on the last part', async () => {
     const fake = async (q: string): Promise<Answer> => ({
       ...fakeAnswer(q),
-      sections: Array.from({ length: 30 }, (_, i) => ({ kind: 'facts' as const, heading: `第${i}节`, lines: [{ text: `${'很长的句子&<>。'.repeat(40)}`, cites: [1] }] })),
+      sections: Array.from({ length: 30 }, (_, i) => ({
+        kind: 'facts' as const,
+        heading: `第${i}节`,
+        lines: [{ text: `${'很长的句子&<>。'.repeat(40)}`, cites: [1] }],
+      })),
     });
     const { bot, sent } = testBot({ engine: fakeEngine(fake).engine, sources: fakeSources });
     await bot.handleUpdate(textUpdate('问题'));
@@ -211,11 +229,25 @@ describe('chats and message kinds', () => {
 
   it('gives a hint for stickers, voice and photos without caption; sends captions to the engine', async () => {
     const { bot, sent, asked } = fakeBot();
-    await bot.handleUpdate(messageUpdate({ sticker: { file_id: 'x', file_unique_id: 'x', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } }));
+    await bot.handleUpdate(
+      messageUpdate({
+        sticker: {
+          file_id: 'x',
+          file_unique_id: 'x',
+          type: 'regular',
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+    );
     await bot.handleUpdate(messageUpdate({ voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } }));
     await bot.handleUpdate(messageUpdate({ photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }));
     const caption = '这条短信说我中奖了要先交手续费，是诈骗吗';
-    await bot.handleUpdate(messageUpdate({ photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption }));
+    await bot.handleUpdate(
+      messageUpdate({ photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption }),
+    );
     const s = sent();
     expect(s.slice(0, 3).every((m) => m.text.includes('文字'))).toBe(true);
     expect(asked.map((c) => c.text)).toEqual([caption]);
@@ -227,7 +259,10 @@ describe('chats and message kinds', () => {
     const { bot, calls } = fakeBot();
     const edited = textUpdate('什么是杀猪盘') as any;
     await bot.handleUpdate({ update_id: 99_001, edited_message: { ...edited.message, edit_date: 1 } } as any);
-    await bot.handleUpdate({ update_id: 99_002, channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel', title: 'c' }, text: '刷单' } } as any);
+    await bot.handleUpdate({
+      update_id: 99_002,
+      channel_post: { message_id: 1, date: 0, chat: { id: -5, type: 'channel', title: 'c' }, text: '刷单' },
+    } as any);
     expect(calls).toEqual([]);
   });
 });
@@ -244,13 +279,17 @@ describe('robustness', () => {
   });
 
   it('answers even when sendChatAction fails', async () => {
-    const { bot, sent } = fakeBot({}, 'debug', { sendChatAction: { error_code: 400, description: 'Bad Request: method not supported' } });
+    const { bot, sent } = fakeBot({}, 'debug', {
+      sendChatAction: { error_code: 400, description: 'Bad Request: method not supported' },
+    });
     await bot.handleUpdate(textUpdate('什么是杀猪盘'));
     expect(sent()[0].text).toContain('回答：什么是杀猪盘');
   });
 
   it('falls back to plain text when Telegram cannot parse the HTML', async () => {
-    const { bot, calls } = fakeBot({}, 'debug', { sendMessage: { error_code: 400, description: "Bad Request: can't parse entities: unexpected end tag" } });
+    const { bot, calls } = fakeBot({}, 'debug', {
+      sendMessage: { error_code: 400, description: "Bad Request: can't parse entities: unexpected end tag" },
+    });
     await bot.handleUpdate(textUpdate('什么是杀猪盘'));
     const sends = calls.filter((c) => c.method === 'sendMessage');
     expect(sends[0].payload.parse_mode).toBe('HTML');

@@ -18,7 +18,13 @@ function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [TSX, join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     // No .env from the developer's checkout: the test sets everything itself.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SEEDS_DIR: SEEDS_DIR, DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      SEEDS_DIR: SEEDS_DIR,
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,7 +50,12 @@ describe('npm start (src/main.ts)', () => {
   it('builds the index, answers, never logs the token, and stops on SIGTERM', async () => {
     const server = await startEmulator();
     const token = '555555:MAIN-token-abcdefghijklmnopq';
-    const p = start({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: server.config.apiURL, DATA_DIR: mkdtempSync(join(tmpdir(), 'fzzs-main-')), LOG_LEVEL: 'info' });
+    const p = start({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: server.config.apiURL,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fzzs-main-')),
+      LOG_LEVEL: 'info',
+    });
     try {
       await waitFor(() => p.output().includes('bot started'), 30_000, 'bot start');
       const client = server.getClient(token, { userId: 31, chatId: 31 });

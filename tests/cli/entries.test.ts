@@ -18,7 +18,13 @@ async function run(entry: string, args: string[], env: Record<string, string> = 
     const r = await promisify(execFile)(process.execPath, [TSX, join(ROOT, 'src', 'cli', `${entry}.ts`), ...args], {
       cwd: ROOT,
       // No .env from the developer's checkout: each test sets what it needs.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOTENV_CONFIG_PATH: '/nonexistent/.env', SEEDS_DIR, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DOTENV_CONFIG_PATH: '/nonexistent/.env',
+        SEEDS_DIR,
+        ...env,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -45,7 +51,10 @@ describe.concurrent('command-line entries', () => {
   });
 
   it.each(ENTRIES)('%s with invalid settings prints one line naming the variable, no stack, exit 1', async (entry) => {
-    const r = await run(entry, entry === 'ask' ? ['什么是杀猪盘'] : [], { LLM_PROVIDER: 'openai', DATA_DIR: join(tmp(), 'index') });
+    const r = await run(entry, entry === 'ask' ? ['什么是杀猪盘'] : [], {
+      LLM_PROVIDER: 'openai',
+      DATA_DIR: join(tmp(), 'index'),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('LLM_BASE_URL');

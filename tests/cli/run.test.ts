@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCliWith, UsageError, usage, type CliIo } from '../../src/cli/run.js';
+import { type CliIo, runCliWith, UsageError, usage } from '../../src/cli/run.js';
 import { ConfigError } from '../../src/config.js';
 
 function io(env: Record<string, string> = {}) {
@@ -13,7 +13,10 @@ const spec = (main: (a: any) => any = () => 0) => ({
   name: 'demo',
   summary: 'Does a demo.',
   args: '[WORDS]',
-  options: { out: { type: 'string' as const, valueName: 'DIR', description: 'where to write' }, force: { type: 'boolean' as const, short: 'f', description: 'do it again' } },
+  options: {
+    out: { type: 'string' as const, valueName: 'DIR', description: 'where to write' },
+    force: { type: 'boolean' as const, short: 'f', description: 'do it again' },
+  },
   main,
 });
 
@@ -21,7 +24,13 @@ describe('runCliWith', () => {
   it('--help prints the usage with every option and exits 0 without running main', async () => {
     let ran = false;
     const o = io();
-    expect(await runCliWith(spec(() => (ran = true)), ['--help'], o.io)).toBe(0);
+    expect(
+      await runCliWith(
+        spec(() => (ran = true)),
+        ['--help'],
+        o.io,
+      ),
+    ).toBe(0);
     expect(ran).toBe(false);
     expect(o.out()).toContain('Usage: npm run demo -- [options] [WORDS]');
     expect(o.out()).toMatch(/--out DIR\s+where to write/);
@@ -31,7 +40,11 @@ describe('runCliWith', () => {
 
   it('passes typed values and positionals to main and returns its code', async () => {
     let got: unknown;
-    const code = await runCliWith(spec((a) => ((got = a), 3)), ['-f', '--out', 'x', 'a', 'b'], io().io);
+    const main = (a: unknown) => {
+      got = a;
+      return 3;
+    };
+    const code = await runCliWith(spec(main), ['-f', '--out', 'x', 'a', 'b'], io().io);
     expect(code).toBe(3);
     expect(got).toEqual({ values: { force: true, out: 'x' }, positionals: ['a', 'b'] });
   });
@@ -50,19 +63,35 @@ describe('runCliWith', () => {
 
   it('a UsageError from main is a usage problem, exit 2', async () => {
     const o = io();
-    expect(await runCliWith(spec(() => { throw new UsageError('no question given'); }), [], o.io)).toBe(2);
+    expect(
+      await runCliWith(
+        spec(() => {
+          throw new UsageError('no question given');
+        }),
+        [],
+        o.io,
+      ),
+    ).toBe(2);
     expect(o.err()).toContain('npm run demo: no question given');
   });
 
   it('a configuration error is one line naming the variable, exit 1', async () => {
     const o = io();
-    const main = () => { throw new ConfigError('Invalid configuration (see .env.example):\n  LLM_BASE_URL: is required\n  PORT: must be a number'); };
+    const main = () => {
+      throw new ConfigError(
+        'Invalid configuration (see .env.example):\n  LLM_BASE_URL: is required\n  PORT: must be a number',
+      );
+    };
     expect(await runCliWith(spec(main), [], o.io)).toBe(1);
-    expect(o.err()).toBe('Invalid configuration (see .env.example): LLM_BASE_URL: is required; PORT: must be a number\n');
+    expect(o.err()).toBe(
+      'Invalid configuration (see .env.example): LLM_BASE_URL: is required; PORT: must be a number\n',
+    );
   });
 
   it('other failures print the message and causes, the stack only at debug level', async () => {
-    const main = () => { throw new Error('index failed', { cause: new Error('EACCES: permission denied') }); };
+    const main = () => {
+      throw new Error('index failed', { cause: new Error('EACCES: permission denied') });
+    };
     const quiet = io();
     expect(await runCliWith(spec(main), [], quiet.io)).toBe(1);
     expect(quiet.err()).toBe('demo failed: index failed: EACCES: permission denied\n');
@@ -72,6 +101,8 @@ describe('runCliWith', () => {
   });
 
   it('usage lists defaults', () => {
-    expect(usage({ ...spec(), options: { n: { type: 'string', description: 'count', default: '5' } } })).toContain('count (default: 5)');
+    expect(usage({ ...spec(), options: { n: { type: 'string', description: 'count', default: '5' } } })).toContain(
+      'count (default: 5)',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import type { TelegramServer as TelegramServerType } from 'telegram-test-api/lib/telegramServer.js';
 
 // The package is CommonJS with `module.exports = TelegramServer`; its typings describe an

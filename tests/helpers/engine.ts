@@ -13,7 +13,11 @@ let cached: Promise<EngineDeps> | undefined;
 export function seedEngine(): Promise<EngineDeps> {
   cached ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'fzzs-engine-'));
-    const { index } = await ensureIndex({ seedsDir: SEEDS_DIR, outDir, embedder: createEmbedder({ provider: 'hashing' }) });
+    const { index } = await ensureIndex({
+      seedsDir: SEEDS_DIR,
+      outDir,
+      embedder: createEmbedder({ provider: 'hashing' }),
+    });
     return { retriever: new HybridRetriever(index) };
   })();
   return cached;

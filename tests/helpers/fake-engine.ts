@@ -22,16 +22,29 @@ export function fakeAnswer(question: string, opts: AnswerOptions = {}): Answer {
   const max = opts.maxQuestionChars ?? 2000;
   const truncated = question.length > max;
   const q = truncated ? question.slice(0, max) : question;
-  const language: Language = opts.language ?? (/[a-z]{3}/i.test(q) ? 'en' : /[麼騙詐點]/u.test(q) ? 'zh-Hant' : 'zh-Hans');
+  const language: Language =
+    opts.language ?? (/[a-z]{3}/i.test(q) ? 'en' : /[麼騙詐點]/u.test(q) ? 'zh-Hant' : 'zh-Hans');
   const base = { question: q, language, scamTypes: [], truncated, ms: 1, intent: 'general' as const, verdict: null };
-  if (q.includes(OFF_TOPIC_MARK)) return { ...base, inScope: false, sections: [], citations: [], text: FAKE_DECLINE, mode: 'declined' };
+  if (q.includes(OFF_TOPIC_MARK))
+    return { ...base, inScope: false, sections: [], citations: [], text: FAKE_DECLINE, mode: 'declined' };
   return {
     ...base,
     inScope: true,
     mode: 'extractive',
     text: `${truncated ? `（只看了前${max}个字）\n\n` : ''}回答：${q}`,
     sections: [{ kind: 'facts', heading: '要点', lines: [{ text: `回答：${q}`, cites: [1] }] }],
-    citations: [{ n: 1, source: 'fake.txt', title: '假文章', text: '引文', score: 1, passageId: FAKE_PASSAGE_ID, paragraphIndex: 0, kind: 'news' }],
+    citations: [
+      {
+        n: 1,
+        source: 'fake.txt',
+        title: '假文章',
+        text: '引文',
+        score: 1,
+        passageId: FAKE_PASSAGE_ID,
+        paragraphIndex: 0,
+        kind: 'news',
+      },
+    ],
   };
 }
 
@@ -48,7 +61,13 @@ export function fakeEngine(respond: (text: string, opts: AnswerOptions) => Promi
 }
 
 /** The passage view the fake's citation opens. */
-export const FAKE_VIEW: SourceView = { title: '全民攻坚凝聚反电诈合力', source: 'fake.txt', paragraph: '前文。杀猪盘是一种网络交友诈骗。后文。', start: 3, end: 15 };
+export const FAKE_VIEW: SourceView = {
+  title: '全民攻坚凝聚反电诈合力',
+  source: 'fake.txt',
+  paragraph: '前文。杀猪盘是一种网络交友诈骗。后文。',
+  start: 3,
+  end: 15,
+};
 
 /** A source lookup that knows only {@link FAKE_PASSAGE_ID}. */
 export const fakeSources: SourceLookup = { view: (id) => (id === FAKE_PASSAGE_ID ? FAKE_VIEW : undefined) };

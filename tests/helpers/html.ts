@@ -1,7 +1,23 @@
 /** Checks that a string is HTML Telegram accepts: known tags, balanced, entities escaped. */
 export function telegramHtmlProblems(html: string): string[] {
   const problems: string[] = [];
-  const allowed = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'span']);
+  const allowed = new Set([
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    'ins',
+    's',
+    'strike',
+    'del',
+    'a',
+    'code',
+    'pre',
+    'blockquote',
+    'tg-spoiler',
+    'span',
+  ]);
   const stack: string[] = [];
   const re = /<(\/?)([a-z-]+)[^>]*>|&(?!(amp|lt|gt|quot);)|<(?![a-z/])/gi;
   for (const m of html.matchAll(re)) {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'seeds');
@@ -11,7 +11,9 @@ export function seed(prefix: string): string {
 }
 
 export function seedNames(): string[] {
-  return readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 /**

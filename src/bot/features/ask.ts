@@ -4,9 +4,9 @@
  * (`/foo@ThisBot`), since `/foo` there may be meant for another bot.
  */
 import { Composer } from 'grammy';
+import { texts } from '../../i18n/strings.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { texts } from '../../i18n/strings.js';
 import { commandTarget } from '../middlewares/group-filter.js';
 import { sendAnswer } from '../reply.js';
 
@@ -21,7 +21,8 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     const target = commandTarget(text);
     if (target !== undefined) {
       const toUs = target.toLowerCase() === ctx.me.username.toLowerCase();
-      if (ctx.chat.type === 'private' ? target === '' || toUs : toUs) await ctx.reply(texts(ctx.uiLang).help, { parse_mode: 'HTML' });
+      if (ctx.chat.type === 'private' ? target === '' || toUs : toUs)
+        await ctx.reply(texts(ctx.uiLang).help, { parse_mode: 'HTML' });
       return;
     }
     text = text.replace(new RegExp(`@${escapeRegExp(ctx.me.username)}(?![A-Za-z0-9_])`, 'gi'), '').trim();

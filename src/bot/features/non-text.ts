@@ -1,7 +1,7 @@
 /** Stickers, photos without a caption, voice, documents, locations…: a hint to send text. Install last. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.js';
 import { texts } from '../../i18n/strings.js';
+import type { BotContext } from '../context.js';
 
 export function nonTextFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();

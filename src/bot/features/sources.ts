@@ -1,9 +1,9 @@
 /** Source buttons under answers: show the cited passage in its paragraph. */
 import { Composer } from 'grammy';
+import { texts } from '../../i18n/strings.js';
 import { toTraditional } from '../../text/script.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { texts } from '../../i18n/strings.js';
 import { parseSourceCallback, renderPassageHtml, splitMessage } from '../render-html.js';
 
 export function sourcesFeature(deps: BotDeps): Composer<BotContext> {
@@ -19,7 +19,13 @@ export function sourcesFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery().catch(() => undefined);
     const t = (s: string) => (parsed.lang === 'zh-Hant' ? toTraditional(s) : s);
     const html = renderPassageHtml(
-      { ...view, title: t(view.title), paragraph: t(view.paragraph), section: view.section && t(view.section), place: view.place && t(view.place) },
+      {
+        ...view,
+        title: t(view.title),
+        paragraph: t(view.paragraph),
+        section: view.section && t(view.section),
+        place: view.place && t(view.place),
+      },
       parsed.lang,
     );
     for (const part of splitMessage(html)) await ctx.reply(part, { parse_mode: 'HTML' });

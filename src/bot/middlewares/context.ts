@@ -1,7 +1,7 @@
 /** Per-update context: a child logger (update, chat) and the user's interface language. */
 import type { MiddlewareFn } from 'grammy';
 import type { Logger } from '../../log.js';
-import { uiLanguage, type BotContext } from '../context.js';
+import { type BotContext, uiLanguage } from '../context.js';
 
 /** Sets `ctx.uiLang` and `ctx.log`, and logs how long the update took at debug level. */
 export function contextMiddleware(log: Logger): MiddlewareFn<BotContext> {

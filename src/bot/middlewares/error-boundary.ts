@@ -2,13 +2,14 @@
  * Errors in features: logged without secrets or message text, and the user gets an
  * apology (with the hotlines) instead of silence. Errors outside the boundary are logged.
  */
-import { GrammyError, HttpError, type BotError } from 'grammy';
-import type { BotContext } from '../context.js';
+import { type BotError, GrammyError, HttpError } from 'grammy';
 import { texts } from '../../i18n/strings.js';
+import type { BotContext } from '../context.js';
 
 /** A loggable description of an error: what failed, never the message text. */
 export function describeError(err: unknown): Record<string, unknown> {
-  if (err instanceof GrammyError) return { kind: 'telegram', method: err.method, code: err.error_code, description: err.description };
+  if (err instanceof GrammyError)
+    return { kind: 'telegram', method: err.method, code: err.error_code, description: err.description };
   if (err instanceof HttpError) return { kind: 'network', message: err.message };
   return { kind: 'internal', message: (err as Error)?.message, stack: (err as Error)?.stack };
 }

@@ -14,7 +14,8 @@ const USERNAME_CHAR = /[A-Za-z0-9_]/u;
 /** True when `text` mentions exactly `@username` (case-insensitive), not a longer name. */
 export function mentionsExactly(text: string, username: string, entities: readonly MessageEntity[] = []): boolean {
   const want = `@${username}`.toLowerCase();
-  if (entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === want)) return true;
+  if (entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === want))
+    return true;
   // Clients and emulators do not always send entities: scan the text with the same rule.
   const lower = text.toLowerCase();
   for (let i = lower.indexOf(want); i >= 0; i = lower.indexOf(want, i + 1)) {
@@ -48,7 +49,9 @@ export function groupFilter(): MiddlewareFn<BotContext> {
       const text = ctx.message.text ?? ctx.message.caption ?? '';
       const entities = ctx.message.entities ?? ctx.message.caption_entities ?? [];
       const forUs =
-        isOwnCommand(text, ctx.me.username) || mentionsExactly(text, ctx.me.username, entities) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
+        isOwnCommand(text, ctx.me.username) ||
+        mentionsExactly(text, ctx.me.username, entities) ||
+        ctx.message.reply_to_message?.from?.id === ctx.me.id;
       if (!forUs) return;
     }
     await next();

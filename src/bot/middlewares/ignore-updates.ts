@@ -13,6 +13,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 /** Drops edits and channel posts, logging them at debug level. */
 export function ignoreUnwantedUpdates(): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  c.on(['edited_message', 'channel_post', 'edited_channel_post'], (ctx) => ctx.log.debug('edit or channel post ignored'));
+  c.on(['edited_message', 'channel_post', 'edited_channel_post'], (ctx) =>
+    ctx.log.debug('edit or channel post ignored'),
+  );
   return c;
 }

@@ -1,8 +1,8 @@
 /** Per-user rate limit; the notice is sent once per window, not for every message. */
 import { limit } from '@grammyjs/ratelimiter';
 import type { MiddlewareFn } from 'grammy';
-import type { BotContext } from '../context.js';
 import { texts } from '../../i18n/strings.js';
+import type { BotContext } from '../context.js';
 import { htmlToPlain } from '../render-html.js';
 import { describeError } from './error-boundary.js';
 
@@ -29,9 +29,12 @@ export function rateLimit(perMinute = DEFAULT_RATE_LIMIT): MiddlewareFn<BotConte
         return;
       }
       if ((noticed.get(id) ?? 0) > now - RATE_WINDOW_MS) return;
-      if (noticed.size > NOTICE_MAP_PRUNE_AT) for (const [u, t] of noticed) if (t <= now - RATE_WINDOW_MS) noticed.delete(u);
+      if (noticed.size > NOTICE_MAP_PRUNE_AT)
+        for (const [u, t] of noticed) if (t <= now - RATE_WINDOW_MS) noticed.delete(u);
       noticed.set(id, now);
-      await ctx.reply(texts(ctx.uiLang).rateLimited).catch((err: unknown) => ctx.log.warn({ err: describeError(err) }, 'rate-limit notice failed'));
+      await ctx
+        .reply(texts(ctx.uiLang).rateLimited)
+        .catch((err: unknown) => ctx.log.warn({ err: describeError(err) }, 'rate-limit notice failed'));
     },
   });
 }
