@@ -38,7 +38,7 @@ export const DANGEROUS_ACTS: DangerousAct[] = [
   {
     id: 'share-code',
     label: 'share a verification code or password',
-    pattern: /(提供|告诉|告知|发送|发给|报给|报出|说出|透露|输入|填写).{0,8}(验证码|动态码|校验码|密码|口令|cvv|卡背后)/u,
+    pattern: /(提供|告诉|告知|发送|发给|报给|报出|说出|透露|输入|填写).{0,8}(验证码|动态码|校验码|密码|口令|cvv|卡背后)|(验证码|动态码|校验码|密码|口令).{0,6}(告诉|告知|发给|提供|报给|念给|交给)/u,
   },
 ];
 
