@@ -126,11 +126,19 @@ export const NO_TEXT_CONFIDENCE = 35;
 /** Fewer letters / digits / Han than this is a stray glyph read off a picture, not a message. */
 export const MIN_TEXT_CHARS = 2;
 /**
- * Tesseract `thresholding_method` 2 = Sauvola (local) binarisation. Default Otsu (global) missed
- * the grey time stamps and a green chat bubble entirely; Sauvola read them (bubble text similarity
- * 0.55 → 0.75 on chi_sim, headers no longer misread).
+ * Tesseract `thresholding_method`: 2 = Sauvola (local), 0 = Otsu (global). First passes use
+ * Sauvola: Otsu missed the grey time stamps and a green chat bubble entirely, Sauvola read them
+ * (similarity 0.55 → 0.75 on that screenshot, headers no longer misread). On a dark-mode screenshot
+ * Sauvola garbles the grey header (page confidence 81) where Otsu reads it (87), hence
+ * {@link RETRY_PAGE_CONFIDENCE}.
  */
-const THRESHOLDING_METHOD = '2';
+const THRESHOLDING = { sauvola: '2', otsu: '0' } as const;
+type Thresholding = keyof typeof THRESHOLDING;
+/**
+ * Page confidence (0..100) below which the best pass so far is redone with Otsu thresholding,
+ * keeping the more confident. Light-theme fixtures read at 83–91 with Sauvola, dark mode at 81.
+ */
+export const RETRY_PAGE_CONFIDENCE = 84;
 
 const LANG_PACKAGES: Record<string, string> = {
   chi_sim: '@tesseract.js-data/chi_sim',
@@ -357,6 +365,9 @@ function countHanRatio(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Worker pool
 
+/** The thresholding each worker is set to (tesseract parameters stick to a worker). */
+const thresholdingOf = new WeakMap<Tesseract.Worker, Thresholding>();
+
 interface Waiter {
   resolve: (w: Tesseract.Worker) => void;
   reject: (e: unknown) => void;
@@ -395,7 +406,8 @@ class WorkerPool {
         // already rejects with the same error, so only log it.
         errorHandler: (e: unknown) => this.logger?.debug({ err: e, langs: this.langs }, 'ocr worker error'),
       });
-      await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD });
+      await worker.setParameters({ thresholding_method: THRESHOLDING.sauvola });
+      thresholdingOf.set(worker, 'sauvola');
       if (this.closed) {
         await worker.terminate().catch(() => {});
         throw new OcrError('closed', 'OCR pool is closed');
@@ -458,6 +470,7 @@ class WorkerPool {
 }
 
 interface Pass {
+  langs: string;
   text: string;
   confidence: number;
   hanConfidence: number;
@@ -520,22 +533,31 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
   }
 
   /** One recognition on a worker of `langs`; `budgetMs` counts from when the worker takes it. */
-  async function pass(langs: string, image: Buffer, budgetMs: number): Promise<Pass> {
+  async function pass(langs: string, image: Buffer, budgetMs: number, thresholding: Thresholding): Promise<Pass> {
     await slots.take();
     try {
-      return await passOnWorker(langs, image, budgetMs);
+      return await passOnWorker(langs, image, budgetMs, thresholding);
     } finally {
       slots.give();
     }
   }
 
-  async function passOnWorker(langs: string, image: Buffer, budgetMs: number): Promise<Pass> {
+  async function passOnWorker(
+    langs: string,
+    image: Buffer,
+    budgetMs: number,
+    thresholding: Thresholding,
+  ): Promise<Pass> {
     const p = pool(langs);
     const worker = await p.acquire();
     const remaining = Math.max(0, budgetMs);
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {
+      if (thresholdingOf.get(worker) !== thresholding) {
+        await worker.setParameters({ thresholding_method: THRESHOLDING[thresholding] });
+        thresholdingOf.set(worker, thresholding);
+      }
       const job = worker.recognize(image, {}, { text: true, blocks: true });
       // The job keeps running if we time out; its rejection after terminate is expected.
       job.catch(() => {});
@@ -558,6 +580,7 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       const han = words.filter((w) => [...w.text].some(isHan));
       const hanConfidence = han.length ? han.reduce((s, w) => s + w.confidence, 0) / han.length : 0;
       return {
+        langs,
         text: r.data.text,
         confidence: r.data.confidence,
         hanConfidence,
@@ -584,22 +607,37 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       const buf = await loadImage(image, callOpts.maxBytes ?? DEFAULT_MAX_BYTES);
       const langs = callOpts.langs ?? defaultLangs;
       const timeoutMs = callOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      // The time limit runs while a worker has the image; queueing is bounded by MAX_QUEUE instead.
-      const first = await pass(langs, buf, timeoutMs);
+      // The time limit runs while a worker has the image (over all passes); queueing is bounded
+      // by MAX_QUEUE instead.
+      const first = await pass(langs, buf, timeoutMs, 'sauvola');
       let best = first;
-      const other = otherChinese(langs);
-      if (other && first.hanWords >= 2 && first.hanConfidence < RETRY_HAN_CONFIDENCE && timeoutMs - first.runMs > 0) {
+      let spent = first.runMs;
+      // A retry pass only improves on an answer we already have: its failure is logged, not thrown.
+      const retry = async (l: string, t: Thresholding): Promise<Pass | null> => {
+        if (timeoutMs - spent <= 0) return null;
         try {
-          const second = await pass(other, buf, timeoutMs - first.runMs);
-          if (second.hanConfidence > first.hanConfidence) best = second;
-          opts.logger?.debug(
-            { first: first.hanConfidence, second: second.hanConfidence, langs: [langs, other] },
-            'ocr second pass',
-          );
+          const r = await pass(l, buf, timeoutMs - spent, t);
+          spent += r.runMs;
+          return r;
         } catch (err) {
-          // The first pass already gave an answer; a failed second pass only loses the improvement.
-          opts.logger?.warn({ err }, 'ocr second pass failed');
+          spent = timeoutMs;
+          opts.logger?.warn({ err, langs: l, thresholding: t }, 'ocr retry pass failed');
+          return null;
         }
+      };
+      const other = otherChinese(langs);
+      if (other && first.hanWords >= 2 && first.hanConfidence < RETRY_HAN_CONFIDENCE) {
+        const second = await retry(other, 'sauvola');
+        if (second && second.hanConfidence > best.hanConfidence) best = second;
+        opts.logger?.debug(
+          { first: first.hanConfidence, second: second?.hanConfidence, langs: [langs, other] },
+          'ocr script retry',
+        );
+      }
+      if (best.confidence >= NO_TEXT_CONFIDENCE && best.confidence < RETRY_PAGE_CONFIDENCE) {
+        const otsu = await retry(best.langs, 'otsu');
+        if (otsu && otsu.confidence > best.confidence) best = otsu;
+        opts.logger?.debug({ sauvola: best.confidence, otsu: otsu?.confidence }, 'ocr thresholding retry');
       }
       const cleaned = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
       const text = (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_TEXT_CHARS ? '' : cleaned;
