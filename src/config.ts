@@ -11,17 +11,29 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const optionalUrl = optionalString.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as https://example.org');
+// `localhost:11434` parses as a URL whose scheme is "localhost:"; the client would then
+// never reach the server. Only http(s) URLs with a host are accepted.
+const isHttpUrl = (v: string) => /^https?:\/\/[^/\s]/iu.test(v) && URL.canParse(v);
+const optionalUrl = optionalString.superRefine((v, ctx) => {
+  if (v !== undefined && !isHttpUrl(v)) {
+    const hint = /^[\w.-]+(:\d+)?(\/|$)/u.test(v) ? ` (did you mean http://${v} ?)` : '';
+    ctx.addIssue({ code: 'custom', message: `must be a URL starting with http:// or https://${hint}` });
+  }
+});
+// Decimal digits only: Number('0x20') is 32 and Number('1e3') is 1000, which an operator
+// did not mean to write.
 const intFrom = (def: number, min: number, max: number) =>
   optionalString.transform((v, ctx) => {
     if (v === undefined) return def;
-    const n = Number(v);
+    const n = /^\d{1,9}$/u.test(v) ? Number(v) : Number.NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} written in decimal digits (got "${v}")` });
       return z.NEVER;
     }
     return n;
   });
+/** Shortest webhook secret accepted: Telegram allows 1–256 characters, but a short one can be guessed. */
+export const MIN_WEBHOOK_SECRET = 16;
 
 const envSchema = z
   .object({
@@ -42,7 +54,7 @@ const envSchema = z
     LLM_TIMEOUT_MS: intFrom(4000, 200, 120_000),
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: optionalUrl,
-    WEBHOOK_URL: optionalUrl,
+    WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https:\/\//iu.test(v), 'must be an https:// URL (Telegram only delivers webhooks over HTTPS)'),
     WEBHOOK_SECRET: optionalString,
     PORT: intFrom(8080, 1, 65535),
     RATE_LIMIT_PER_MINUTE: intFrom(20, 1, 10_000),
@@ -80,6 +92,12 @@ const envSchema = z
     if (e.WEBHOOK_URL) need('WEBHOOK_SECRET', 'when WEBHOOK_URL is set (any long random string; Telegram echoes it in a header)');
     if (e.WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(e.WEBHOOK_SECRET)) {
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters' });
+    } else if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < MIN_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: `must be at least ${MIN_WEBHOOK_SECRET} characters (e.g. the output of \`openssl rand -hex 32\`)`,
+      });
     }
   });
 
