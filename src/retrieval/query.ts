@@ -4,6 +4,7 @@
  * about, what the person wants (check a message, get tips, facts), and whether it is
  * about fraud at all.
  */
+import { classifyScamType } from '../check/classify.js';
 import { AUDIENCE_WORDS, type Audience } from '../knowledge/advice.js';
 import { EN_GLOSSARY, FRAUD_LEXICON_EN, FRAUD_LEXICON_ZH, RED_FLAGS, translateEnglish, type RedFlag } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
@@ -103,6 +104,11 @@ export function analyzeQuery(raw: string): QueryAnalysis {
     if (score >= 2) scamTypes.push({ id: t.id, score });
   });
   scamTypes.sort((a, b) => b.score - a.score);
+  // Else the checker's typing data (strong words, or two weak ones: never one generic word).
+  if (scamTypes.length === 0) {
+    const typed = classifyScamType(phrased) ?? (language === 'en' ? classifyScamType(lower) : undefined);
+    if (typed) scamTypes.push({ id: typed, score: 2 });
+  }
 
   const expansions: string[] = [];
   if (phrased !== normalized) expansions.push(phrased);

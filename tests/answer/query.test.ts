@@ -47,3 +47,37 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('網路詐騙').expansions.join(' ')).toContain('网络');
   });
 });
+
+describe('intent', () => {
+  const cases: [string, string][] = [
+    ['什么是杀猪盘？', 'how'],
+    ['How does the livestream jade scam work?', 'how'],
+    ['我刚被骗了3万块钱，还能追回来吗？', 'victim'],
+    ['I was just scammed of 30,000 yuan, can I get it back?', 'victim'],
+    ['我被騙了怎麼辦？錢能追回嗎', 'victim'],
+    ['96110打电话给我说我在被骗，是真的吗', 'verify'],
+    ['The police called me, is this real?', 'verify'],
+    ['怎么保护爸妈不被骗？', 'protect'],
+    ['How do I protect my elderly parents from scams?', 'protect'],
+    ['公司会计怎么防止被冒充老板骗转账', 'protect'],
+    ['无锡公安今年成功劝防了多少起电信诈骗', 'facts'],
+    ['常见的诈骗有哪些？', 'types'],
+    ['What kinds of scams are there?', 'types'],
+  ];
+  it.each(cases)('%s → %s', (q, intent) => {
+    expect(analyzeQuery(q).intent).toBe(intent);
+  });
+
+  it('names the audience of a protect question', () => {
+    expect(analyzeQuery('怎么保护爸妈不被骗？').audience).toBe('elderly');
+    expect(analyzeQuery('孩子上大学了，怎么提醒他防范诈骗').audience).toBe('students');
+    expect(analyzeQuery('How do I keep my staff from paying a fake CEO?').audience).toBe('finance');
+  });
+
+  it('does not make "police" alone a fake-police question, in English or Chinese', () => {
+    expect(analyzeQuery('The police called me, is this real?').scamTypes).toEqual([]);
+    expect(analyzeQuery('有个警察打电话给我').scamTypes.map((t) => t.id)).not.toContain('fake-police');
+    // Two pieces of evidence do.
+    expect(analyzeQuery('The police said I must move my money to a safe account').scamTypes[0]?.id).toBe('fake-police');
+  });
+});
