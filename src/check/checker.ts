@@ -45,6 +45,12 @@ export const NEGATION_WINDOW_LATIN = 40;
 export const DENIAL_WINDOW = 10;
 /** Characters either side of a match in which a flag's cancelling context is looked for. */
 export const CANCEL_WINDOW = 12;
+/**
+ * Extra weight when a message is shaped like a routine notice (a bank or carrier notice, a
+ * one-time code) but asks for something such notices never do: the disguise is itself a
+ * sign. Its evidence is the disqualifying flag, which is always reported.
+ */
+export const MIMIC_WEIGHT = 0.2;
 /** Longest input examined; longer texts are checked on their first part (bounds the time). */
 export const MAX_CHECK_CHARS = 5000;
 
@@ -174,20 +180,33 @@ function asksToCall(n: Normalized, spans: EntitySpan[]): boolean {
   });
 }
 
-/** Recognises a routine notice that nothing disqualifies; returns its id. */
-function routineOf(n: Normalized, flagIds: Set<string>, spans: EntitySpan[]): string | undefined {
+// Pointing people to official help is not a request that disqualifies a reminder.
+const OFFICIAL_ACTION = /(下载|安装|使用|拨打|致电|联系|报警|咨询|请撥|请拨)[^，。]{0,4}(国家反诈中心|反诈中心|96110|110|165|12381|警方|派出所|当地公安)(app|热线|专线)?/gu;
+
+/**
+ * Recognises a routine notice that nothing disqualifies: its id. `mimic` when the message
+ * has the shape of a routine notice but carries a request no such notice makes (add a
+ * contact, pay, open an unofficial link): a notice in disguise.
+ */
+function routineOf(n: Normalized, flagIds: Set<string>, spans: EntitySpan[]): { id?: string; mimic: boolean } {
   const text = n.text;
+  let mimic = false;
   for (const kind of ROUTINE_NOTICES) {
     if (!kind.patterns.some((re) => re.test(text))) continue;
     if (kind.requires && !kind.requires.test(text)) continue;
-    if (ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id))) return undefined;
+    if (ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id)) || flagIds.has('link')) {
+      mimic = true;
+      continue;
+    }
     if (kind.disqualifiedBy.some((id) => flagIds.has(id))) continue;
-    if (kind.disqualifiedByText?.some((re) => re.test(text))) continue;
-    if (flagIds.has('link')) return undefined;
-    if (kind.id !== 'anti-fraud-reminder' && asksToCall(n, spans)) return undefined;
-    return kind.id;
+    if (kind.disqualifiedByText?.some((re) => re.test(text.replace(OFFICIAL_ACTION, '')))) continue;
+    if (kind.id !== 'anti-fraud-reminder' && asksToCall(n, spans)) {
+      mimic = true;
+      continue;
+    }
+    return { id: kind.id, mimic: false };
   }
-  return undefined;
+  return { mimic };
 }
 
 /** Checks a received message. Accepts the text alone or a {@link CheckInput}. */
@@ -218,11 +237,13 @@ export function checkMessage(input: CheckInput | string): CheckResult {
 
   const entities = toEntities(n, spans);
   const routine = routineOf(n, seen, spans);
-  if (routine) return { verdict: 'no-signs', score: 0, redFlags: [], routine, entities };
+  if (routine.id) return { verdict: 'no-signs', score: 0, redFlags: [], routine: routine.id, entities };
 
   // Forwarding is context only (who sent it is not a sign either way), so it does not
   // enter the score.
-  const score = Math.round(noisyOr(hits.map((h) => h.weight)) * 1000) / 1000;
+  const weights = hits.map((h) => h.weight);
+  if (routine.mimic && hits.length > 0) weights.push(MIMIC_WEIGHT);
+  const score = Math.round(noisyOr(weights) * 1000) / 1000;
   const verdict = verdictOf(score);
   // Strongest first, then in reading order: the reply quotes the most telling sign first.
   hits.sort((a, b) => b.weight - a.weight || a.at - b.at);
