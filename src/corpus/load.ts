@@ -200,6 +200,10 @@ export async function listSeedEntries(dir: string): Promise<SeedEntry[]> {
 export interface LoadOptions {
   /** Which files are articles; default `.txt` and `.md`. */
   extensions?: string[];
+  /** Only entries whose name passes are read (others are left out silently): for splitting the work, e.g. over worker threads. */
+  only?: (name: string) => boolean;
+  /** Whether to load the guide too; default true. */
+  guide?: boolean;
 }
 
 /**
@@ -228,7 +232,7 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   const dropped: DropReport[] = [];
   for (const entry of entries) {
     const name = entry.name;
-    if (name === GUIDE_DIR) continue;
+    if (name === GUIDE_DIR || (opts.only && !opts.only(name))) continue;
     if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
       // Directories (guide/) are not articles; a file with another extension is worth naming.
       if (!('skip' in entry && entry.skip === 'not a regular file')) {
@@ -265,7 +269,7 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
     articles.push({ source: name, title: meta.title ?? cleaned.derivedTitle, meta, raw: decoded.text, cleaned });
   }
   // The curated guide (seeds/guide/{zh,en}/*.md) is parsed by its own format, not cleaned as news.
-  const guide = await loadGuide(dir);
+  const guide = opts.guide === false ? { articles: [], skipped: [] } : await loadGuide(dir);
   articles.push(...guide.articles);
   skipped.push(...guide.skipped);
   const names = new Set(entries.map((e) => e.name));

@@ -28,6 +28,8 @@ export interface BuildOptions {
   batchSize?: number;
   /** The BM25 index of `passages` when the caller built it (e.g. in worker threads); else built here. */
   bm25?: Bm25Index;
+  /** Key of the cleaning/splitting settings, recorded in the manifest (see pipeline.ts). */
+  pipeline?: string;
   /** Called after each stage; tests throw from it to simulate a crash. */
   onStage?: (stage: BuildStage) => void | Promise<void>;
   /** Progress of embedding: done and total passages. */
@@ -91,6 +93,8 @@ async function writeLocked(
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   await removeLeftovers(outDir);
+  // The generation live before this build stays after it: a running bot may still read it.
+  const before = await readCurrent(outDir);
   const gen = newGenerationName(randomBytes(3).toString('hex'));
   const tmp = join(outDir, `tmp-${gen}`);
   await mkdir(tmp);
@@ -179,6 +183,7 @@ async function writeLocked(
       })),
       files,
       hnsw,
+      pipeline: opts.pipeline,
       createdAt: new Date().toISOString(),
     };
     await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -190,7 +195,7 @@ async function writeLocked(
     if (lost()) throw new Error(`The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`);
     await switchCurrent(outDir, gen);
     await stage('swapped');
-    await pruneGenerations(outDir, gen, prev?.dir.split(/[\\/]/).pop());
+    await pruneGenerations(outDir, gen, before);
     opts.onTiming?.('save', performance.now() - t1);
     return { passages: passages.length, embedded, reused, dir: join(outDir, gen) };
   } catch (err) {

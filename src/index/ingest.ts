@@ -10,6 +10,7 @@ import { listSeedEntries, loadSeeds, type DropReport, type Article, type Skipped
 import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
 import { lockDataDir, type DataDirLock } from './generations.js';
+import { pipelineKey, prepareCorpus } from './pipeline.js';
 import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex } from './store.js';
 
 /**
@@ -74,6 +75,10 @@ export interface EnsureOptions extends Pick<BuildOptions, 'onProgress' | 'onStag
   keepPreviousOnError?: boolean;
   /** How long to wait while another process builds in `outDir`; default 60 s. */
   lockWaitMs?: number;
+  /** Worker threads for cleaning and splitting (default: the machine's parallelism; 0: none). */
+  workers?: number;
+  /** Durations of the build's parts in ms, for the benchmark. */
+  onTiming?: (part: 'prepare' | 'embed+graph' | 'save', ms: number) => void;
 }
 
 /** Marks passages of guide pages 'guide' and all others 'news' (citations differ). */
@@ -163,7 +168,9 @@ async function build(
   lock: DataDirLock,
 ): Promise<{ index: LoadedIndex; report: IngestReport }> {
 
-  const loaded = await loadSeeds(opts.seedsDir);
+  const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
+  const loaded = await prepareCorpus({ seedsDir: opts.seedsDir, split: opts.split, workers: opts.workers, previous: opts.force ? undefined : previous, pipelineKey: key });
+  opts.onTiming?.('prepare', loaded.ms.wall);
   if (loaded.articles.length === 0) {
     const why = loaded.skipped.length ? `all ${loaded.skipped.length} file(s) were skipped` : 'it holds no article files';
     if (previous) {
@@ -186,13 +193,16 @@ async function build(
     const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
     throw new NoArticlesError(`No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`);
   }
-  const passages = loaded.articles.flatMap((a) => withKind(splitArticle(a.cleaned, a.source, a.title, opts.split), a));
+  const passages = loaded.passages;
   const stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
     // --force re-embeds everything: vectors of the previous index are not reused.
     previous: opts.force ? undefined : previous,
     hnsw: opts.hnsw,
     onProgress: opts.onProgress,
     onStage: opts.onStage,
+    bm25: loaded.bm25,
+    pipeline: key,
+    onTiming: opts.onTiming,
     lock,
   });
   const index = await loadIndex(opts.outDir, opts.embedder);

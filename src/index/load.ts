@@ -41,6 +41,8 @@ export interface IndexManifest {
   articles: { source: string; title: string; sha256: string; passages: number }[];
   files: Record<string, { sha256: string; bytes: number }>;
   hnsw: HnswParams;
+  /** Key of the cleaning/splitting settings (pipeline.ts): articles are reused only under the same key. */
+  pipeline?: string;
   createdAt: string;
 }
 

@@ -198,23 +198,71 @@ export class Bm25Builder {
     }
   }
 
+  /**
+   * Appends document `doc` of another index as it is there (its terms and counts): for
+   * passages reused from the previous build, or indexed by a worker thread.
+   */
+  addFrom(src: Bm25Forward, doc: number): void {
+    const d = this.docCount++;
+    if (d >= this.lengths.length) this.lengths = grow(this.lengths, this.lengths.length * 2);
+    this.lengths[d] = src.index.parts.lengths[doc];
+    let map = this.maps.get(src);
+    if (!map) this.maps.set(src, (map = new Int32Array(src.index.parts.terms.length).fill(-1)));
+    const from = src.docStart[doc];
+    const to = src.docStart[doc + 1];
+    if (this.count + (to - from) > this.postDoc.length) {
+      const n = Math.max(this.postDoc.length * 2, this.count + (to - from));
+      this.postTerm = grow(this.postTerm, n);
+      this.postDoc = grow(this.postDoc, n);
+      this.postTf = grow(this.postTf, n);
+    }
+    for (let i = from; i < to; i++) {
+      const srcTerm = src.terms[i];
+      let id = map[srcTerm];
+      if (id < 0) {
+        const t = src.index.parts.terms[srcTerm];
+        id = this.termIds.get(t) ?? -1;
+        if (id < 0) {
+          id = this.terms.length;
+          this.termIds.set(t, id);
+          this.terms.push(t);
+        }
+        map[srcTerm] = id;
+      }
+      this.postTerm[this.count] = id;
+      this.postDoc[this.count] = d;
+      this.postTf[this.count] = src.tfs[i];
+      this.count++;
+    }
+  }
+
+  private readonly maps = new Map<Bm25Forward, Int32Array>();
+
   /** The finished index (postings grouped by term, documents ascending within a term). */
   finish(): Bm25Index {
     const termCount = this.terms.length;
+    // Terms in code-unit order, whatever order they arrived in: the same passages give the
+    // same file however the work was split (worker count, reuse of a previous build).
+    const order = Array.from({ length: termCount }, (_, i) => i).sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
+    const rank = new Uint32Array(termCount);
+    for (let r = 0; r < termCount; r++) rank[order[r]] = r;
     const offsets = new Uint32Array(termCount + 1);
-    for (let i = 0; i < this.count; i++) offsets[this.postTerm[i] + 1]++;
+    for (let i = 0; i < this.count; i++) offsets[rank[this.postTerm[i]] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const fill = offsets.slice(0, termCount);
     const docs = new Uint32Array(this.count);
     const tfs = new Uint16Array(this.count);
     // Postings arrive in document order, so a stable counting sort keeps docs ascending.
     for (let i = 0; i < this.count; i++) {
-      const at = fill[this.postTerm[i]]++;
+      const at = fill[rank[this.postTerm[i]]]++;
       docs[at] = this.postDoc[i];
       tfs[at] = this.postTf[i];
     }
     const lengths = this.lengths.slice(0, this.docCount);
-    return Bm25Index.fromBuilt({ terms: this.terms, offsets, docs, tfs, lengths }, this.termIds);
+    const terms = order.map((t) => this.terms[t]);
+    const termIds = new Map<string, number>();
+    for (let r = 0; r < termCount; r++) termIds.set(terms[r], r);
+    return Bm25Index.fromBuilt({ terms, offsets, docs, tfs, lengths }, termIds);
   }
 }
 
@@ -222,4 +270,30 @@ function grow<T extends Uint32Array | Uint16Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;
+}
+
+/** An index turned around: the terms and counts of each document (for {@link Bm25Builder.addFrom}). */
+export class Bm25Forward {
+  /** Document d's entries are [docStart[d], docStart[d+1]). */
+  readonly docStart: Uint32Array;
+  readonly terms: Uint32Array;
+  readonly tfs: Uint16Array;
+
+  constructor(readonly index: Bm25Index) {
+    const { offsets, docs, tfs, lengths } = index.parts;
+    const start = new Uint32Array(lengths.length + 1);
+    for (let i = 0; i < docs.length; i++) start[docs[i] + 1]++;
+    for (let d = 0; d < lengths.length; d++) start[d + 1] += start[d];
+    const fill = start.slice(0, lengths.length);
+    this.terms = new Uint32Array(docs.length);
+    this.tfs = new Uint16Array(docs.length);
+    for (let t = 0; t + 1 < offsets.length; t++) {
+      for (let i = offsets[t]; i < offsets[t + 1]; i++) {
+        const at = fill[docs[i]]++;
+        this.terms[at] = t;
+        this.tfs[at] = tfs[i];
+      }
+    }
+    this.docStart = start;
+  }
 }

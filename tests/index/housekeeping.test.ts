@@ -44,8 +44,8 @@ describe('housekeeping when the index is opened for writing', () => {
     mkdirSync(join(out, 'tmp-gen-2-running')); // …and is writing its generation
     writeFileSync(join(seeds, '010_new.txt'), '民警提醒：任何让你下载会议软件共享屏幕的“客服”都是骗子。');
     const err = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, lockWaitMs: 300, keepPreviousOnError: false }).catch((x: unknown) => x);
-    // A bot (the default) keeps serving the index it has, saying why it is not rebuilt.
-    const served = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, lockWaitMs: 300 });
+    // A bot keeps serving the index it has, saying why it is not rebuilt.
+    const served = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, lockWaitMs: 300, keepPreviousOnError: true });
     expect(served.report.warnings.join('\n')).toMatch(/another ingest is running/i);
     expect(err).toBeInstanceOf(IngestLockedError);
     expect((err as Error).message).toMatch(new RegExp(`another ingest is running \\(pid ${process.pid}\\)`, 'i'));

@@ -1,0 +1,26 @@
+// Worker thread of corpus preparation (see prepare-pool.ts). Plain JavaScript for the same
+// reason as hashing-worker.mjs: from dist/ it imports the compiled module, from the
+// sources it registers tsx first.
+import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+
+const compiled = new URL('./prepare-chunk.js', import.meta.url);
+let mod;
+if (existsSync(compiled)) {
+  mod = await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  mod = await import('./prepare-chunk.ts');
+}
+
+parentPort.on('message', async ({ id, task }) => {
+  try {
+    const result = await mod.prepareChunk(task);
+    const { offsets, docs, tfs, lengths } = result.bm25;
+    parentPort.postMessage({ id, result }, [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer]);
+  } catch (err) {
+    parentPort.postMessage({ id, error: { message: err?.message ?? String(err), stack: err?.stack } });
+  }
+});
+parentPort.postMessage({ ready: true });
