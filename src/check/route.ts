@@ -40,7 +40,8 @@ const SENDER_TAG = /^\s*[【\[][^】\]\n]{1,24}[】\]]|[【\[][^】\]\n]{1,24}[�
 const UNSUBSCRIBE = /回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\btext stop\b|\bstop to (opt out|unsubscribe|end)\b/u;
 const LINK = /https?:\/\/|www\.|(?<![\w@.])[a-z0-9-]+\.(?:com|cn|net|top|xyz|vip|cc|tw|hk|me|io|ly)(?:\/|\b)/u;
 const SALUTATION = /尊敬的|亲爱的(?:用户|客户|会员|旅客|家长)|您好|您的|请您|您已|您在|您于|您有|dear (?:customer|user|member|client|sir|madam|valued)|\byour (?:account|card|package|parcel|order|payment|loan|verification)\b/u;
-const LONG_NUMBER = /(?<!\d)\d{5,}(?!\d)/u;
+// Six digits or more (a code, a phone number); 96110 or 12306 named in a question is not.
+const LONG_NUMBER = /(?<!\d)\d{6,}(?!\d)/u;
 const CHAT_LINE = /^[^\n:：]{1,16}[:：][^\n]+$/gmu;
 const TIMESTAMP = /(?:^|\n)\s*(?:\[?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\]?|\d{4}[-/]\d{1,2}[-/]\d{1,2})/u;
 
@@ -51,7 +52,7 @@ const FIRST_PERSON_STORY = /^\s*(?:我|我妈|我爸|我家|我朋友|孩子|老
 // Question words anywhere: a received message seldom asks what or how much.
 const QUESTION_WORD = /什么|怎么|多少|哪些|哪里|为什么|为啥|干嘛|几个|几起|几次|几名/u;
 // Reported speech: someone describing what a scammer said, rather than the message itself.
-const REPORTED = /(?:说|称|自称|告诉我|让我|要我|叫我|带我|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
+const REPORTED = /(?:说|称|自称|告诉我|让我|要我|叫我|带我|给我打电话|打电话给我|打来|来电|\bcalled me\b|\btexted me\b|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
 
 function sliceOriginal(n: Normalized, from: number, to: number): string {
   if (to <= from) return '';

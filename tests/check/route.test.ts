@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { routeInput } from '../../src/check/route.js';
+
+describe('routeInput', () => {
+  it.each([
+    ['什么是杀猪盘'],
+    ['什麼是殺豬盤？'],
+    ['What is a pig butchering scam?'],
+    ['收到短信说我的航班取消了可以退款，是真的吗？'],
+    ['有人说免费送游戏皮肤，是真的吗'],
+    ['網路兼職刷單是不是詐騙'],
+    ['96110打来的电话是干什么的'],
+    ['An investment teacher online promises high returns if I top up on his platform'],
+    ['这是诈骗吗？'],
+    ['明天天气怎么样'],
+    ['杀\u200b猪\u200b盘'],
+  ])('question: %s', (text) => {
+    expect(routeInput(text)).toEqual({ kind: 'question' });
+  });
+
+  it.each([
+    ['这条短信是诈骗吗？【中国银行】您的验证码是482913，5分钟内有效。', '【中国银行】您的验证码是482913，5分钟内有效。'],
+    ['這是詐騙嗎？您的包裹地址不詳，請點擊 https://x.top 更新', '您的包裹地址不詳，請點擊 https://x.top 更新'],
+    ['is this a scam: Your parcel is on hold, pay $1.99 at http://usps-x.top', 'Your parcel is on hold, pay $1.99 at http://usps-x.top'],
+    ['Is this a scam? Hi mum, this is my new number', 'Hi mum, this is my new number'],
+    ['收到短信：您好，我是公安局民警，请将资金转入安全账户。', '您好，我是公安局民警，请将资金转入安全账户。'],
+    ['帮我看看这条信息：恭喜您中奖了，请加微信领取', '恭喜您中奖了，请加微信领取'],
+    ['【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签。这是诈骗吗？', '【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签'],
+    ['“您的ETC已失效，请点击 http://etc-x.top 认证”这个是真的吗', '您的ETC已失效，请点击 http://etc-x.top 认证'],
+  ])('asked about a message: %s', (text, message) => {
+    expect(routeInput(text)).toEqual({ kind: 'message', message });
+  });
+
+  it.each([
+    ['您好，我是快手客服，您之前误开通了会员，如果不取消每月将扣费500元'],
+    ['機構主力聯合操盤，佈局明日漲停 免費領取請添加line'],
+    ['【古琴艺术学校】暑期课程报名中，回T退订'],
+    ['Dear customer, your account has been suspended. Verify at http://x.co'],
+    ['张三：在吗\n李四：在\n张三：借我点钱'],
+    ['URGENT: your package is on hold. Reply STOP to opt out'],
+  ])('a received message as pasted: %s', (text) => {
+    expect(routeInput(text)).toEqual({ kind: 'message', message: text });
+  });
+
+  it('the golden questions stay questions except the two pasted messages', () => {
+    const golden = JSON.parse(readFileSync('tests/eval/golden.json', 'utf8')) as { items: { q: string; category: string }[] };
+    for (const item of golden.items) {
+      const route = routeInput(item.q);
+      if (item.category === 'check') expect(route.kind, item.q).toBe('message');
+      else expect(route.kind, item.q).toBe('question');
+    }
+  });
+
+  it('every scam message of the dev set is routed to the checker, whether pasted or asked about', () => {
+    const dev = JSON.parse(readFileSync('tests/eval/check-dev.json', 'utf8')) as { items: { text: string; label: string }[] };
+    const missed = dev.items.filter((i) => i.label === 'scam').filter((i) => routeInput(i.text).kind !== 'message');
+    const asked = dev.items.filter((i) => i.label === 'scam').filter((i) => routeInput(`这条短信是诈骗吗？${i.text}`).kind !== 'message');
+    expect(asked).toEqual([]);
+    // Pasted as is: a few short chat lines carry no shape of a message at all.
+    expect(missed.length / dev.items.length).toBeLessThan(0.05);
+  });
+});
