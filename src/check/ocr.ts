@@ -37,6 +37,7 @@ import { promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import Tesseract from 'tesseract.js';
 import { widenPunctuation } from '../corpus/clean.js';
@@ -363,6 +364,89 @@ function countHanRatio(text: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dark mode
+
+/**
+ * Mean grey level (0 black .. 255 white) below which a screenshot is dark mode and is inverted
+ * before recognition. Light screenshots measure ≈ 230, dark-mode ones ≈ 30. Tesseract reads light
+ * text on dark by trying each poorly read line again inverted, which made a dark-mode screenshot
+ * 3–5× slower than the same light one (1.0–3.0 s vs 0.35–0.65 s here) and garbled its grey header;
+ * inverted up front it reads like a light one (similarity 0.85 → 0.94).
+ */
+export const DARK_MEAN_LEVEL = 110;
+
+interface Grey {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/**
+ * Decodes the 8-bit greyscale, non-interlaced PNG that tesseract writes for `imageGrey`;
+ * null for anything else (then the image is simply not treated as dark).
+ */
+export function decodeGreyPng(png: Buffer): Grey | null {
+  if (png.length < 33 || png.readUInt32BE(0) !== 0x89504e47) return null;
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const [depth, colourType, , , interlace] = png.subarray(24, 29);
+  if (depth !== 8 || colourType !== 0 || interlace !== 0) return null;
+  const idat: Buffer[] = [];
+  for (let i = 8; i + 8 <= png.length; ) {
+    const len = png.readUInt32BE(i);
+    const type = png.toString('latin1', i + 4, i + 8);
+    if (type === 'IDAT') idat.push(png.subarray(i + 8, i + 8 + len));
+    if (type === 'IEND') break;
+    i += 12 + len;
+  }
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(idat));
+  } catch {
+    return null;
+  }
+  if (raw.length < height * (width + 1)) return null;
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (width + 1)];
+    const src = y * (width + 1) + 1;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const a = x > 0 ? pixels[row + x - 1] : 0;
+      const b = y > 0 ? pixels[row - width + x] : 0;
+      const c = x > 0 && y > 0 ? pixels[row - width + x - 1] : 0;
+      let pred = 0;
+      if (filter === 1) pred = a;
+      else if (filter === 2) pred = b;
+      else if (filter === 3) pred = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      pixels[row + x] = (raw[src + x] + pred) & 0xff;
+    }
+  }
+  return { width, height, pixels };
+}
+
+function meanLevel(g: Grey): number {
+  let sum = 0;
+  for (let i = 0; i < g.pixels.length; i++) sum += g.pixels[i];
+  return g.pixels.length ? sum / g.pixels.length : 255;
+}
+
+/** The negative as a binary PGM, which leptonica reads without any encoder on our side. */
+function invertedPgm(g: Grey): Buffer {
+  const header = Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1');
+  const body = Buffer.alloc(g.pixels.length);
+  for (let i = 0; i < g.pixels.length; i++) body[i] = 255 - g.pixels[i];
+  return Buffer.concat([header, body]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Worker pool
 
 /** The thresholding each worker is set to (tesseract parameters stick to a worker). */
@@ -471,6 +555,9 @@ class WorkerPool {
 
 interface Pass {
   langs: string;
+  /** The image as recognised: the caller's, or its inverted grey version for a dark screenshot. */
+  input: Buffer;
+  inverted: boolean;
   text: string;
   confidence: number;
   hanConfidence: number;
@@ -533,10 +620,16 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
   }
 
   /** One recognition on a worker of `langs`; `budgetMs` counts from when the worker takes it. */
-  async function pass(langs: string, image: Buffer, budgetMs: number, thresholding: Thresholding): Promise<Pass> {
+  async function pass(
+    langs: string,
+    image: Buffer,
+    budgetMs: number,
+    thresholding: Thresholding,
+    detectDark = false,
+  ): Promise<Pass> {
     await slots.take();
     try {
-      return await passOnWorker(langs, image, budgetMs, thresholding);
+      return await passOnWorker(langs, image, budgetMs, thresholding, detectDark);
     } finally {
       slots.give();
     }
@@ -547,6 +640,7 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
     image: Buffer,
     budgetMs: number,
     thresholding: Thresholding,
+    detectDark: boolean,
   ): Promise<Pass> {
     const p = pool(langs);
     const worker = await p.acquire();
@@ -558,7 +652,21 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
         await worker.setParameters({ thresholding_method: THRESHOLDING[thresholding] });
         thresholdingOf.set(worker, thresholding);
       }
-      const job = worker.recognize(image, {}, { text: true, blocks: true });
+      let input = image;
+      let inverted = false;
+      const job = (async () => {
+        if (detectDark) {
+          // Grey image only, no recognition (tens of ms): is this a dark-mode screenshot?
+          const g = await worker.recognize(image, {}, { text: false, imageGrey: true });
+          const dataUrl = g.data.imageGrey ?? '';
+          const grey = decodeGreyPng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+          if (grey && meanLevel(grey) < DARK_MEAN_LEVEL) {
+            input = invertedPgm(grey);
+            inverted = true;
+          }
+        }
+        return worker.recognize(input, {}, { text: true, blocks: true });
+      })();
       // The job keeps running if we time out; its rejection after terminate is expected.
       job.catch(() => {});
       const r = await Promise.race([
@@ -581,6 +689,8 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       const hanConfidence = han.length ? han.reduce((s, w) => s + w.confidence, 0) / han.length : 0;
       return {
         langs,
+        input,
+        inverted,
         text: r.data.text,
         confidence: r.data.confidence,
         hanConfidence,
@@ -609,14 +719,15 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       const timeoutMs = callOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       // The time limit runs while a worker has the image (over all passes); queueing is bounded
       // by MAX_QUEUE instead.
-      const first = await pass(langs, buf, timeoutMs, 'sauvola');
+      const first = await pass(langs, buf, timeoutMs, 'sauvola', true);
       let best = first;
       let spent = first.runMs;
       // A retry pass only improves on an answer we already have: its failure is logged, not thrown.
       const retry = async (l: string, t: Thresholding): Promise<Pass | null> => {
         if (timeoutMs - spent <= 0) return null;
         try {
-          const r = await pass(l, buf, timeoutMs - spent, t);
+          // Retries reuse the first pass's input (already inverted for a dark screenshot).
+          const r = await pass(l, first.input, timeoutMs - spent, t);
           spent += r.runMs;
           return r;
         } catch (err) {

@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanOcrText, createOcr, MAX_QUEUE, type Ocr, OcrError } from '../../src/check/ocr.js';
+import { cleanOcrText, createOcr, decodeGreyPng, MAX_QUEUE, type Ocr, OcrError } from '../../src/check/ocr.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, '..', 'fixtures', 'ocr');
@@ -86,6 +87,66 @@ describe('cleanOcrText', () => {
   it('does not join a line that ends a sentence, and drops decoration-only lines', () => {
     expect(cleanOcrText('你 好 ， 我 是 王 总 。\n|\n现在 方便 吗 ？')).toBe('你好，我是王总。\n现在方便吗？');
     expect(cleanOcrText(' \n | \n')).toBe('');
+  });
+});
+
+/** Encodes an 8-bit grey PNG, row y filtered with filter type y % 5 (CRCs left zero: not checked). */
+function greyPng(width: number, height: number, pixels: Uint8Array): Buffer {
+  const raw = Buffer.alloc(height * (width + 1));
+  for (let y = 0; y < height; y++) {
+    const filter = y % 5;
+    raw[y * (width + 1)] = filter;
+    for (let x = 0; x < width; x++) {
+      const cur = pixels[y * width + x];
+      const a = x > 0 ? pixels[y * width + x - 1] : 0;
+      const b = y > 0 ? pixels[(y - 1) * width + x] : 0;
+      const c = x > 0 && y > 0 ? pixels[(y - 1) * width + x - 1] : 0;
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
+      const pred = [0, a, b, (a + b) >> 1, paeth][filter];
+      raw[y * (width + 1) + 1 + x] = (cur - pred) & 0xff;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('decodeGreyPng (dark-mode detection)', () => {
+  it('decodes every PNG row filter back to the original pixels', () => {
+    const width = 7;
+    const height = 10;
+    const pixels = Uint8Array.from({ length: width * height }, (_, i) => (i * 37 + (i % width) * 11) & 0xff);
+    const g = decodeGreyPng(greyPng(width, height, pixels));
+    expect(g).not.toBeNull();
+    expect(g?.width).toBe(width);
+    expect(g?.height).toBe(height);
+    expect([...(g?.pixels ?? [])]).toEqual([...pixels]);
+  });
+
+  it('declines colour PNGs and non-PNG bytes', () => {
+    const colour = greyPng(2, 2, new Uint8Array(4));
+    colour[25] = 2; // colour type RGB
+    expect(decodeGreyPng(colour)).toBeNull();
+    expect(decodeGreyPng(Buffer.from('not a png at all, just some bytes'))).toBeNull();
   });
 });
 
