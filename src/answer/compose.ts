@@ -43,6 +43,13 @@ import type { AnswerLine, AnswerSection } from './types.js';
 
 /** How many lines of one guide section an answer quotes: the guide's lists hold 3–7. */
 export const MAX_GUIDE_LINES = 5;
+/**
+ * Lines of a section that supports the main one (red flags after how-it-works, what to do
+ * after the steps): enough to act on, short enough that the answer stays one screen.
+ */
+export const SUPPORTING_LINES = 4;
+/** Lines of a third-order section (a type's todo inside a victim answer, the situation's facts). */
+export const SECONDARY_LINES = 3;
 /** Most figures quoted for a facts question: enough to answer, few enough to read. */
 export const MAX_FACT_LINES = 4;
 /** Most recovery figures quoted for a victim, and per article (so more than one city is heard). */
@@ -55,6 +62,19 @@ export const MAX_RECOVERY_PER_ARTICLE = 2;
  */
 export const FACT_MIN_RELEVANCE = 0.2;
 export const FACT_RELATIVE_BAR = 0.6;
+
+/** Lines of a general answer: guide items or rules, police advice, news sentences (one screen). */
+export const MAX_GENERAL_RULES = 3;
+/**
+ * Least relevance of a retrieved guide item to be quoted in a general answer: guide items
+ * are short, so sharing one common word (转账, 银行) already gives 0.2.
+ */
+export const GUIDE_MIN_RELEVANCE = 0.35;
+export const MAX_GENERAL_ADVICE = 2;
+export const MAX_GENERAL_NEWS = 3;
+
+/** A question about protecting oneself in general ("怎样防范电信诈骗", "how do I avoid scams"). */
+const PREVENTION = /防范|防骗|预防|不被骗|不上当|保护自己|避免被骗|注意什么|protect (myself|yourself)|avoid|prevent|stay safe|not get scammed/iu;
 
 /** A guide item: one passage, one list item. */
 export interface GuideEntry {
@@ -302,7 +322,23 @@ function adviceFor(library: Library, typeId: string | undefined, max: number): A
     if (p?.types) return !!typeId && p.types.includes(typeId);
     return t ? typeMention(s.text, t) > 0 : false;
   };
-  return library.advice.filter(fits).slice(0, max).map((s) => ({ text: s.text, cites: [s.label] }));
+  return library.advice.filter((s) => fits(s) && !mentionOnly(s.text)).slice(0, max).map((s) => ({ text: s.text, cites: [s.label] }));
+}
+
+/**
+ * A quote from a 96110 call or a bank counter ("您好，我这里是96110…") belongs to its story,
+ * not to a list of tips.
+ */
+function mentionOnly(text: string): boolean {
+  return ADVICE_PATTERNS.some((a) => a.mention && a.zh.test(text));
+}
+
+/** Police advice that applies to any scam (patterns without a type), e.g. "不得转账". */
+function genericAdvice(library: Library, max: number): AnswerLine[] {
+  return library.advice
+    .filter((x) => ADVICE_PATTERNS.some((a) => !a.mention && !a.types && a.zh.test(x.text)) && !mentionOnly(x.text))
+    .slice(0, max)
+    .map((x) => ({ text: x.text, cites: [x.label] }));
 }
 
 /** Figures grouped by article, each group headed by its place and title. */
@@ -370,19 +406,19 @@ export function composeExtractive(input: ComposeInput): Draft {
       // What to do now: the type's guide todo, else how to check who is writing.
       const page = c.verdict !== 'no-signs' && checkType && hasPage(checkType.id) ? checkType.id : undefined;
       if (page) guideSection(sections, library, page, 'todo', 'todo', lang);
-      else guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'todo', lang, 4);
+      else guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'todo', lang, SUPPORTING_LINES);
       if (c.verdict === 'no-signs') break;
       const cs = checkType ? caseOf(library, [checkType.id], relevance) : undefined;
       caseSection(sections, cs, lang);
-      if (!cs) push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, checkType?.id, 2));
+      if (!cs) push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, checkType?.id, MAX_GENERAL_ADVICE));
       break;
     }
     case 'how': {
       if (type) sections.push({ kind: 'gist', lines: [{ text: typeFraming(type, lang), cites: [] }] });
       guideSection(sections, library, typeId, 'how', 'how', lang);
-      guideSection(sections, library, typeId, 'flags', 'flags', lang, 4);
+      guideSection(sections, library, typeId, 'flags', 'flags', lang, SUPPORTING_LINES);
       caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
-      guideSection(sections, library, typeId, 'todo', 'todo', lang, 4);
+      guideSection(sections, library, typeId, 'todo', 'todo', lang, SUPPORTING_LINES);
       guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
       if (sections.length <= 1) return composeGeneral(input, sections);
       break;
@@ -392,7 +428,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       guideSection(sections, library, page, 'steps', 'steps', lang);
       // The type's own advice right after the first steps (e.g. what to keep for a livestream purchase).
       const typed = !!typeId && hasPage(typeId);
-      if (typed) guideSection(sections, library, typeId, 'todo', 'todo', lang, 3);
+      if (typed) guideSection(sections, library, typeId, 'todo', 'todo', lang, SECONDARY_LINES);
       const recovery = library.figures.filter((s) => RECOVERY_FACT.test(s.text));
       // One figure per article, the most relevant first: several cities, each named.
       const chosen: NewsSentence[] = [];
@@ -404,8 +440,8 @@ export function composeExtractive(input: ComposeInput): Draft {
       chosen.sort((a, b) => a.label - b.label);
       // Headed by place and article; the recovery framing goes into the heading.
       for (const f of factSections(library, chosen, lang)) sections.push({ ...f, heading: `${EXTRA_HEADINGS[lang].recovery}${lang === 'en' ? ': ' : '：'}${f.heading}` });
-      guideSection(sections, library, page, 'facts', 'facts', lang, 3);
-      if (!typed) guideSection(sections, library, page, 'todo', 'todo', lang, 3);
+      guideSection(sections, library, page, 'facts', 'facts', lang, SECONDARY_LINES);
+      if (!typed) guideSection(sections, library, page, 'todo', 'todo', lang, SECONDARY_LINES);
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
       break;
     }
@@ -414,9 +450,9 @@ export function composeExtractive(input: ComposeInput): Draft {
       // The direct answer first: the page's one-line rule.
       push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
       const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
-      if (isSituation) guideSection(sections, library, page, page === SITUATION_PAGES.verify ? 'steps' : 'facts', 'facts', lang, 4);
-      else guideSection(sections, library, page, 'flags', 'flags', lang, 4);
-      guideSection(sections, library, page, 'todo', 'todo', lang, 3);
+      if (isSituation) guideSection(sections, library, page, page === SITUATION_PAGES.verify ? 'steps' : 'facts', 'facts', lang, SUPPORTING_LINES);
+      else guideSection(sections, library, page, 'flags', 'flags', lang, SUPPORTING_LINES);
+      guideSection(sections, library, page, 'todo', 'todo', lang, SECONDARY_LINES);
       const support = typeId ? adviceFor(library, typeId, 1) : [];
       push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
       const hotlineCase = page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
@@ -428,8 +464,8 @@ export function composeExtractive(input: ComposeInput): Draft {
       const audience = q.audience ?? 'elderly';
       const page = SITUATION_PAGES[audience];
       guideSection(sections, library, page, 'steps', 'steps', lang);
-      guideSection(sections, library, page, 'facts', 'facts', lang, 4);
-      guideSection(sections, library, page, 'todo', 'todo', lang, 4);
+      guideSection(sections, library, page, 'facts', 'facts', lang, SUPPORTING_LINES);
+      guideSection(sections, library, page, 'todo', 'todo', lang, SUPPORTING_LINES);
       caseSection(sections, caseOf(library, typeId ? [typeId] : AUDIENCE_CASE_TYPES[audience], relevance), lang);
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
       break;
@@ -468,19 +504,27 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   const { q, hits, library, relevance, typeId } = input;
   const lang = baseLang(q.language);
   sections.length = 0;
-  sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
   const gl = guideLang(lang);
-  // Guide items among the hits; for English, the same pages' English rules.
-  const guideHits = hits.filter((h) => h.passage.kind === 'guide');
+  // "How do I protect myself?": how to check who is asking, the generic police advice, and
+  // the rules of the commonest scams.
+  if (!typeId && PREVENTION.test(`${q.normalized} ${q.question.toLowerCase()}`)) {
+    guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'steps', lang, MAX_GUIDE_LINES);
+    push(sections, 'tips', HEADINGS[lang].tips, genericAdvice(library, MAX_GENERAL_ADVICE));
+    push(sections, 'rule', EXTRA_HEADINGS[lang].typesRules, COMMON_TYPES.filter((id) => library.pages.get(id)?.[gl]).slice(0, MAX_GENERAL_RULES).flatMap((id) => guideLines(library, id, 'rule', lang, 1)));
+    if (sections.length) return { sections, nextSteps: NEXT[lang] };
+  }
+  sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
+  // Guide items among the hits that answer the question; for English, the same pages' English rules.
+  const guideHits = hits.filter((h) => h.passage.kind === 'guide' && relevance(h.passage.text) >= GUIDE_MIN_RELEVANCE);
   const pagesHit = [...new Set(guideHits.map((h) => library.guideSources.get(h.passage.source)?.page).filter((x): x is string => !!x))];
   let lines: AnswerLine[] = [];
   if (lang === 'zh') {
-    lines = guideHits.filter((h) => library.guideSources.get(h.passage.source)?.lang === gl).slice(0, 4).map((h) => ({ text: h.passage.text, cites: [h.label] }));
+    lines = guideHits.filter((h) => library.guideSources.get(h.passage.source)?.lang === gl).slice(0, MAX_GENERAL_RULES).map((h) => ({ text: h.passage.text, cites: [h.label] }));
   } else {
-    lines = pagesHit.flatMap((p) => guideLines(library, p, 'rule', lang, 1)).slice(0, 3);
+    lines = pagesHit.flatMap((p) => guideLines(library, p, 'rule', lang, 1)).slice(0, MAX_GENERAL_RULES);
   }
   push(sections, 'facts', HEADINGS[lang].facts, lines);
-  push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, typeId, 2));
+  push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, typeId, MAX_GENERAL_ADVICE));
   caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
   {
     // The best news sentences that answer the question (what the police reports say).
@@ -489,7 +533,7 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
       .flatMap((h) => splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })))
       .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE)
       .sort((a, b) => b.r - a.r)
-      .slice(0, 3)
+      .slice(0, MAX_GENERAL_NEWS)
       .map(({ text, cites }) => ({ text, cites }));
     push(sections, 'facts', EXTRA_HEADINGS[lang].support, news);
   }
