@@ -54,6 +54,8 @@ const envSchema = z
     LLM_TIMEOUT_MS: intFrom(4000, 200, 120_000),
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: optionalUrl,
+    // How long `npm start` tries to reach the Bot API before exiting with a clear message.
+    TELEGRAM_START_TIMEOUT_S: intFrom(30, 1, 600),
     WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https:\/\//iu.test(v), 'must be an https:// URL (Telegram only delivers webhooks over HTTPS)'),
     WEBHOOK_SECRET: optionalString,
     PORT: intFrom(8080, 1, 65535),
@@ -115,6 +117,8 @@ export interface Config {
   telegram: {
     token?: string;
     apiRoot?: string;
+    /** Bound on reaching the Bot API at start, in ms. */
+    startTimeoutMs: number;
     webhookUrl?: string;
     webhookSecret?: string;
     port: number;
@@ -164,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT,
+      startTimeoutMs: e.TELEGRAM_START_TIMEOUT_S * 1000,
       webhookUrl: e.WEBHOOK_URL,
       webhookSecret: e.WEBHOOK_SECRET,
       port: e.PORT,
@@ -175,4 +180,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     watchSeeds: e.WATCH_SEEDS,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** A URL as it may be shown: no user name, password, query or fragment (which may hold keys). */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+const UNREACHABLE = /Connection error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT|fetch failed|socket hang up|timed? ?out/iu;
+
+/**
+ * The message for an error that stopped a start, naming the setting to change: the seeds
+ * directory (SEEDS_DIR), an unreachable embeddings endpoint (EMBEDDINGS_BASE_URL and its URL,
+ * never the key). Other errors keep their own message.
+ */
+export function explainStartFailure(err: unknown, config: Config): string {
+  const message = (err as Error)?.message ?? String(err);
+  if (/^(Seeds directory|Seeds path|No article could be ingested)/u.test(message)) {
+    return `${message}\nSet SEEDS_DIR (now "${config.seedsDir}") to the directory holding the .txt articles.`;
+  }
+  if (config.embedder.provider === 'openai' && UNREACHABLE.test(`${message} ${(err as Error)?.cause ?? ''}`)) {
+    const url = safeUrl(config.embedder.baseURL);
+    return `The embeddings endpoint ${url} (EMBEDDINGS_BASE_URL) cannot be reached: ${message.split('\n')[0]}. Start the embeddings server, or fix EMBEDDINGS_BASE_URL.`;
+  }
+  return message;
 }

@@ -8,7 +8,7 @@ import './load-env.js';
 import { createBot } from './bot/create-bot.js';
 import { startPolling, startWebhook, type Running } from './bot/start.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, explainStartFailure, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { startRuntime } from './runtime.js';
 
@@ -31,7 +31,9 @@ async function main(config: Config): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: [token, config.telegram.webhookSecret ?? '', config.llm.provider !== 'none' ? config.llm.apiKey : ''] });
   const runtime = await startRuntime(config, logger);
   const { report } = runtime;
-  logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped }, 'index ready');
+  logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped, dropped: report.dropped }, 'index ready');
+  // A rebuild that failed (the existing index is served), files skipped: the operator must see it.
+  for (const w of report.warnings) logger.warn(w);
   if (!runtime.recorder.enabled && config.record.enabled) logger.warn('answering without recording (see the error above)');
   const bot = createBot({
     token,
@@ -46,9 +48,10 @@ async function main(config: Config): Promise<number> {
     maxQuestionChars: config.maxQuestionChars,
     logMessageText: config.logLevel === 'debug' || config.logLevel === 'trace',
   });
+  const startOpts = { startTimeoutMs: config.telegram.startTimeoutMs, apiRoot: config.telegram.apiRoot };
   const running: Running = config.telegram.webhookUrl
-    ? await startWebhook(bot, logger, { url: config.telegram.webhookUrl, secret: config.telegram.webhookSecret!, port: config.telegram.port })
-    : await startPolling(bot, logger);
+    ? await startWebhook(bot, logger, { url: config.telegram.webhookUrl, secret: config.telegram.webhookSecret!, port: config.telegram.port, ...startOpts })
+    : await startPolling(bot, logger, startOpts);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -79,7 +82,7 @@ main(config).then(
     if (code !== 0) process.exit(code);
   },
   (err: unknown) => {
-    console.error(`反诈助手 failed to start: ${(err as Error).message}`);
+    console.error(`反诈助手 failed to start: ${explainStartFailure(err, config)}`);
     process.exit(1);
   },
 );

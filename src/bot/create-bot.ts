@@ -35,7 +35,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // grammY runs the last installed transformer first: the test seam goes in first (innermost).
   if (deps.apiTransformer) bot.api.config.use(deps.apiTransformer);
   bot.api.config.use(plainTextFallback(deps.logger));
-  bot.api.config.use(autoRetry(deps.retry ?? DEFAULT_RETRY));
+  // Network errors go on to start.ts's networkGuard (outermost), which logs outages, caps
+  // the backoff at 30 s and never repeats a send that may have been delivered; auto-retry
+  // would retry them silently, forever, with a backoff growing to an hour (issue 9).
+  bot.api.config.use(autoRetry({ ...(deps.retry ?? DEFAULT_RETRY), rethrowHttpErrors: true }));
 
   bot.use(contextMiddleware(deps.logger));
   bot.use(perChatSequence());
