@@ -127,19 +127,12 @@ export const NO_TEXT_CONFIDENCE = 35;
 /** Fewer letters / digits / Han than this is a stray glyph read off a picture, not a message. */
 export const MIN_TEXT_CHARS = 2;
 /**
- * Tesseract `thresholding_method`: 2 = Sauvola (local), 0 = Otsu (global). First passes use
- * Sauvola: Otsu missed the grey time stamps and a green chat bubble entirely, Sauvola read them
- * (similarity 0.55 → 0.75 on that screenshot, headers no longer misread). On a dark-mode screenshot
- * Sauvola garbles the grey header (page confidence 81) where Otsu reads it (87), hence
- * {@link RETRY_PAGE_CONFIDENCE}.
+ * Tesseract `thresholding_method` 2 = Sauvola (local binarisation) instead of the default Otsu
+ * (global): Otsu missed the grey time stamps and a green chat bubble entirely, Sauvola read them
+ * (similarity 0.55 → 0.75 on that screenshot, headers no longer misread). (Otsu as a retry for
+ * poorly read pages helped only dark-mode screenshots, which are now inverted instead.)
  */
-const THRESHOLDING = { sauvola: '2', otsu: '0' } as const;
-type Thresholding = keyof typeof THRESHOLDING;
-/**
- * Page confidence (0..100) below which the best pass so far is redone with Otsu thresholding,
- * keeping the more confident. Light-theme fixtures read at 83–91 with Sauvola, dark mode at 81.
- */
-export const RETRY_PAGE_CONFIDENCE = 84;
+const THRESHOLDING_METHOD = '2';
 
 const LANG_PACKAGES: Record<string, string> = {
   chi_sim: '@tesseract.js-data/chi_sim',
@@ -449,9 +442,6 @@ function invertedPgm(g: Grey): Buffer {
 // ---------------------------------------------------------------------------------------------
 // Worker pool
 
-/** The thresholding each worker is set to (tesseract parameters stick to a worker). */
-const thresholdingOf = new WeakMap<Tesseract.Worker, Thresholding>();
-
 interface Waiter {
   resolve: (w: Tesseract.Worker) => void;
   reject: (e: unknown) => void;
@@ -490,8 +480,7 @@ class WorkerPool {
         // already rejects with the same error, so only log it.
         errorHandler: (e: unknown) => this.logger?.debug({ err: e, langs: this.langs }, 'ocr worker error'),
       });
-      await worker.setParameters({ thresholding_method: THRESHOLDING.sauvola });
-      thresholdingOf.set(worker, 'sauvola');
+      await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD });
       if (this.closed) {
         await worker.terminate().catch(() => {});
         throw new OcrError('closed', 'OCR pool is closed');
@@ -620,38 +609,22 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
   }
 
   /** One recognition on a worker of `langs`; `budgetMs` counts from when the worker takes it. */
-  async function pass(
-    langs: string,
-    image: Buffer,
-    budgetMs: number,
-    thresholding: Thresholding,
-    detectDark = false,
-  ): Promise<Pass> {
+  async function pass(langs: string, image: Buffer, budgetMs: number, detectDark = false): Promise<Pass> {
     await slots.take();
     try {
-      return await passOnWorker(langs, image, budgetMs, thresholding, detectDark);
+      return await passOnWorker(langs, image, budgetMs, detectDark);
     } finally {
       slots.give();
     }
   }
 
-  async function passOnWorker(
-    langs: string,
-    image: Buffer,
-    budgetMs: number,
-    thresholding: Thresholding,
-    detectDark: boolean,
-  ): Promise<Pass> {
+  async function passOnWorker(langs: string, image: Buffer, budgetMs: number, detectDark: boolean): Promise<Pass> {
     const p = pool(langs);
     const worker = await p.acquire();
     const remaining = Math.max(0, budgetMs);
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (thresholdingOf.get(worker) !== thresholding) {
-        await worker.setParameters({ thresholding_method: THRESHOLDING[thresholding] });
-        thresholdingOf.set(worker, thresholding);
-      }
       let input = image;
       let inverted = false;
       const job = (async () => {
@@ -719,36 +692,31 @@ export function createOcr(opts: { poolSize?: number; langs?: string; logger?: Lo
       const timeoutMs = callOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       // The time limit runs while a worker has the image (over all passes); queueing is bounded
       // by MAX_QUEUE instead.
-      const first = await pass(langs, buf, timeoutMs, 'sauvola', true);
+      const first = await pass(langs, buf, timeoutMs, true);
       let best = first;
       let spent = first.runMs;
       // A retry pass only improves on an answer we already have: its failure is logged, not thrown.
-      const retry = async (l: string, t: Thresholding): Promise<Pass | null> => {
+      const retry = async (l: string): Promise<Pass | null> => {
         if (timeoutMs - spent <= 0) return null;
         try {
           // Retries reuse the first pass's input (already inverted for a dark screenshot).
-          const r = await pass(l, first.input, timeoutMs - spent, t);
+          const r = await pass(l, first.input, timeoutMs - spent);
           spent += r.runMs;
           return r;
         } catch (err) {
           spent = timeoutMs;
-          opts.logger?.warn({ err, langs: l, thresholding: t }, 'ocr retry pass failed');
+          opts.logger?.warn({ err, langs: l }, 'ocr retry pass failed');
           return null;
         }
       };
       const other = otherChinese(langs);
       if (other && first.hanWords >= 2 && first.hanConfidence < RETRY_HAN_CONFIDENCE) {
-        const second = await retry(other, 'sauvola');
+        const second = await retry(other);
         if (second && second.hanConfidence > best.hanConfidence) best = second;
         opts.logger?.debug(
           { first: first.hanConfidence, second: second?.hanConfidence, langs: [langs, other] },
           'ocr script retry',
         );
-      }
-      if (best.confidence >= NO_TEXT_CONFIDENCE && best.confidence < RETRY_PAGE_CONFIDENCE) {
-        const otsu = await retry(best.langs, 'otsu');
-        if (otsu && otsu.confidence > best.confidence) best = otsu;
-        opts.logger?.debug({ sauvola: best.confidence, otsu: otsu?.confidence }, 'ocr thresholding retry');
       }
       const cleaned = best.confidence < NO_TEXT_CONFIDENCE ? '' : cleanOcrText(best.text);
       const text = (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_TEXT_CHARS ? '' : cleaned;
