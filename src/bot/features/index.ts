@@ -14,6 +14,7 @@
 import type { Feature } from '../deps.js';
 import { adminFeature } from './admin.js';
 import { askFeature } from './ask.js';
+import { checkFeature } from './check.js';
 import { commandsFeature } from './commands.js';
 import { feedbackFeature } from './feedback.js';
 import { nonTextFeature } from './non-text.js';
@@ -28,7 +29,8 @@ export const FEATURES: readonly Feature[] = [
   feedbackFeature,
   // Before nonText: text documents are articles for admins (others get a refusal).
   adminFeature,
-  // check (/check, forwarded messages, photos) goes here: before ask.
+  // /check, forwarded messages, photos and image documents: before ask and nonText.
+  checkFeature,
   askFeature,
   nonTextFeature,
 ];
