@@ -7,6 +7,7 @@
  * Targets: text p95 ≤ 20 ms, screenshot p95 ≤ 1.5 s. Prints figures; asserts nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createOcr } from '../src/check/ocr.js';
 
@@ -43,6 +44,13 @@ async function loadCheck(): Promise<Check | null> {
     return null;
   }
 }
+
+// Latency on a shared machine depends on what else runs: print the context with the figures.
+console.log(
+  `machine: ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 const fixtures: Fixture[] = (
   JSON.parse(readFileSync(join(FIXTURES, 'fixtures.json'), 'utf8')).fixtures as Fixture[]
