@@ -72,6 +72,8 @@ export const MAX_GENERAL_RULES = 3;
 export const GUIDE_MIN_RELEVANCE = 0.35;
 export const MAX_GENERAL_ADVICE = 2;
 export const MAX_GENERAL_NEWS = 3;
+/** News sentences about a type quoted when the reports tell no case of it. */
+export const MAX_TYPE_NEWS = 2;
 
 /** A question about protecting oneself in general ("怎样防范电信诈骗", "how do I avoid scams"). */
 const PREVENTION = /防范|防骗|预防|不被骗|不上当|保护自己|避免被骗|注意什么|protect (myself|yourself)|avoid|prevent|stay safe|not get scammed/iu;
@@ -333,6 +335,20 @@ function mentionOnly(text: string): boolean {
   return ADVICE_PATTERNS.some((a) => a.mention && a.zh.test(text));
 }
 
+/**
+ * Retrieved news sentences about the type asked (they name it, or the question's words)
+ * that answer the question: what the reports say when they tell no case of it.
+ */
+function newsAbout(input: ComposeInput, typeId: string | undefined, max: number): AnswerLine[] {
+  const t = typeId ? SCAM_TYPES.find((x) => x.id === typeId) : undefined;
+  return input.hits
+    .filter((h) => h.passage.kind !== 'guide')
+    .flatMap((h) => splitSentences(h.passage.text).map((text) => ({ text: text.trim(), label: h.label })))
+    .filter((s) => s.text.length >= 6 && !PERSON.test(s.text) && (t ? typeMention(s.text, t) > 0 : true) && input.relevance(s.text) >= FACT_MIN_RELEVANCE)
+    .slice(0, max)
+    .map((s) => ({ text: s.text, cites: [s.label] }));
+}
+
 /** Police advice that applies to any scam (patterns without a type), e.g. "不得转账". */
 function genericAdvice(library: Library, max: number): AnswerLine[] {
   return library.advice
@@ -417,7 +433,10 @@ export function composeExtractive(input: ComposeInput): Draft {
       if (type) sections.push({ kind: 'gist', lines: [{ text: typeFraming(type, lang), cites: [] }] });
       guideSection(sections, library, typeId, 'how', 'how', lang);
       guideSection(sections, library, typeId, 'flags', 'flags', lang, SUPPORTING_LINES);
-      caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
+      const howCase = typeId ? caseOf(library, [typeId], relevance) : undefined;
+      caseSection(sections, howCase, lang);
+      // What the reports say about this type, when they tell no case of it.
+      if (!howCase) push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS));
       guideSection(sections, library, typeId, 'todo', 'todo', lang, SUPPORTING_LINES);
       guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
       if (sections.length <= 1) return composeGeneral(input, sections);
@@ -456,7 +475,9 @@ export function composeExtractive(input: ComposeInput): Draft {
       const support = typeId ? adviceFor(library, typeId, 1) : [];
       push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
       const hotlineCase = page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
-      caseSection(sections, hotlineCase ?? (typeId ? caseOf(library, [typeId], relevance) : undefined), lang);
+      const verifyCase = hotlineCase ?? (typeId ? caseOf(library, [typeId], relevance) : undefined);
+      caseSection(sections, verifyCase, lang);
+      if (!verifyCase && support.length === 0) push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS));
       if (sections.length === 0) return composeGeneral(input, sections);
       break;
     }

@@ -56,7 +56,7 @@ export function detectLanguage(question: string): Language {
 const CHECK_MESSAGE = /(这条|这个|这则|以下|下面).{0,4}(短信|信息|消息|电话|通知|链接)|收到.{0,12}(短信|信息|消息|电话|来电|通知)|是不是.{0,3}(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|is (this|it) (a )?(scam|fraud|legit)|(got|received) (a|an|this) (message|text|sms|call|email)/iu;
 // Intents, matched on the Simplified lower-case question (English as typed, lower case).
 // Already scammed, or asking to get money back.
-const VICTIM = /被骗了|被诈骗了|我被骗|我被诈骗|拿得回|拿回来|要回来|追得回|已经被骗|刚被骗|上当了|被骗.{0,8}(怎么办|还能|能不能|能否|可以)|(钱|款).{0,8}(追回|要回|拿回|找回|退回)|追回|挽回损失|已经(把钱)?(转账|转了|汇了|付了)|转出去了|(was|were|been|got|get|just) (scammed|cheated|defrauded|conned)|i lost .{0,20}(money|yuan|dollars|\d)|(get|getting) (my|the) money back|recover (my|the) money|already (paid|transferred|sent)/iu;
+const VICTIM = /被骗了|被诈骗了|我被骗|我被诈骗|拿得回|拿回来|要回来|追得回|已经被骗|刚被骗|上当了|被骗.{0,8}(怎么办|还能|能不能|能否|可以)|(钱|款).{0,8}(追回|要回|拿回|找回|退回)|追回|挽回损失|已经(把钱)?(转账|转了|汇了|付了)|转出去了|(was|were|been|got|get|just) (scammed|cheated|defrauded|conned)|i lost .{0,20}(money|yuan|dollars|\d)|(get|getting) (my|the) money back|recover (my|the) money|already (paid|transferred|sent)|i (transferred|paid|sent|wired) (money|\\d|.{0,20}to (a |the )?(scammer|fraudster))/iu;
 // Is this (call, person, notice) real?
 const VERIFY = /是真的吗|是不是真的|是不是(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|靠谱不|靠不靠谱|可靠吗|有问题吗|is (it|this|that) (safe|a scam|legit)|真的吗|是真的|是真(警察|银行|客服|的)|真假|真警察|可信吗|能信吗|靠谱吗|怎么(核实|辨别|分辨|确认)|如何(核实|辨别|分辨|确认)|96110.{0,10}(打|来电|电话|找)|(来电|打来|打电话).{0,10}96110|is (this|it|that|he|she|they) (really |a )?(real|legit|genuine|true)|really (the|from|police)|can i trust|how (do|can) i (verify|check|know)|real police|(calling|called) me.{0,20}real/iu;
 // Protecting someone else.

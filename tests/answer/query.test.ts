@@ -55,6 +55,7 @@ describe('intent', () => {
     ['我刚被骗了3万块钱，还能追回来吗？', 'victim'],
     ['I was just scammed of 30,000 yuan, can I get it back?', 'victim'],
     ['我被騙了怎麼辦？錢能追回嗎', 'victim'],
+    ['I sent money to a scammer yesterday, what now?', 'victim'],
     ['96110打电话给我说我在被骗，是真的吗', 'verify'],
     ['The police called me, is this real?', 'verify'],
     ['怎么保护爸妈不被骗？', 'protect'],
