@@ -50,7 +50,11 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   const timer = setInterval(purge, PURGE_INTERVAL_MS).unref();
 
   const stopWatching = config.watchSeeds
-    ? watchSeeds(config.seedsDir, (files) => void live.refresh(`files changed in SEEDS_DIR: ${files.slice(0, 5).join(', ')}`), { logger })
+    ? watchSeeds(
+        config.seedsDir,
+        (files) => void live.refresh(`files changed in SEEDS_DIR: ${files.slice(0, 5).join(', ')}`),
+        { logger },
+      )
     : () => {};
 
   return {

@@ -7,13 +7,22 @@ import type { Api } from 'grammy';
 
 /** Raised when a file is larger than allowed; `bytes` is its size when known. */
 export class FileTooLargeError extends Error {
-  constructor(readonly limit: number, readonly bytes?: number) {
+  constructor(
+    readonly limit: number,
+    readonly bytes?: number,
+  ) {
     super(`file is larger than ${limit} bytes`);
   }
 }
 
 /** Downloads `fileId` into memory, refusing files over `maxBytes`. */
-export async function downloadFile(api: Api, token: string, apiRoot: string | undefined, fileId: string, maxBytes: number): Promise<Buffer> {
+export async function downloadFile(
+  api: Api,
+  token: string,
+  apiRoot: string | undefined,
+  fileId: string,
+  maxBytes: number,
+): Promise<Buffer> {
   const file = await api.getFile(fileId);
   if (file.file_size !== undefined && file.file_size > maxBytes) throw new FileTooLargeError(maxBytes, file.file_size);
   if (!file.file_path) throw new Error('Telegram gave no file path (the file may be too big for bots to download)');

@@ -16,7 +16,13 @@ const USAGE = `Usage: npm run report [-- --since 7d] [--json]
   --json          print the report as one JSON object`;
 
 function main(): number {
-  const { values } = parseArgs({ options: { since: { type: 'string', default: '7d' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: {
+      since: { type: 'string', default: '7d' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;

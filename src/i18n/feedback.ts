@@ -2,8 +2,9 @@
  * Interface texts of the operator loop (votes, /privacy, /stats, article uploads), in the
  * three interface languages. Traditional is converted from Simplified (Taiwan wording) once.
  */
-import type { Language } from '../retrieval/query.js';
+
 import type { VoteReason } from '../record/types.js';
+import type { Language } from '../retrieval/query.js';
 import { toTraditional } from '../text/script.js';
 
 /** Texts of the feedback buttons and the admin features. */
@@ -23,7 +24,13 @@ export interface FeedbackTexts {
   uploadKept: string;
   uploadExpired: string;
   uploadInvalid: (reason: string) => string;
-  rebuildDone: (s: { articles: number; passages: number; embedded: number; skipped: string[]; seconds: string }) => string;
+  rebuildDone: (s: {
+    articles: number;
+    passages: number;
+    embedded: number;
+    skipped: string[];
+    seconds: string;
+  }) => string;
   rebuildFailed: (reason: string) => string;
   statsOff: string;
 }
@@ -45,7 +52,8 @@ const zh: FeedbackTexts = {
   uploadKept: '好的，原文件保持不变。',
   uploadExpired: '这个上传已过期，请重新发送文件。',
   uploadInvalid: (r) => `这个文件不能使用：${r}`,
-  rebuildDone: (s) => `资料库已更新（${s.seconds} 秒）：${s.articles} 篇资料，${s.passages} 个段落，新嵌入 ${s.embedded} 个。${s.skipped.length ? `\n跳过：${s.skipped.join('；')}` : ''}\n新内容现在已可被引用。`,
+  rebuildDone: (s) =>
+    `资料库已更新（${s.seconds} 秒）：${s.articles} 篇资料，${s.passages} 个段落，新嵌入 ${s.embedded} 个。${s.skipped.length ? `\n跳过：${s.skipped.join('；')}` : ''}\n新内容现在已可被引用。`,
   rebuildFailed: (r) => `更新失败，机器人继续使用原来的资料库。原因：${r}`,
   statsOff: '记录功能已关闭（RECORD=off），没有统计数据。',
 };
@@ -83,7 +91,11 @@ export function feedbackTexts(lang: Language): FeedbackTexts {
     const t = (s: string) => toTraditional(s, 'tw');
     zhHant = {
       ...zh,
-      ...Object.fromEntries(Object.entries(zh).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, t(v as string)])),
+      ...Object.fromEntries(
+        Object.entries(zh)
+          .filter(([, v]) => typeof v === 'string')
+          .map(([k, v]) => [k, t(v as string)]),
+      ),
       reasons: Object.fromEntries(Object.entries(zh.reasons).map(([k, v]) => [k, t(v)])) as FeedbackTexts['reasons'],
       uploadSaved: (n) => t(zh.uploadSaved(n)),
       uploadExists: (n) => t(zh.uploadExists(n)),

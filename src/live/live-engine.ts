@@ -30,7 +30,11 @@ export interface LiveEngine<D, R> {
 }
 
 /** Creates a live engine starting from `initial`; `rebuild` builds a fresh one. */
-export function createLiveEngine<D, R>(initial: D, rebuild: () => Promise<Rebuilt<D, R>>, logger?: Logger): LiveEngine<D, R> {
+export function createLiveEngine<D, R>(
+  initial: D,
+  rebuild: () => Promise<Rebuilt<D, R>>,
+  logger?: Logger,
+): LiveEngine<D, R> {
   let deps = initial;
   let running: Promise<RefreshResult<R>> | undefined;
   let queued: Promise<RefreshResult<R>> | undefined;

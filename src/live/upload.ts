@@ -38,15 +38,22 @@ function guideLang(text: string): 'zh' | 'en' | undefined {
 export function validateUpload(name: string, bytes: Uint8Array): { text: string } | { reason: string } {
   const ext = extname(name).toLowerCase();
   if (!EXTENSIONS.has(ext)) return { reason: `only .txt and .md files are accepted (got "${ext || 'no extension'}")` };
-  if (bytes.length > MAX_UPLOAD_BYTES) return { reason: `file is ${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB` };
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    return { reason: `file is ${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB` };
   const decoded = decodeText(bytes);
   if ('reason' in decoded) return decoded;
-  if (!guideLang(decoded.text) && cleanArticle(decoded.text).text.trim().length === 0) return { reason: 'no article text left after cleaning' };
+  if (!guideLang(decoded.text) && cleanArticle(decoded.text).text.trim().length === 0)
+    return { reason: 'no article text left after cleaning' };
   return decoded;
 }
 
 /** Validates and saves an upload into `seedsDir` (guide pages into seeds/guide/<lang>/). */
-export async function saveUpload(seedsDir: string, name: string, bytes: Uint8Array, opts: { overwrite?: boolean } = {}): Promise<UploadResult> {
+export async function saveUpload(
+  seedsDir: string,
+  name: string,
+  bytes: Uint8Array,
+  opts: { overwrite?: boolean } = {},
+): Promise<UploadResult> {
   const file = safeFileName(name);
   const checked = validateUpload(file, bytes);
   if ('reason' in checked) return { status: 'invalid', reason: checked.reason };

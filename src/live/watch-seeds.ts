@@ -3,7 +3,7 @@
  * fs.watch, debounced so that a copy of many files (or an editor's several writes)
  * triggers one rebuild.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
 
 /**
@@ -16,7 +16,11 @@ export const SEEDS_DEBOUNCE_MS = 1500;
 const RELEVANT = /\.(txt|md|json)$/iu;
 
 /** Watches `dir`; calls `onChange` once per burst of changes. Returns a function that stops watching. */
-export function watchSeeds(dir: string, onChange: (files: string[]) => void, opts: { debounceMs?: number; logger?: Logger } = {}): () => void {
+export function watchSeeds(
+  dir: string,
+  onChange: (files: string[]) => void,
+  opts: { debounceMs?: number; logger?: Logger } = {},
+): () => void {
   const debounce = opts.debounceMs ?? SEEDS_DEBOUNCE_MS;
   let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
@@ -35,7 +39,10 @@ export function watchSeeds(dir: string, onChange: (files: string[]) => void, opt
       }, debounce);
     });
   } catch (err) {
-    opts.logger?.warn({ err, dir }, 'cannot watch the seeds directory; new articles need a restart or an upload to the bot');
+    opts.logger?.warn(
+      { err, dir },
+      'cannot watch the seeds directory; new articles need a restart or an upload to the bot',
+    );
     return () => {};
   }
   watcher.on('error', (err) => opts.logger?.warn({ err, dir }, 'seeds watcher stopped'));

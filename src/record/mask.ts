@@ -20,12 +20,14 @@ export const MASKS = {
   number: '〔号码〕',
 } as const;
 
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s，。！？、“”「」]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|cc|vip|info|shop|site|online|tw|hk|io|me|co|ly|gl|app|link|club)(?:\/[^\s，。！？、]*)?/giu;
+const URL_RE =
+  /\b(?:https?:\/\/|www\.)[^\s，。！？、“”「」]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|cc|vip|info|shop|site|online|tw|hk|io|me|co|ly|gl|app|link|club)(?:\/[^\s，。！？、]*)?/giu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 // Bank cards: 12–19 digits, optionally grouped by spaces or dashes.
 const CARD_RE = /(?<!\d)(?:\d[ -]?){11,18}\d(?!\d)/gu;
 // Phone numbers: +country, mainland mobiles, landlines, Taiwan 09xx, Hong Kong 8 digits, 400/800.
-const PHONE_RE = /\+\d{1,3}(?:[ -]?\d){6,12}(?!\d)|(?<!\d)(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}|09\d{2}[ -]?\d{3}[ -]?\d{3}|[4-9]\d{3}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})(?!\d)/gu;
+const PHONE_RE =
+  /\+\d{1,3}(?:[ -]?\d){6,12}(?!\d)|(?<!\d)(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}|09\d{2}[ -]?\d{3}[ -]?\d{3}|[4-9]\d{3}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})(?!\d)/gu;
 // Chat-app ids: "QQ 12345678", "微信号 abc_123", "vx: x", "LINE ID: x", "@handle".
 const ACCOUNT_RE =
   /((?:(?:QQ|qq|扣扣|微信号?|VX|vx|wx|WX|V信|v信|LINE\s?ID|line\s?id|賴|赖|Line|LINE|Telegram|TG|tg|WhatsApp|飞机)\s*(?:号|號|帳號|账号|ID|id)?\s*[:：]?\s*)+)([A-Za-z0-9_.-]{4,30})/gu;

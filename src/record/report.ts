@@ -45,7 +45,14 @@ export interface Report {
   redFlags: Count[];
   votes: { up: number; down: number };
   declined: DeclinedGroup[];
-  downvoted: { id: string; question: string | null; intent: string | null; scamType: string | null; down: number; reasons: Count[] }[];
+  downvoted: {
+    id: string;
+    question: string | null;
+    intent: string | null;
+    scamType: string | null;
+    down: number;
+    reasons: Count[];
+  }[];
   lowestScoring: { id: string; question: string | null; confidence: number }[];
   topics: string[];
 }
@@ -57,7 +64,11 @@ function count(values: (string | null | undefined)[]): Count[] {
 }
 
 const PLACEHOLDERS = new Set(Object.values(MASKS).map((m) => m.slice(1, -1)));
-const EN_STOP = new Set('the a an is are was were be to of in on for and or my me i you it this that what how do does can with from at by about as have has get got not no'.split(' '));
+const EN_STOP = new Set(
+  'the a an is are was were be to of in on for and or my me i you it this that what how do does can with from at by about as have has get got not no'.split(
+    ' ',
+  ),
+);
 
 /** Content terms of a (masked) question, for grouping. */
 function terms(text: string): string[] {
@@ -90,7 +101,11 @@ export function groupDeclined(questions: string[]): DeclinedGroup[] {
 }
 
 /** Builds the report for interactions between `since` and `until`. */
-export function buildReport(data: { interactions: StoredInteraction[]; votes: StoredVote[] }, since: Date, until = new Date()): Report {
+export function buildReport(
+  data: { interactions: StoredInteraction[]; votes: StoredVote[] },
+  since: Date,
+  until = new Date(),
+): Report {
   const rows = data.interactions.filter((i) => i.ts >= since.getTime() && i.ts <= until.getTime());
   const byId = new Map(rows.map((r) => [r.id, r]));
   const votes = data.votes.filter((v) => byId.has(v.interactionId));
@@ -107,10 +122,13 @@ export function buildReport(data: { interactions: StoredInteraction[]; votes: St
     if (v.reason) d.reasons.push(v.reason);
     downBy.set(v.interactionId, d);
   }
+  // Votes were filtered to interactions of the period, so every id is in byId.
   const downvoted = [...downBy]
-    .map(([id, d]) => {
-      const r = byId.get(id)!;
-      return { id, question: r.text, intent: r.intent, scamType: r.scamType, down: d.down, reasons: count(d.reasons) };
+    .flatMap(([id, d]) => {
+      const r = byId.get(id);
+      return r
+        ? [{ id, question: r.text, intent: r.intent, scamType: r.scamType, down: d.down, reasons: count(d.reasons) }]
+        : [];
     })
     .sort((a, b) => b.down - a.down);
 
@@ -124,7 +142,10 @@ export function buildReport(data: { interactions: StoredInteraction[]; votes: St
   // down or scored low — each is a gap an article or guide page could fill.
   const topics = [
     ...declined.filter((g) => g.term && g.count >= TOPIC_MIN_QUESTIONS).map((g) => g.term),
-    ...count([...downvoted.map((d) => d.scamType ?? d.intent), ...lowestScoring.map((l) => byId.get(l.id)?.scamType)]).map((c) => c.key),
+    ...count([
+      ...downvoted.map((d) => d.scamType ?? d.intent),
+      ...lowestScoring.map((l) => byId.get(l.id)?.scamType),
+    ]).map((c) => c.key),
   ];
 
   return {
@@ -155,13 +176,26 @@ function list(title: string, items: Count[]): string[] {
 
 /** Renders the report as plain text (the CLI and the /stats command). */
 export function renderReport(r: Report): string {
-  const out: string[] = [`反诈助手 report ${r.since.slice(0, 10)} – ${r.until.slice(0, 10)}`, `${r.total} questions and checks from ${r.users} users; votes 👍 ${r.votes.up} 👎 ${r.votes.down}`];
+  const out: string[] = [
+    `反诈助手 report ${r.since.slice(0, 10)} – ${r.until.slice(0, 10)}`,
+    `${r.total} questions and checks from ${r.users} users; votes 👍 ${r.votes.up} 👎 ${r.votes.down}`,
+  ];
   if (r.total === 0) return [...out, 'Nothing recorded in this period.'].join('\n');
-  out.push(...list('Per day:', r.perDay), ...list('Outcomes:', r.outcomes), ...list('Intents:', r.intents), ...list('Scam types:', r.scamTypes));
-  out.push(...list('Check verdicts:', r.verdicts), ...list('Red flags seen:', r.redFlags), ...list('Languages:', r.languages));
+  out.push(
+    ...list('Per day:', r.perDay),
+    ...list('Outcomes:', r.outcomes),
+    ...list('Intents:', r.intents),
+    ...list('Scam types:', r.scamTypes),
+  );
+  out.push(
+    ...list('Check verdicts:', r.verdicts),
+    ...list('Red flags seen:', r.redFlags),
+    ...list('Languages:', r.languages),
+  );
   if (r.declined.length) {
     out.push('Declined questions, grouped by shared term:');
-    for (const g of r.declined.slice(0, LIST_LIMIT)) out.push(`  ${g.term || '(other)'} ×${g.count}: ${g.examples.join(' | ')}`);
+    for (const g of r.declined.slice(0, LIST_LIMIT))
+      out.push(`  ${g.term || '(other)'} ×${g.count}: ${g.examples.join(' | ')}`);
   }
   if (r.downvoted.length) {
     out.push('Answers voted 👎:');
@@ -172,9 +206,14 @@ export function renderReport(r: Report): string {
   }
   if (r.lowestScoring.length) {
     out.push('Lowest-scoring answered questions:');
-    for (const l of r.lowestScoring.slice(0, LIST_LIMIT)) out.push(`  ${l.confidence.toFixed(2)}: ${l.question ?? '(message not stored)'}`);
+    for (const l of r.lowestScoring.slice(0, LIST_LIMIT))
+      out.push(`  ${l.confidence.toFixed(2)}: ${l.question ?? '(message not stored)'}`);
   }
-  out.push(r.topics.length ? `Topics to add articles about: ${r.topics.slice(0, LIST_LIMIT).join('、')}` : 'Topics to add articles about: none stand out yet.');
+  out.push(
+    r.topics.length
+      ? `Topics to add articles about: ${r.topics.slice(0, LIST_LIMIT).join('、')}`
+      : 'Topics to add articles about: none stand out yet.',
+  );
   return out.join('\n');
 }
 

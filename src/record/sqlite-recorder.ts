@@ -84,14 +84,18 @@ export function openSqliteRecorder(opts: SqliteRecorderOptions): Recorder {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Error(`record schema ${version} is newer than this program's (${SCHEMA_VERSION}); upgrade the bot`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`record schema ${version} is newer than this program's (${SCHEMA_VERSION}); upgrade the bot`);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     // Detects a damaged file now rather than on the first insert.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
   } catch (err) {
-    log?.error({ err, file: opts.file }, 'recording disabled: the record database cannot be opened (move the file away to start a new one)');
+    log?.error(
+      { err, file: opts.file },
+      'recording disabled: the record database cannot be opened (move the file away to start a new one)',
+    );
     return disabledRecorder;
   }
 
@@ -165,11 +169,18 @@ export function openSqliteRecorder(opts: SqliteRecorderOptions): Recorder {
       });
     },
     purge(now = new Date()) {
-      return guard('purge', 0, () => db.prepare('DELETE FROM interactions WHERE ts < ?').run(now.getTime() - retentionDays * DAY_MS).changes);
+      return guard(
+        'purge',
+        0,
+        () => db.prepare('DELETE FROM interactions WHERE ts < ?').run(now.getTime() - retentionDays * DAY_MS).changes,
+      );
     },
     read(since: Date) {
       return guard('read', { interactions: [], votes: [] }, () => {
-        const rows = db.prepare('SELECT * FROM interactions WHERE ts >= ? ORDER BY ts').all(since.getTime()) as Record<string, unknown>[];
+        const rows = db.prepare('SELECT * FROM interactions WHERE ts >= ? ORDER BY ts').all(since.getTime()) as Record<
+          string,
+          unknown
+        >[];
         const interactions: StoredInteraction[] = rows.map((r) => ({
           id: r.id as string,
           ts: r.ts as number,

@@ -17,7 +17,9 @@ export function loadOrCreateKey(file: string): string {
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim();
     if (key.length >= 16) return key;
-    throw new Error(`The record key file ${file} is empty or too short: delete it to generate a new one (old user hashes will no longer match).`);
+    throw new Error(
+      `The record key file ${file} is empty or too short: delete it to generate a new one (old user hashes will no longer match).`,
+    );
   }
   const key = randomBytes(KEY_BYTES).toString('hex');
   // 'wx' fails if another process created it meanwhile; then read theirs.

@@ -23,7 +23,10 @@ if (!installed) {
         res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         return;
       }
-      res.json({ ok: true, result: { file_id: id, file_unique_id: id, file_size: file.length, file_path: `files/${id}` } });
+      res.json({
+        ok: true,
+        result: { file_id: id, file_unique_id: id, file_size: file.length, file_path: `files/${id}` },
+      });
     });
     app.all('/file/bot:token/files/:id', (req, res) => {
       const file = FILES.get(req.params.id);

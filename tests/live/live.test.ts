@@ -6,7 +6,8 @@ import { MAX_UPLOAD_BYTES, safeFileName, saveUpload, validateUpload } from '../.
 import { watchSeeds } from '../../src/live/watch-seeds.js';
 import { tmp } from '../helpers/tmp.js';
 
-const ARTICLE = '警惕冒充客服诈骗\n\n近日，市民张女士接到自称快递客服的电话，称其包裹丢失可以理赔。对方诱导她下载会议软件并共享屏幕，随后转走了她卡里的钱。\n\n民警提醒：正规客服不会要求共享屏幕，更不会让你转账。';
+const ARTICLE =
+  '警惕冒充客服诈骗\n\n近日，市民张女士接到自称快递客服的电话，称其包裹丢失可以理赔。对方诱导她下载会议软件并共享屏幕，随后转走了她卡里的钱。\n\n民警提醒：正规客服不会要求共享屏幕，更不会让你转账。';
 
 describe('live engine', () => {
   it('answers from the current engine while a rebuild runs, then swaps', async () => {
@@ -89,9 +90,15 @@ describe('uploads', () => {
   it('refuses what ingestion would refuse, naming the problem', () => {
     expect(validateUpload('a.pdf', bytes(ARTICLE))).toMatchObject({ reason: expect.stringContaining('.txt and .md') });
     expect(validateUpload('a.txt', new Uint8Array(0))).toMatchObject({ reason: expect.stringContaining('empty') });
-    expect(validateUpload('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))).toMatchObject({ reason: expect.stringContaining('binary') });
-    expect(validateUpload('a.txt', new Uint8Array([0xd5, 0xe2, 0xca, 0xc7, 0xb2, 0xe2, 0xca, 0xd4]))).toMatchObject({ reason: expect.stringContaining('UTF-8') });
-    expect(validateUpload('a.txt', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41))).toMatchObject({ reason: expect.stringContaining('limit') });
+    expect(validateUpload('a.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))).toMatchObject({
+      reason: expect.stringContaining('binary'),
+    });
+    expect(validateUpload('a.txt', new Uint8Array([0xd5, 0xe2, 0xca, 0xc7, 0xb2, 0xe2, 0xca, 0xd4]))).toMatchObject({
+      reason: expect.stringContaining('UTF-8'),
+    });
+    expect(validateUpload('a.txt', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41))).toMatchObject({
+      reason: expect.stringContaining('limit'),
+    });
     expect(validateUpload('a.txt', bytes(ARTICLE))).toMatchObject({ text: ARTICLE });
   });
 
@@ -100,9 +107,15 @@ describe('uploads', () => {
     const first = await saveUpload(seeds, '../../etc/新文章.txt', bytes(ARTICLE));
     expect(first).toMatchObject({ status: 'saved', kind: 'news', replaced: false });
     expect(first.status === 'saved' && first.path).toBe(join(seeds, '新文章.txt'));
-    expect(await saveUpload(seeds, '新文章.txt', bytes(`${ARTICLE}\n更新`))).toEqual({ status: 'exists', name: '新文章.txt' });
+    expect(await saveUpload(seeds, '新文章.txt', bytes(`${ARTICLE}\n更新`))).toEqual({
+      status: 'exists',
+      name: '新文章.txt',
+    });
     expect(readFileSync(join(seeds, '新文章.txt'), 'utf8')).toBe(ARTICLE);
-    expect(await saveUpload(seeds, '新文章.txt', bytes(`${ARTICLE}\n更新`), { overwrite: true })).toMatchObject({ status: 'saved', replaced: true });
+    expect(await saveUpload(seeds, '新文章.txt', bytes(`${ARTICLE}\n更新`), { overwrite: true })).toMatchObject({
+      status: 'saved',
+      replaced: true,
+    });
     const page = '---\nid: test\ntopic: situation\nlang: en\ntitle: Test\n---\n## What to do {#todo}\n- Call 110.\n';
     const guide = await saveUpload(seeds, 'test.md', bytes(page));
     expect(guide).toMatchObject({ status: 'saved', kind: 'guide' });

@@ -34,6 +34,8 @@ describe('maskText', () => {
     expect(maskText('杀猪盘是什么？')).toBe('杀猪盘是什么？');
     expect(maskText('96110打电话给我是真的吗')).toBe('96110打电话给我是真的吗');
     expect(maskText('被骗了3万元能追回来吗')).toBe('被骗了3万元能追回来吗');
-    expect(maskText('How do I protect my parents from phone scams?')).toBe('How do I protect my parents from phone scams?');
+    expect(maskText('How do I protect my parents from phone scams?')).toBe(
+      'How do I protect my parents from phone scams?',
+    );
   });
 });

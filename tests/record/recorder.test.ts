@@ -10,7 +10,14 @@ import { tmp } from '../helpers/tmp.js';
 
 const DAY = 86_400_000;
 const q = (over: Partial<InteractionInput>): InteractionInput => ({
-  source: 'question', text: '什么是杀猪盘', language: 'zh-Hans', intent: 'how', outcome: 'answered', latencyMs: 3, confidence: 0.6, ...over,
+  source: 'question',
+  text: '什么是杀猪盘',
+  language: 'zh-Hans',
+  intent: 'how',
+  outcome: 'answered',
+  latencyMs: 3,
+  confidence: 0.6,
+  ...over,
 });
 
 describe('keyed user hash', () => {
@@ -40,7 +47,16 @@ describe('SQLite recorder', () => {
     const dir = tmp();
     const r = open(dir);
     r.record(q({ userId: 42, text: '我叫李明，对方电话13812345678' }));
-    r.record(q({ userId: 42, source: 'forward', text: '【ETC】您的卡已失效 http://etc-x.cc', outcome: 'checked', verdict: 'scam', redFlags: ['link', 'urgency'] }));
+    r.record(
+      q({
+        userId: 42,
+        source: 'forward',
+        text: '【ETC】您的卡已失效 http://etc-x.cc',
+        outcome: 'checked',
+        verdict: 'scam',
+        redFlags: ['link', 'urgency'],
+      }),
+    );
     const { interactions } = r.read(new Date(0));
     r.close();
     expect(interactions).toHaveLength(2);
@@ -104,7 +120,11 @@ describe('SQLite recorder', () => {
     const other = new Database(join(dir, 'record.db'), { timeout: 0 });
     other.exec('BEGIN IMMEDIATE');
     const started = Date.now();
-    const r2 = openSqliteRecorder({ file: join(dir, 'record.db'), hashKey: 'x'.repeat(32), logger: { error: () => {}, warn: () => {} } as never });
+    const r2 = openSqliteRecorder({
+      file: join(dir, 'record.db'),
+      hashKey: 'x'.repeat(32),
+      logger: { error: () => {}, warn: () => {} } as never,
+    });
     expect(r2.record(q({}))).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(10_000);
     other.exec('ROLLBACK');
@@ -138,10 +158,21 @@ describe('report', () => {
     for (let i = 0; i < 6; i++) r.record(q({ userId: i, at: at(i % 3), scamType: 'romance' }));
     r.record(q({ userId: 9, at: at(1), outcome: 'declined', text: '医保卡被盗刷怎么办', intent: 'general' }));
     r.record(q({ userId: 9, at: at(2), outcome: 'declined', text: '医保卡里的钱被转走了', intent: 'general' }));
-    const bad = r.record(q({ userId: 3, at: at(1), text: '被骗了钱能追回吗', intent: 'victim', scamType: 'recovery-scam', confidence: 0.1 }))!;
+    const bad = r.record(
+      q({
+        userId: 3,
+        at: at(1),
+        text: '被骗了钱能追回吗',
+        intent: 'victim',
+        scamType: 'recovery-scam',
+        confidence: 0.1,
+      }),
+    )!;
     r.vote(bad, 3, -1, 'missing');
     r.vote(bad, 4, -1, 'missing');
-    r.record(q({ userId: 5, at: at(0), source: 'photo', outcome: 'checked', verdict: 'scam', redFlags: ['link'], text: 'x' }));
+    r.record(
+      q({ userId: 5, at: at(0), source: 'photo', outcome: 'checked', verdict: 'scam', redFlags: ['link'], text: 'x' }),
+    );
     r.record(q({ at: at(20), text: 'too old for a 7-day report' }));
     const report = buildReport(r.read(parseSince('7d', now)), parseSince('7d', now), now);
     r.close();

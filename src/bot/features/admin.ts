@@ -17,7 +17,6 @@ import type { BotDeps } from '../deps.js';
 import { downloadFile } from '../files.js';
 import { escapeHtml, splitMessage } from '../render-html.js';
 
-
 /** How long an upload waits for the overwrite confirmation. */
 const PENDING_TTL_MS = 10 * 60_000;
 /** Uploads kept waiting at once (bounded so a busy admin cannot grow memory). */
@@ -32,13 +31,16 @@ export function isTextDocument(name: string | undefined, mime: string | undefine
 export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const admin = deps.admin;
-  const isAdmin = (ctx: BotContext) => admin !== undefined && ctx.from !== undefined && admin.adminUserIds.includes(ctx.from.id);
-  const download = (ctx: BotContext, fileId: string, maxBytes: number) => downloadFile(ctx.api, deps.token, deps.apiRoot, fileId, maxBytes);
+  const isAdmin = (ctx: BotContext) =>
+    admin !== undefined && ctx.from !== undefined && admin.adminUserIds.includes(ctx.from.id);
+  const download = (ctx: BotContext, fileId: string, maxBytes: number) =>
+    downloadFile(ctx.api, deps.token, deps.apiRoot, fileId, maxBytes);
   const pending = new Map<string, { name: string; bytes: Buffer; at: number; userId: number }>();
 
   const rebuildAndReport = async (ctx: BotContext, name: string) => {
     const t = feedbackTexts(ctx.uiLang);
-    const r = await admin!.refresh(`upload ${name}`);
+    if (!admin) return;
+    const r = await admin.refresh(`upload ${name}`);
     if (r.ok) {
       const rep = r.report;
       await ctx.reply(
@@ -71,18 +73,24 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     const doc = ctx.message.document;
     if (!isTextDocument(doc.file_name, doc.mime_type)) return next();
     const t = feedbackTexts(ctx.uiLang);
-    if (!isAdmin(ctx)) {
+    if (!admin || !isAdmin(ctx)) {
       ctx.log.info('upload refused: not an admin');
       await ctx.reply(t.notAdmin);
       return;
     }
     const name = doc.file_name ?? `article-${Date.now()}.txt`;
     if (!TEXT_FILE.test(name)) {
-      await ctx.reply(t.uploadInvalid(`only .txt and .md files are accepted (got "${extname(name) || 'no extension'}")`));
+      await ctx.reply(
+        t.uploadInvalid(`only .txt and .md files are accepted (got "${extname(name) || 'no extension'}")`),
+      );
       return;
     }
     if ((doc.file_size ?? 0) > MAX_UPLOAD_BYTES) {
-      await ctx.reply(t.uploadInvalid(`file is ${((doc.file_size ?? 0) / 1e6).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB`));
+      await ctx.reply(
+        t.uploadInvalid(
+          `file is ${((doc.file_size ?? 0) / 1e6).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB`,
+        ),
+      );
       return;
     }
     let bytes: Buffer;
@@ -93,7 +101,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(t.uploadInvalid((err as Error).message));
       return;
     }
-    const result = await saveUpload(admin!.seedsDir, name, bytes);
+    const result = await saveUpload(admin.seedsDir, name, bytes);
     if (result.status === 'exists') {
       const now = Date.now();
       for (const [k, v] of pending) if (v.at < now - PENDING_TTL_MS) pending.delete(k);
@@ -112,7 +120,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     const [, choice, key] = ctx.match as RegExpMatchArray;
     const t = feedbackTexts(ctx.uiLang);
     const p = pending.get(key);
-    if (!p || p.userId !== ctx.from.id || p.at < Date.now() - PENDING_TTL_MS || !isAdmin(ctx)) {
+    if (!admin || !p || p.userId !== ctx.from.id || p.at < Date.now() - PENDING_TTL_MS || !isAdmin(ctx)) {
       await ctx.answerCallbackQuery({ text: t.uploadExpired });
       return;
     }
@@ -123,7 +131,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(t.uploadKept);
       return;
     }
-    const saved = await saveUpload(admin!.seedsDir, p.name, p.bytes, { overwrite: true });
+    const saved = await saveUpload(admin.seedsDir, p.name, p.bytes, { overwrite: true });
     if (saved.status !== 'exists') await afterSave(ctx, saved, p.name);
   });
 
@@ -146,7 +154,9 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   c.command('privacy', async (ctx) => {
-    await ctx.reply(feedbackTexts(ctx.uiLang).privacy.replace('{days}', String(deps.retentionDays ?? 90)), { parse_mode: 'HTML' });
+    await ctx.reply(feedbackTexts(ctx.uiLang).privacy.replace('{days}', String(deps.retentionDays ?? 90)), {
+      parse_mode: 'HTML',
+    });
   });
   return c;
 }

@@ -21,7 +21,11 @@ export function voteRow(id: string, ctx: BotContext): InlineKeyboardButton[] {
 }
 
 /** Adds the vote row to a keyboard (or makes one). */
-export function withVotes(keyboard: InlineKeyboard | undefined, id: string | undefined, ctx: BotContext): InlineKeyboard | undefined {
+export function withVotes(
+  keyboard: InlineKeyboard | undefined,
+  id: string | undefined,
+  ctx: BotContext,
+): InlineKeyboard | undefined {
   if (!id) return keyboard;
   const kb = keyboard ?? new InlineKeyboard();
   if (keyboard) kb.row();
@@ -31,7 +35,11 @@ export function withVotes(keyboard: InlineKeyboard | undefined, id: string | und
 
 /** What the record keeps of an answer (the recorder masks the text). */
 export function interactionOf(a: Answer, ctx: BotContext, source: RecordSource, confidence?: number): InteractionInput {
-  const extra = a as Answer & { intent?: string; verdict?: string | null; check?: { redFlags: { id: string }[]; scamType?: string } };
+  const extra = a as Answer & {
+    intent?: string;
+    verdict?: string | null;
+    check?: { redFlags: { id: string }[]; scamType?: string };
+  };
   const checked = extra.verdict !== undefined && extra.verdict !== null;
   return {
     userId: ctx.from?.id,
@@ -40,7 +48,13 @@ export function interactionOf(a: Answer, ctx: BotContext, source: RecordSource, 
     language: a.language,
     intent: extra.intent,
     scamType: extra.check?.scamType ?? a.scamTypes[0],
-    outcome: checked ? 'checked' : !a.inScope ? 'declined' : confidence !== undefined && confidence < LOW_CONFIDENCE ? 'low-confidence' : 'answered',
+    outcome: checked
+      ? 'checked'
+      : !a.inScope
+        ? 'declined'
+        : confidence !== undefined && confidence < LOW_CONFIDENCE
+          ? 'low-confidence'
+          : 'answered',
     verdict: extra.verdict ?? null,
     redFlags: extra.check?.redFlags.map((f) => f.id),
     citations: a.citations.map((c) => c.passageId),
@@ -54,14 +68,26 @@ export function interactionOf(a: Answer, ctx: BotContext, source: RecordSource, 
 const LOW_CONFIDENCE = 0.2;
 
 /** Records `a` and returns its id for the vote buttons (undefined when recording is off). */
-export function recordAnswer(recorder: Recorder | undefined, a: Answer, ctx: BotContext, source: RecordSource): string | undefined {
+export function recordAnswer(
+  recorder: Recorder | undefined,
+  a: Answer,
+  ctx: BotContext,
+  source: RecordSource,
+): string | undefined {
   if (!recorder?.enabled) return undefined;
   const confidence = (a as Answer & { confidence?: number }).confidence;
   return recorder.record(interactionOf(a, ctx, source, confidence));
 }
 
-function replaceVoteRow(markup: InlineKeyboardMarkup | undefined, id: string, row: InlineKeyboardButton[]): InlineKeyboardMarkup {
-  const rows = (markup?.inline_keyboard ?? []).filter((r) => !r.some((b) => 'callback_data' in b && /^[vr]:/u.test(b.callback_data ?? '') && b.callback_data?.includes(id)));
+function replaceVoteRow(
+  markup: InlineKeyboardMarkup | undefined,
+  id: string,
+  row: InlineKeyboardButton[],
+): InlineKeyboardMarkup {
+  const rows = (markup?.inline_keyboard ?? []).filter(
+    (r) =>
+      !r.some((b) => 'callback_data' in b && /^[vr]:/u.test(b.callback_data ?? '') && b.callback_data?.includes(id)),
+  );
   return { inline_keyboard: row.length ? [...rows, row] : rows };
 }
 
@@ -80,7 +106,9 @@ export function feedbackFeature(deps: { recorder?: Recorder }): Composer<BotCont
     ctx.log.info({ vote: dir, result }, 'vote');
     if (dir === 'd') {
       const reasons = VOTE_REASONS.map((r) => InlineKeyboard.text(t.reasons[r], `r:${id}:${r}`));
-      await ctx.editMessageReplyMarkup({ reply_markup: replaceVoteRow(ctx.callbackQuery.message?.reply_markup, id, reasons) }).catch((err: unknown) => ctx.log.debug({ err: String(err) }, 'could not show reasons'));
+      await ctx
+        .editMessageReplyMarkup({ reply_markup: replaceVoteRow(ctx.callbackQuery.message?.reply_markup, id, reasons) })
+        .catch((err: unknown) => ctx.log.debug({ err: String(err) }, 'could not show reasons'));
     }
   });
   c.callbackQuery(REASON_DATA, async (ctx) => {
@@ -90,7 +118,9 @@ export function feedbackFeature(deps: { recorder?: Recorder }): Composer<BotCont
     await ctx.answerCallbackQuery({ text: result === 'unknown' ? t.stale : t.thanks });
     ctx.log.info({ vote: 'd', reason, result }, 'vote reason');
     if (result !== 'unknown') {
-      await ctx.editMessageReplyMarkup({ reply_markup: replaceVoteRow(ctx.callbackQuery.message?.reply_markup, id, []) }).catch(() => undefined);
+      await ctx
+        .editMessageReplyMarkup({ reply_markup: replaceVoteRow(ctx.callbackQuery.message?.reply_markup, id, []) })
+        .catch(() => undefined);
     }
   });
   return c;
