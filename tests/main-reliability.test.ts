@@ -45,7 +45,7 @@ describe('webhook server', () => {
   let server: Emulator;
   let running: Running;
   let url: string;
-  const post = (body: string | Buffer, secret = SECRET) =>
+  const post = (body: string, secret = SECRET) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret }, body });
 
   beforeAll(async () => {
