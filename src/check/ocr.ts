@@ -8,7 +8,7 @@
  * off (`cacheMethod: 'none'`), so it never writes `*.traineddata` into the working directory.
  *
  * Language choice (measured on tests/fixtures/ocr, 2 cores, warm worker; see bench/check-bench.ts):
- * - `chi_sim+chi_tra+eng` in one pass is about 2× slower (4.9 s vs 2.3 s for the 9 fixtures)
+ * - `chi_sim+chi_tra+eng` in one pass is about 2× slower than `chi_sim` (4.9 s vs 2.3 s for 9 fixtures)
  *   and mixes scripts: a Simplified SMS comes out partly Traditional (`中國移動`, `請盡快`),
  *   so the shown text no longer matches what the user received (similarity 0.76–0.87).
  * - A two-language set whose first model is Chinese (`chi_sim+eng`, `chi_tra+eng`,
@@ -27,6 +27,8 @@
  * ({@link RETRY_HAN_CONFIDENCE}), a second pass with `chi_tra`, keeping the more confident.
  * A caller that knows the reader uses Traditional (bot locale) passes `langs: 'chi_tra'`;
  * `langs: 'eng'` reads English-only screenshots slightly better.
+ *
+ * Dark-mode screenshots are inverted before recognition ({@link DARK_MEAN_LEVEL}).
  *
  * Data variant: `4.0.0_best_int` (LSTM only, 1.7 MB per language) rather than `4.0.0`
  * (legacy + LSTM, 20 MB): it starts 3× faster and the legacy engine's output on these
@@ -49,7 +51,11 @@ export interface OcrOptions {
   maxBytes?: number;
   /** Time allowed for recognising one image once a worker has it (default {@link DEFAULT_TIMEOUT_MS}). */
   timeoutMs?: number;
-  /** Tesseract language(s) for the first pass, e.g. `chi_tra` (default {@link DEFAULT_LANGS}). */
+  /**
+   * Tesseract language(s) for the first pass, e.g. `chi_tra` (default {@link DEFAULT_LANGS}).
+   * Avoid two-model sets starting with a Chinese model (`chi_sim+eng`): tesseract.js 7.0.0 loads
+   * only the first of them (see the module comment).
+   */
   langs?: string;
 }
 
