@@ -20,19 +20,9 @@ import { checkMessage } from '../../src/check/checker.js';
 import { verdictLine } from '../../src/check/format.js';
 import type { CheckInput } from '../../src/check/types.js';
 import { createLogger } from '../../src/log.js';
+import { BOT_INFO } from '../helpers/bot.js';
 
 const TOKEN = '123456789:AAFakeTokenForCheckTests_abcdefg';
-const BOT_INFO = {
-  id: 42,
-  is_bot: true as const,
-  first_name: 'FZ',
-  username: 'FzzsBot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-};
 const SCAM = '您好，我是淘宝客服，您的快递丢失了，我们给您双倍理赔，请加微信 kefu_8899 处理，并提供收到的验证码。';
 
 // An engine double that runs the real checker and renders its verdict line as the answer.
@@ -180,6 +170,16 @@ describe('bot check feature', () => {
     await bot.handleUpdate(update({ document: { file_id: 'doc', file_unique_id: 'd', mime_type: 'image/png', file_name: 'shot.png' } }));
     expect(calls).toEqual([]);
     expect(sent()[0].text).toMatch(/没有从图片中识别出文字/);
+  });
+
+  it('a photo with a long caption is the user\'s text; a short caption asks about the image', async () => {
+    const { bot, calls, images } = setup();
+    const photo = [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 1600 }];
+    await bot.handleUpdate(update({ photo, caption: '这条短信说我中奖了要先交手续费，是诈骗吗' }));
+    expect(calls.map((c) => c.kind)).toEqual(['answer']);
+    await bot.handleUpdate(update({ photo, caption: '是诈骗吗？' }));
+    expect(images).toHaveLength(1);
+    expect(calls.map((c) => c.kind)).toEqual(['answer', 'check']);
   });
 
   it('a plain pasted question still goes to the engine as a question', async () => {

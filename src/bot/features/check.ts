@@ -22,6 +22,12 @@ import { answerOptions, replyWithAnswer, typing } from '../reply.js';
 
 /** Largest image downloaded for OCR: a phone screenshot is well under 5 MB. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * A photo whose caption is longer than this is the user's own text (a question or the
+ * message typed out) and goes to the engine as text; a shorter caption ("是诈骗吗？", "看看")
+ * only asks about the image, which is read and checked.
+ */
+export const CAPTION_AS_TEXT_CHARS = 15;
 /** Recognised text shown back to the user before the verdict, so they see what was checked. */
 export const MAX_SHOWN_OCR_CHARS = 300;
 
@@ -172,6 +178,7 @@ export function createCheckFeature(opts: { recognize?: Recognize } = {}): (deps:
     c.on(['message:photo', 'message:document'], async (ctx, next) => {
       const fileId = imageFileId(ctx.message);
       if (!fileId) return next();
+      if ([...(ctx.message.caption ?? '').trim()].length > CAPTION_AS_TEXT_CHARS) return next();
       await checkImage(ctx, deps, recognize, ctx.message, fileId);
     });
 
