@@ -153,7 +153,7 @@ export function formatEval(s: EvalSummary, verbose = false): string {
   const lines = [
     `Golden set: ${s.total} questions (${s.inScope} in scope, ${s.offTopic} off-topic)`,
     `hit@1 ${pct(s.hitAt1)}   hit@5 ${pct(s.hitAt5)}   MRR ${s.mrr.toFixed(3)}   off-topic accuracy ${pct(s.offTopicAccuracy)}   false declines ${s.falseDeclines}`,
-    `intent right ${pct(s.intentAccuracy)}   scam type right ${pct(s.typeAccuracy)}   cited lines verbatim ${pct(s.verbatimShare)}`,
+    `intent right ${s.results.some((r) => r.item.intent) ? pct(s.intentAccuracy) : 'n/a'}   scam type right ${s.results.some((r) => r.item.type) ? pct(s.typeAccuracy) : 'n/a'}   cited lines verbatim ${pct(s.verbatimShare)}`,
     `answer latency (warm, in-process): p50 ${s.latencyMs.p50.toFixed(1)} ms   p95 ${s.latencyMs.p95.toFixed(1)} ms   max ${s.latencyMs.max.toFixed(1)} ms`,
     'per category:',
     ...Object.entries(s.perCategory).map(([c, v]) => `  ${c.padEnd(12)} ${v.correct}/${v.n} correct, ${v.hitAt1}/${v.n} at rank 1`),
