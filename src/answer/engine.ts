@@ -210,6 +210,7 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     citations: [],
     text: '',
     mode: inScope ? 'extractive' : 'declined',
+    confidence: best,
     truncated,
     ms: 0,
   };

@@ -71,6 +71,11 @@ export interface Answer {
   mode: AnswerMode;
   /** Why the LLM answer was not used, when an LLM is configured. */
   fallbackReason?: string;
+  /**
+   * Share (0–1, idf-weighted) of the question that the best retrieved passage covers: the
+   * operator report lists answered questions with the lowest values. Absent for checks.
+   */
+  confidence?: number;
   /** True when the question was cut to the maximum length before answering. */
   truncated: boolean;
   ms: number;

@@ -6,11 +6,10 @@
  */
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
+import { LOW_CONFIDENCE } from './from-answer.js';
 import { MASKS } from './mask.js';
 import type { StoredInteraction, StoredVote, VoteReason } from './types.js';
 
-/** Answers with a confidence below this are "low-scoring" (the engine declines under 0.08). */
-export const LOW_CONFIDENCE = 0.2;
 /** A declined-question group needs this many questions to become a suggested topic. */
 const TOPIC_MIN_QUESTIONS = 2;
 /** Rows shown per list in the text rendering. */

@@ -7,7 +7,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Answer } from '../../answer/types.js';
 import { feedbackTexts } from '../../i18n/feedback.js';
-import type { InteractionInput, Recorder, RecordSource, VoteReason } from '../../record/types.js';
+import { interactionOf } from '../../record/from-answer.js';
+import type { Recorder, RecordSource, VoteReason } from '../../record/types.js';
 import { VOTE_REASONS } from '../../record/types.js';
 import type { BotContext } from '../context.js';
 
@@ -33,40 +34,6 @@ export function withVotes(
   return kb;
 }
 
-/** What the record keeps of an answer (the recorder masks the text). */
-export function interactionOf(a: Answer, ctx: BotContext, source: RecordSource, confidence?: number): InteractionInput {
-  const extra = a as Answer & {
-    intent?: string;
-    verdict?: string | null;
-    check?: { redFlags: { id: string }[]; scamType?: string };
-  };
-  const checked = extra.verdict !== undefined && extra.verdict !== null;
-  return {
-    userId: ctx.from?.id,
-    source: checked && source === 'question' ? 'paste' : source,
-    text: a.question,
-    language: a.language,
-    intent: extra.intent,
-    scamType: extra.check?.scamType ?? a.scamTypes[0],
-    outcome: checked
-      ? 'checked'
-      : !a.inScope
-        ? 'declined'
-        : confidence !== undefined && confidence < LOW_CONFIDENCE
-          ? 'low-confidence'
-          : 'answered',
-    verdict: extra.verdict ?? null,
-    redFlags: extra.check?.redFlags.map((f) => f.id),
-    citations: a.citations.map((c) => c.passageId),
-    mode: a.mode,
-    latencyMs: a.ms,
-    confidence,
-  };
-}
-
-/** Below this best-passage coverage an answered question counts as low confidence. */
-const LOW_CONFIDENCE = 0.2;
-
 /** Records `a` and returns its id for the vote buttons (undefined when recording is off). */
 export function recordAnswer(
   recorder: Recorder | undefined,
@@ -75,8 +42,7 @@ export function recordAnswer(
   source: RecordSource,
 ): string | undefined {
   if (!recorder?.enabled) return undefined;
-  const confidence = (a as Answer & { confidence?: number }).confidence;
-  return recorder.record(interactionOf(a, ctx, source, confidence));
+  return recorder.record(interactionOf(a, source, ctx.from?.id));
 }
 
 function replaceVoteRow(
