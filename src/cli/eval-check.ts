@@ -24,7 +24,7 @@ function main(): void {
   out.push(`scam recall (scam or suspicious) ${formatRatio(ev.recall)}   verdict 'scam' ${formatRatio(ev.scamVerdict)}`);
   out.push(`false alarms on ordinary         ${formatRatio(ev.falseAlarms)}`);
   out.push(`type accuracy                    ${formatRatio(ev.typeAccuracy)}`);
-  out.push(`latency (warm, in-process): p50 ${ev.latencyMs.p50.toFixed(2)} ms   p95 ${ev.latencyMs.p95.toFixed(2)} ms   max ${ev.latencyMs.max.toFixed(2)} ms`);
+  out.push(`latency (warm, in-process): p50 ${ev.latencyMs.p50.toFixed(2)} ms   p95 ${ev.latencyMs.p95.toFixed(2)} ms   max ${ev.latencyMs.max.toFixed(2)} ms   (first, cold pass: ${ev.coldPassMs.toFixed(0)} ms in all)`);
   out.push('per language:');
   for (const [lang, r] of Object.entries(ev.perLanguage).sort()) {
     out.push(`  ${lang.padEnd(8)} recall ${formatRatio(r.recall).padEnd(16)} false alarms ${formatRatio(r.falseAlarms).padEnd(16)} type ${formatRatio(r.typed)}`);

@@ -196,7 +196,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'download-app',
     family: 'remote',
     patterns: [
-      /(下载|安装|注册)[^，。！？]{0,12}(app|软件|客户端|应用|平台|apk|安装包)/u,
+      /(下载|安装|注册)[^，。！？]{0,12}(app|软件|客户端|应用|平台|apk|安装包|钉钉|飞书|zoom|腾讯会议|向日葵|todesk|teams|skype|邀请码)|邀请码/u,
       /\.apk\b|(download|install) (the |this |our |an? )?(app|application|apk|software)/u,
     ],
     weight: 0.3,
@@ -204,6 +204,17 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     explain: t(
       '要你下载陌生App或注册某个平台：诈骗App里的“余额”“收益”都是假的，正规App只从官方应用商店下载。',
       'It asks you to install an app or sign up on a platform: balances and profits in scam apps are fake; install apps only from official stores.',
+    ),
+  },
+  {
+    id: 'guided-operation',
+    family: 'remote',
+    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|i('ll| will) (walk|guide) you through/u],
+    weight: 0.35,
+    label: t('要你按他的指引操作', 'Wants to guide you step by step'),
+    explain: t(
+      '对方要“一步步教你操作”手机、网银或支付App：这是在远程操纵你自己把钱转走，立即停止。',
+      'They want to walk you through steps on your phone, bank or payment app: that is how they get you to move the money yourself. Stop.',
     ),
   },
   // ── links (raised from the message's links) ──
@@ -271,7 +282,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'safe-account',
     family: 'safe-account',
-    patterns: [/安全账户|安全账号|国家账户|国家安全账户|清查账户|资金清查|资金核查|核查资金|清查资金|监管账户|\bsafe account|secure (government )?account|protected account/u],
+    patterns: [/(转|移|存)[^，。]{0,6}(到|入)[^，。]{0,6}(安全|保护)(账户|账号)|安全账户|安全账号|国家账户|国家安全账户|清查账户|资金清查|资金核查|核查资金|清查资金|监管账户|\bsafe account|secure (government )?account|protected account/u],
     weight: 0.9,
     label: t('“安全账户”', '"Safe account"'),
     explain: t(
@@ -342,7 +353,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'new-number',
     family: 'impersonation',
     patterns: [
-      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是你(的)?(高中|初中|小学|大学)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
+      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|手机(掉|丢|坏|摔)[^，。]{0,4}|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
       /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
     weight: 0.35,
@@ -355,7 +366,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'borrow-money',
     family: 'impersonation',
-    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|周转一下|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
+    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
     weight: 0.25,
     label: t('借钱或代付', 'Asks to borrow or pay for them'),
     explain: t(
@@ -379,8 +390,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'high-return',
     family: 'too-good',
     patterns: [
-      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
-      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|members made \d+%|worth \$[\d,]+ once cut)/u,
+      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
     ],
     weight: 0.4,
     label: t('许诺高收益', 'Promises easy or guaranteed money'),
@@ -392,7 +403,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -426,7 +437,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'top-up',
     family: 'payment',
-    patterns: [/(先|你|在平台|平台上?|账户里?)[^，。！？]{0,4}(充值|充|投|入金|存入)[^，。！？]{0,3}(\d|一|两|几|点)|(top up|deposit) [^.!?]{0,20}(on|to|into) (the |my |this |our )?(platform|app|account)/u],
+    patterns: [/(先|你|在平台|平台上?|账户里?)[^，。！？]{0,4}(充值|充|投|入金|存入)[^，。！？]{0,3}(\d|一|两|几|点)|(top up|deposit) [^.!?]{0,20}(on|to|into) (the |my |this |our )?(platform|app|account)|open an account on (his|her|my|our|the|this) (platform|app|site|exchange)/u],
     weight: 0.35,
     label: t('要你往平台里充钱', 'Asks you to top up on a platform'),
     explain: t(
@@ -463,7 +474,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'romance-lure',
     family: 'too-good',
-    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
+    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
     weight: 0.3,
     label: t('陌生人示好', 'A stranger getting close'),
     explain: t(
@@ -632,7 +643,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'card-rental',
     family: 'payment',
-    patterns: [/出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    patterns: [/出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
     explain: t(

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CheckItem, evaluateCheck } from '../../src/check/evaluate.js';
+
+const load = (path: string): CheckItem[] => (JSON.parse(readFileSync(path, 'utf8')) as { items: CheckItem[] }).items;
+
+// Issue 7 targets: scam recall ≥ 95 %, false alarms ≤ 5 %, type accuracy ≥ 85 %. The
+// checker was tuned on the dev set, so these figures are optimistic; the held-out set
+// (tests/eval/check-heldout.json) is run once by hand, never in tests.
+describe.each([
+  ['dev set', 'tests/eval/check-dev.json'],
+  ['own hand-written set', 'tests/check/fixtures/own-messages.json'],
+])('message check on the %s', (_name, path) => {
+  const ev = evaluateCheck(load(path));
+  it('meets the recall, false-alarm and typing targets', () => {
+    expect(ev.recall.hit / ev.recall.total).toBeGreaterThanOrEqual(0.95);
+    expect(ev.falseAlarms.hit / ev.falseAlarms.total).toBeLessThanOrEqual(0.05);
+    expect(ev.typeAccuracy.hit / ev.typeAccuracy.total).toBeGreaterThanOrEqual(0.85);
+  });
+  it('quotes evidence that is an exact span of each message', () => {
+    for (const item of load(path)) {
+      for (const hit of [...ev.misses, ...ev.falseAlarmItems, ...ev.wrongTypes].filter((x) => x.item.id === item.id)) {
+        for (const f of hit.result.redFlags) expect(item.text.includes(f.evidence)).toBe(true);
+      }
+    }
+  });
+});
