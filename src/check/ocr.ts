@@ -335,22 +335,35 @@ export function cleanOcrText(raw: string): string {
   for (let i = 1; i < lines.length; i++) {
     const prev = out[out.length - 1];
     const line = lines[i];
-    const lastPrevLine = prev.split('\n').pop() ?? prev;
-    const wraps = width(lines[i - 1]) >= full && !SENTENCE_END.test(lastPrevLine) && HAS_CONTENT.test(line[0] ?? '');
-    if (!wraps) {
+    const before = lines[i - 1];
+    const open = !SENTENCE_END.test(before) && HAS_CONTENT.test(line[0] ?? '');
+    // Wrapped inside a word or Chinese run: the line was full.
+    const charWrap = open && width(before) >= full;
+    // Wrapped at a space: the next line's first word would not have fitted after this one
+    // (`…联系客服QQ` / `3012345678 办理`).
+    const firstWord = isCjk(line[0]) ? line[0] : (line.match(/^[^\s\u3000-\u303f\uff00-\uffef]+/u)?.[0] ?? line[0]);
+    const wordWrap =
+      open &&
+      !isCjk(line[0]) &&
+      !isCjk(before[before.length - 1]) &&
+      width(before) + 1 + width(firstWord) > widest * WORD_WRAP_FILL;
+    if (!charWrap && !wordWrap) {
       out.push(line);
       continue;
     }
     const prevChar = prev[prev.length - 1];
     const lastToken = prev.split(/\s/u).pop() ?? '';
     const chinese = isCjk(prevChar) || isCjk(line[0]) || countHanRatio(prev) > 0.5;
-    out[out.length - 1] = prev + (chinese && !isUrlish(lastToken) ? '' : ' ') + line;
+    const glue = charWrap ? (chinese && !isUrlish(lastToken) ? '' : ' ') : ' ';
+    out[out.length - 1] = prev + glue + line;
   }
   return out.join('\n');
 }
 
 /** 0.8: wrapped lines of one bubble measured 0.86–1.0 of the widest line in the fixtures. */
 const WRAPPED_LINE_FILL = 0.8;
+/** A word that would reach 95 % of the widest line did not fit: allows for OCR-dropped characters. */
+const WORD_WRAP_FILL = 0.95;
 
 function countHanRatio(text: string): number {
   let han = 0;
@@ -758,6 +771,12 @@ let defaultOcr: Ocr | null = null;
 export function recognizeImage(image: Buffer | string, opts?: OcrOptions): Promise<OcrResult> {
   defaultOcr ??= createOcr();
   return defaultOcr.recognize(image, opts);
+}
+
+/** Starts the workers of the pool behind {@link recognizeImage} (bot start-up), so the first photo is not slow. */
+export function warmUpDefaultOcr(): Promise<void> {
+  defaultOcr ??= createOcr();
+  return defaultOcr.warmUp();
 }
 
 /** Terminates the pool behind {@link recognizeImage}, if it was started. */

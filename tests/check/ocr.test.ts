@@ -84,6 +84,17 @@ describe('cleanOcrText', () => {
     );
   });
 
+  it('joins a line wrapped at a space before a long number, keeping the space', () => {
+    const raw =
+      '【速贷通】恭喜您获得20万元贷款额度，因\n您的银行卡号填写错误，账户已冻结，请先\n缴纳2000元解冻金，联系客服QQ\n3012345678 办理。';
+    expect(cleanOcrText(raw)).toBe(
+      '【速贷通】恭喜您获得20万元贷款额度，因您的银行卡号填写错误，账户已冻结，请先缴纳2000元解冻金，联系客服QQ 3012345678办理。',
+    );
+    // Short header lines above a bubble stay apart.
+    const sms = 'Google\nText Message\nToday 7:15 PM\nG-739204 is your Google verification code. Do not share it.';
+    expect(cleanOcrText(sms)).toBe(sms);
+  });
+
   it('does not join a line that ends a sentence, and drops decoration-only lines', () => {
     expect(cleanOcrText('你 好 ， 我 是 王 总 。\n|\n现在 方便 吗 ？')).toBe('你好，我是王总。\n现在方便吗？');
     expect(cleanOcrText(' \n | \n')).toBe('');
