@@ -11,7 +11,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { stripInvisible } from '../text/normalize.js';
 import { normalizeForSearch, toHalfWidth } from '../text/script.js';
-import { findActs } from '../text/unsafe-advice.js';
+import { findActs, isAdviceClause } from '../text/unsafe-advice.js';
 import { withMarkers } from './render.js';
 import type { Answer, AnswerSection } from './types.js';
 
@@ -155,7 +155,10 @@ function checkSentence(sentence: string, cited: string, all: string): string | n
   }
   for (const act of findActs(plain)) {
     if (act.id === 'secrecy') return `advice to ${act.label}: ${quote}`;
-    if (!act.negated) return `advice to ${act.label}: ${quote}`;
+    // An act the reader is told to do is refused outright; so is anything about a 安全账户
+    // that is not a negation. A plain statement (网购付款不离开正规平台) or a negated advice
+    // (不要转账) passes only when the cited passages say it.
+    if (!act.negated && (isAdviceClause(act.clause) || /安全账户/u.test(act.clause))) return `advice to ${act.label}: ${quote}`;
     const backed = support(act.clause, cited);
     if (backed === null || backed < MIN_ADVICE_SUPPORT) return `advice (${act.label}) not stated in the cited passages: ${quote}`;
   }

@@ -66,6 +66,11 @@ const REPORTED = /(骗子|对方|嫌疑人|犯罪分子|不法分子|诈骗分�
 // Characters without which no act or secrecy pattern can match, Simplified and Traditional.
 const MAY_MENTION_ACT = /[转轉汇匯款账賬存交付缴繳费費充载載装裝开開用共远遠链鏈扫掃码碼密令告诉訴知透露保隐隱瞒瞞让讓联聯惊驚通跟和对對向]/u;
 
+/** True when the clause tells the reader to do something (请, 一定要, 按对方要求…). */
+export function isAdviceClause(clause: string): boolean {
+  return ADVICE.test(clause) || COMPLY.test(clause);
+}
+
 /** A dangerous act found in a clause. */
 export interface ActHit {
   id: DangerousAct['id'] | 'secrecy';

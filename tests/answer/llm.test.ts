@@ -62,6 +62,17 @@ describe('validateLlmText', () => {
     expect(validateLlmText(`${P.get(1)}[1]不要下载陌生App[1]。`, P)).toEqual({ reason: expect.stringMatching(/not stated in the cited passages/) });
   });
 
+  it('turns no report of a fraud into an instruction, but keeps plain statements of the passages', () => {
+    const Q = new Map([
+      [1, '网购付款不离开正规平台，凡是要你私下转账、付款后还要再交钱的，都是诈骗。'],
+      [2, '骗子要求受害人把钱转到安全账户。'],
+    ]);
+    expect(validateLlmText('网购付款不离开正规平台[1]。', Q)).toEqual({ text: '网购付款不离开正规平台[1]。', cites: [1] });
+    expect(validateLlmText('骗子会要求受害人把钱转到安全账户[2]。', Q)).toMatchObject({ cites: [2] });
+    expect(validateLlmText('把钱转到安全账户[2]。', Q)).toEqual({ reason: expect.stringMatching(/advice to transfer money/) });
+    expect(validateLlmText('请尽快付款[1]。', Q)).toEqual({ reason: expect.stringMatching(/advice to pay/) });
+  });
+
   it('caps the length at a sentence end', () => {
     const long = `${P.get(1)!.slice(0, -1)}[1]。`.repeat(60);
     const r = validateLlmText(long, P);
