@@ -4,7 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanOcrText, createOcr, decodeGreyPng, MAX_QUEUE, type Ocr, OcrError } from '../../src/check/ocr.js';
+import {
+  cleanOcrText,
+  closeDefaultOcr,
+  createOcr,
+  decodeGreyPng,
+  MAX_QUEUE,
+  type Ocr,
+  OcrError,
+  recognizeImage,
+} from '../../src/check/ocr.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, '..', 'fixtures', 'ocr');
@@ -313,6 +322,17 @@ describe('createOcr', () => {
       expect((await other.recognize(path.join(FIXTURES, 'blank.png'))).text).toBe('');
       await other.close();
       expect((await rejection(other.warmUp())).code).toBe('closed');
+    },
+    OCR_TEST_TIMEOUT,
+  );
+
+  it(
+    'serves the CLI through a lazily created default pool that closes',
+    async () => {
+      const r = await recognizeImage(readFileSync(path.join(FIXTURES, 'otp-en.png')));
+      expect(r.text).toContain('G-739204');
+      await closeDefaultOcr();
+      await closeDefaultOcr(); // idempotent
     },
     OCR_TEST_TIMEOUT,
   );
