@@ -89,7 +89,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       new RegExp(`(加|添加|加个|加一下|加下|加我|联系|私信|私聊|扫码加|搜索|搜)[^，。！？\\n]{0,8}${CHANNEL}`, 'u'),
       new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
       /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
-      /(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
+      /(whatsapp|telegram|wechat|signal|微信|vx)\s*[:：]?\s*\+\d[\d\s-]{6,}|(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
       new RegExp(`${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`, 'u'),
     ],
     weight: 0.35,
@@ -105,7 +105,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'pay-first',
     patterns: [
       /解冻金|解冻费|保证金|公益金|手续费|税费|激活费|工本费|认证费|验资|验证金|刷[^，。]{0,3}流水|流水费|押金|预付款|入会费|会员费|公证费|包装费|服务费|通道费|提现费|附加费|清关费|政审费|打码量|(缴纳|先交|支付)[^，。]{0,6}(所得税|税费|税款)|缴纳[^，。]{0,6}(费|金)/u,
-      /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱/u,
+      /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱|先(购买|买)[^，。]{0,6}(保险|会员|服务|激活码|卡)/u,
       /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance|legal|admin|administration|delivery|shipping|verification) (fee|charge|deposit)|withdrawal tax|to release (your )?(funds|money)/u,
       /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
     ],
@@ -133,11 +133,11 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'urgency',
     family: 'urgency',
     patterns: [
-      /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|汇款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|电|回复|领取|下载|添加|加|认证|更新|操作|至|前往|办)/u,
+      /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|转|汇款|汇|打款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|电|回复|领取|下载|添加|加|认证|更新|操作|至|前往|办)/u,
       /限时|仅限今[天日]|今[天日](内|之内)|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
       /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon|tonight)|before it expires|final notice|last chance|today only|tonight only)\b/u,
     ],
-    cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻)[^，。]{0,2}还/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
+    cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻|立即)[^，。]{0,2}(还|转给?你|汇给?你|打给你)/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
     weight: 0.2,
     label: t('催你马上行动', 'Rushes you'),
     explain: t(
@@ -209,7 +209,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'guided-operation',
     family: 'remote',
-    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|i('ll| will) (walk|guide) you through/u],
+    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you/u],
     weight: 0.35,
     label: t('要你按他的指引操作', 'Wants to guide you step by step'),
     explain: t(
@@ -312,7 +312,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|售后|理赔专员|专员)/u,
       /(淘宝|天猫|京东|拼多多|抖音|快手|支付宝|微信|美团|闲鱼|唯品会|苏宁|银行|快递|物流|顺丰|中通|圆通|韵达|航空|平台|官方)[^，。！？]{0,4}客服/u,
-      /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security team|customer service)/u,
+      /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security|security team|customer service)|press [0-9] to (speak|talk|connect|cancel)/u,
     ],
     weight: 0.25,
     label: t('自称客服或平台', 'Claims to be customer service'),
@@ -364,6 +364,17 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     ),
   },
   {
+    id: 'emergency-story',
+    family: 'impersonation',
+    patterns: [/出车祸|车祸|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|need bail/u],
+    weight: 0.35,
+    label: t('说亲人出了急事', 'A sudden emergency'),
+    explain: t(
+      '说你的亲人出了车祸、生病抢救、被拘留，急需用钱：挂断后直接打给亲人本人或学校、医院核实。',
+      'It says someone close to you had an accident, is in hospital or was arrested and needs money now: hang up and call them, or the school or hospital, yourself.',
+    ),
+  },
+  {
     id: 'borrow-money',
     family: 'impersonation',
     patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
@@ -391,7 +402,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'too-good',
     patterns: [
       /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
-      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
+      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|\$\d[\d,]* ?[-–] ?\$\d[\d,]* (daily|a day|per day|weekly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
     ],
     weight: 0.4,
     label: t('许诺高收益', 'Promises easy or guaranteed money'),
@@ -403,7 +414,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -448,7 +459,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'off-platform',
     family: 'too-good',
-    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
+    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
     explain: t(
@@ -656,7 +667,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'loan-fee',
     family: 'loan',
     patterns: [
-      /(贷款|借款|额度|放款|下款|提现|到账)[^。！？]{0,30}(解冻|保证金|手续费|验资|刷流水|先交|先付|押金|会员费|工本费|征信|账户(被)?冻结|填写错误|银行卡号错误)/u,
+      /(贷款|借款|额度|放款|下款|提现|到账)[^。！？]{0,30}(解冻|保证金|手续费|验资|刷流水|先交|先付|先购买|保险|押金|会员费|工本费|征信|账户(被)?冻结|填写错误|银行卡号错误)/u,
       /(解冻金|保证金|验资|刷流水|解冻)[^。！？]{0,30}(贷款|借款|放款|下款|额度|到账)/u,
       /\bloan[^.!?]{0,40}(fee|deposit|insurance|upfront)/u,
     ],

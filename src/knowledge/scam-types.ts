@@ -74,7 +74,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充警察、检察院、法院，称你涉案需配合调查，要求把钱转到“安全账户”；真警察绝不会电话办案、要求转账。',
     exampleQuestion: '有人自称警察说我涉嫌洗钱，要我转账到安全账户，是真的吗？',
     exampleMessage: '我是市公安局民警，你的身份证涉嫌一起洗钱案，现对你电话笔录，请立即把资金转入安全账户配合调查，不要告诉家人。',
-    typing: { strong: [/安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
+    typing: { strong: [/转接[^，。]{0,4}(公安|警方|警察|派出所|侦查)|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
   },
   {
     id: 'fake-investment',
@@ -102,7 +102,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '以网络兼职为名，先让你刷单、点赞拿小额返利，再要求垫付大额资金后拒不返还。',
     exampleQuestion: '网上兼职刷单能赚钱吗？',
     exampleMessage: '招聘网络兼职，手机刷单点赞，一单返佣金5-30元，日结，垫付后立即返还本金，加QQ 123456789 详谈。',
-    typing: { strong: [/刷单|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
+    typing: { strong: [/刷单|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote|hiring|no experience/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
   },
   {
     id: 'romance',
@@ -214,7 +214,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '出租、出借、出售自己的银行卡、手机卡，会被诈骗团伙用来转移赃款，本人也要承担法律责任。',
     exampleQuestion: '把银行卡借给别人用有什么后果？',
     exampleMessage: '高价收购银行卡、手机卡，一套每天日结300元，不影响正常使用，跑分稳定，有意者加微信。',
-    typing: { strong: [/(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
+    typing: { strong: [/(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|收款码|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
   },
   {
     id: 'fake-shopping',
@@ -228,7 +228,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以低价代购、特价商品、虚假网店为诱饵，诱导你绕开平台私下付款或在钓鱼链接里下单，收钱后不发货。',
     exampleQuestion: '朋友圈有人低价代购名牌包，要先付全款，靠谱吗？',
     exampleMessage: '亲，专柜原价8999的包包，内部渠道只要899，库存不多，加微信私下转账更便宜，付全款当天发货。',
-    typing: { strong: [/低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
+    typing: { strong: [/低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
   },
   {
     id: 'fake-loan',
@@ -270,7 +270,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充亲友、同学、熟人，称换了新号或手机丢了，再以急用、周转为由借钱或让你代付。',
     exampleQuestion: '有人说是我同学换了新号，找我借钱，怎么确认？',
     exampleMessage: '妈，我手机坏了这是我新号，先别打电话，我这边急用一万块交押金，你先转给我，晚上回家再说。',
-    typing: { strong: [/出车祸|在医院|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money'] },
+    typing: { strong: [/出车祸|在医院|抢救|突发疾病|辅导员|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money', 'emergency-story'] },
   },
   {
     id: 'phishing',

@@ -10,6 +10,7 @@ const load = (path: string): CheckItem[] => (JSON.parse(readFileSync(path, 'utf8
 describe.each([
   ['dev set', 'tests/eval/check-dev.json'],
   ['own hand-written set', 'tests/check/fixtures/own-messages.json'],
+  ['second own set', 'tests/check/fixtures/own-messages-2.json'],
 ])('message check on the %s', (_name, path) => {
   const ev = evaluateCheck(load(path));
   it('meets the recall, false-alarm and typing targets', () => {
