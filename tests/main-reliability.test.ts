@@ -15,7 +15,8 @@ import { createBot } from '../src/bot/create-bot.js';
 import { MAX_WEBHOOK_BODY, networkGuard, StartError, startPolling, startWebhook, type Running } from '../src/bot/start.js';
 import { createLogger } from '../src/log.js';
 import { createSourceLookup } from '../src/retrieval/sources.js';
-import { logSink } from './helpers/bot.js';
+import { BOT_INFO, logSink, textUpdate, TOKEN as TEST_TOKEN } from './helpers/bot.js';
+import { fakeEngine, fakeSources } from './helpers/fake-engine.js';
 import { seedEngine } from './helpers/engine.js';
 import { botMessages, type Emulator, freePort, startEmulator, waitFor } from './helpers/emulator.js';
 import { SEEDS_DIR } from './helpers/seeds.js';
@@ -140,6 +141,29 @@ describe('network guard', () => {
     }) as any;
     await expect(guard(refused, 'sendMessage', { chat_id: 1, text: 'x' } as any)).resolves.toMatchObject({ ok: true });
     expect(calls).toBe(2);
+  });
+
+  it('in the assembled bot, a sendMessage whose response was lost is sent once, not again by auto-retry', async () => {
+    const sends: string[] = [];
+    const bot = createBot({
+      token: TEST_TOKEN,
+      botInfo: BOT_INFO,
+      engine: fakeEngine(),
+      sources: fakeSources,
+      logger: createLogger({ level: 'silent' }),
+      retry: { maxRetryAttempts: 3, maxDelaySeconds: 1 },
+      apiTransformer: (async (_prev: unknown, method: string, payload: any) => {
+        if (method !== 'sendMessage') return { ok: true, result: true };
+        sends.push(payload.text);
+        // The first answer reaches Telegram, but its response is lost (connection reset).
+        if (sends.length === 1) throw netError('ECONNRESET');
+        return { ok: true, result: { message_id: sends.length, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text } };
+      }) as any,
+    });
+    bot.api.config.use(networkGuard(createLogger({ level: 'silent' }), { maxBackoffMs: 1 }));
+    await bot.handleUpdate(textUpdate('什么是杀猪盘？'));
+    const answers = sends.filter((t) => t === sends[0]);
+    expect(answers).toHaveLength(1);
   });
 
   it('waits out a 429 with retry_after beyond auto-retry’s 10 s bound', async () => {
