@@ -143,7 +143,7 @@ describe('verdicts', () => {
   it('zero-width characters do not hide a flag', () => {
     const text = '请把钱转到安\u200b全\u200b账\u200b户';
     const hit = checkMessage(text).redFlags.find((f) => f.id === 'safe-account');
-    expect(hit?.evidence).toBe('安\u200b全\u200b账\u200b户');
+    expect(hit?.evidence).toBe('转到安\u200b全\u200b账\u200b户');
     expect(normalize('杀\u200b猪\u200b盘').text).toBe('杀猪盘');
     expect(classifyScamType(normalize('杀\u200b猪\u200b盘').text, [])).toBe('romance');
   });
