@@ -148,7 +148,7 @@ describe('network guard', () => {
     const bot = createBot({
       token: TEST_TOKEN,
       botInfo: BOT_INFO,
-      engine: fakeEngine(),
+      engine: fakeEngine().engine,
       sources: fakeSources,
       logger: createLogger({ level: 'silent' }),
       retry: { maxRetryAttempts: 3, maxDelaySeconds: 1 },
@@ -162,8 +162,8 @@ describe('network guard', () => {
     });
     bot.api.config.use(networkGuard(createLogger({ level: 'silent' }), { maxBackoffMs: 1 }));
     await bot.handleUpdate(textUpdate('什么是杀猪盘？'));
-    const answers = sends.filter((t) => t === sends[0]);
-    expect(answers).toHaveLength(1);
+    expect(sends[0]).toContain('杀猪盘');
+    expect(sends.filter((t) => t === sends[0])).toHaveLength(1);
   });
 
   it('waits out a 429 with retry_after beyond auto-retry’s 10 s bound', async () => {
