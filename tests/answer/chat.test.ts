@@ -1,15 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../src/cli/terminal-chat.js';
 import { loadConfig } from '../../src/config.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
+import { tmp } from '../helpers/tmp.js';
 
 describe('terminal chat', () => {
   it('builds the index, answers each line and quits on /quit', async () => {
-    const config = loadConfig({ SEEDS_DIR, DATA_DIR: mkdtempSync(join(tmpdir(), 'fzzs-chat-')) });
+    const config = loadConfig({ SEEDS_DIR, DATA_DIR: tmp('fzzs-chat-') });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

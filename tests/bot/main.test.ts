@@ -4,12 +4,11 @@
  * a terminal it exits with instructions.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { botMessages, startEmulator, waitFor } from '../helpers/emulator.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
+import { tmp } from '../helpers/tmp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -36,7 +35,7 @@ function start(env: Record<string, string>) {
 
 describe('npm start (src/main.ts)', () => {
   it('without a token and without a terminal, exits 1 and says how to get one', async () => {
-    const p = start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'fzzs-main-')) });
+    const p = start({ DATA_DIR: tmp('fzzs-main-') });
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/TELEGRAM_BOT_TOKEN is not set[\s\S]*@BotFather/);
   });
@@ -53,7 +52,7 @@ describe('npm start (src/main.ts)', () => {
     const p = start({
       TELEGRAM_BOT_TOKEN: token,
       TELEGRAM_API_ROOT: server.config.apiURL,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fzzs-main-')),
+      DATA_DIR: tmp('fzzs-main-'),
       LOG_LEVEL: 'info',
     });
     try {
