@@ -195,7 +195,7 @@ function routineOf(n: Normalized, flagIds: Set<string>, spans: EntitySpan[]): { 
   for (const kind of ROUTINE_NOTICES) {
     if (!kind.patterns.some((re) => re.test(text))) continue;
     if (kind.requires && !kind.requires.test(text)) continue;
-    if (ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id)) || flagIds.has('link')) {
+    if (ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id)) || (flagIds.has('link') && !kind.linksOk)) {
       mimic = true;
       continue;
     }

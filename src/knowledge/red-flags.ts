@@ -134,7 +134,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'urgency',
     patterns: [
       /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|转|汇款|汇|打款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|电|回复|领取|下载|添加|加|认证|更新|操作|至|前往|办)/u,
-      /限时|仅限今[天日]|今[天日](内|之内)|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
+      /限时|仅限今[天日]|今[天日](内|之内|截止|前)|(今日|今天|明天|\d+小时)前|截止今[天日]|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
       /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon|tonight)|before it expires|final notice|last chance|today only|tonight only)\b/u,
     ],
     cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻|立即)[^，。]{0,2}(还|转给?你|汇给?你|打给你)/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
@@ -149,7 +149,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'threat',
     family: 'threat',
     patterns: [
-      /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌|刑案|锁定|停用|查出[^，。]{0,10}(银行卡|护照|违禁|毒品)/u,
+      /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌|刑案|锁定|停用|洗黑钱|涉及[^，。]{0,6}案|身份证[^，。]{0,6}(被盗用|被冒用|盗用|冒用)|查出[^，。]{0,10}(银行卡|护照|违禁|毒品)/u,
       /\b(suspended|frozen|blocked|locked|arrest(ed)?|warrant|lawsuit|legal action|penalt(y|ies)|overdue|deactivated|disconnected)\b/u,
     ],
     weight: 0.25,
@@ -166,7 +166,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系|讲|说)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|其他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|爸妈|子女|同事)/u,
       /保密|别在群里说|不要在群里说|先别打电话|不要打电话|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
-      /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation|(don't|do not) call,? (just )?text|can'?t talk (right )?now/u,
+      /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation|(don't|do not) tell (mom|mum|dad|mother|father|your parents|grandpa|grandma)|(don't|do not) call,? (just )?text|can'?t talk (right )?now/u,
     ],
     negatable: false,
     cancelMessage: [OTP_CONTEXT],
@@ -295,8 +295,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'claims-authority',
     family: 'impersonation',
     patterns: [
-      /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,8}(公安|警察|民警|警官|派出所|检察院|检察官|法院|法官|刑侦|网警|经侦|公安局|警局|警察局|社保局|医保局|税务局|海关|卫健委|市场监管|银保监|金融监管|证监会|警政署|地检署|调查局|健保署|监理站)/u,
-      /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录|做笔录|移交警方|转接[^，。]{0,4}(公安|警方|派出所|警察|刑事)|洽刑事/u,
+      /(我是|我系|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,8}(入境处|移民局|公安部|警署|公安|警察|民警|警官|派出所|检察院|检察官|法院|法官|刑侦|网警|经侦|公安局|警局|警察局|社保局|医保局|税务局|海关|卫健委|市场监管|银保监|金融监管|证监会|警政署|地检署|调查局|健保署|监理站)/u,
+      /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录|做笔录|移交警方|转接[^，。]{0,4}(公安|警方|派出所|警察|刑事)|洽刑事|转驳[^，。]{0,4}(公安|警|警署|公安部)/u,
       /\b(this is|i am|we are) (the |a |an )?(police|officer|detective|inspector|irs|hmrc|fbi|customs|court)|police officer|(irs|hmrc|fbi|interpol) (agent|officer|department)/u,
     ],
     weight: 0.45,
@@ -366,7 +366,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'emergency-story',
     family: 'impersonation',
-    patterns: [/出车祸|车祸|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|need bail/u],
+    patterns: [/出车祸|车祸|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|\bbail\b|(police|they) (are )?holding me|got into trouble/u],
     weight: 0.35,
     label: t('说亲人出了急事', 'A sudden emergency'),
     explain: t(
@@ -485,7 +485,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'romance-lure',
     family: 'too-good',
-    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
+    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
     weight: 0.3,
     label: t('陌生人示好', 'A stranger getting close'),
     explain: t(
@@ -529,7 +529,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'personal-account',
     family: 'payment',
-    patterns: [/(转|汇|打)(到|入|进)[^，。！？]{0,10}(验证|核验|监管|指定|专用)(账户|账号|卡)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
+    patterns: [/(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
     weight: 0.4,
     label: t('转到个人账户', 'Pay into a personal account'),
     explain: t(
@@ -558,7 +558,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'asks-card',
     family: 'credentials',
     patterns: [
-      /(重新)?(验证|认证|核实)[^，。]{0,2}(身份|身分|账户资料|个人资料)|(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
+      /(重新)?(验证|认证|核实)[^，。]{0,2}(身份|身分|账户资料|个人资料)|(填写|提交|输入|更新)[^，。]{0,6}(账户|银行|个人|收款)(资料|信息|账号)|(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
       /\b(enter|confirm|verify|update|provide|submit)( your)? (card (number|details)|bank (details|account)|account details|cvv|ssn|social security|personal (details|information)|(delivery |shipping )?address|payment (details|information|method))|(reply|respond) with your (bank|account|card|personal) details/u,
     ],
     weight: 0.45,
@@ -594,7 +594,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'refund-comp',
     family: 'prize-refund',
-    patterns: [/退款|理赔|赔偿|赔付|补偿|退费|退税|补贴|退还|双倍赔|快递(丢失|丢了|破损)|包裹(丢失|丢了|破损|异常)|\b(refund|compensation|reimburse(ment)?|tax rebate|claim your money)\b/u],
+    patterns: [/退款|理赔|赔偿|赔付|补偿|退费|退税|补贴|补助|助学金|\b(government )?grant\b|退还|双倍赔|快递(丢失|丢了|破损)|包裹(丢失|丢了|破损|异常)|\b(refund|compensation|reimburse(ment)?|tax rebate|claim your money)\b/u],
     weight: 0.25,
     label: t('退款、理赔或补贴', 'Offers a refund or compensation'),
     explain: t(
@@ -632,7 +632,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'recovery',
     family: 'prize-refund',
-    patterns: [/(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
+    patterns: [/(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|recovery (firm|agency|service|expert)s?|(traced|tracked) (the|your) (crypto|money|funds)|get (it|your money|your funds) back|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
     weight: 0.5,
     label: t('帮你追回损失', 'Offers to recover lost money'),
     explain: t(
@@ -654,7 +654,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'card-rental',
     family: 'payment',
-    patterns: [/出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    patterns: [/帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
     explain: t(

@@ -30,6 +30,8 @@ export interface RoutineNotice {
   exempt?: string[];
   /** Wording that disqualifies it (e.g. a reminder that tells you to transfer money). */
   disqualifiedByText?: RegExp[];
+  /** Whether a link to any domain (not a look-alike, IP or unusual ending) is normal in it. */
+  linksOk?: boolean;
   /** Whether a link to an official domain is expected in it. */
   officialLinksOk: boolean;
   label: FlagText;
@@ -121,6 +123,21 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     disqualifiedBy: ['threat', 'prize', 'refund-comp', 'member-cancel', 'claims-authority', 'bill-fine', 'download-app'],
     officialLinksOk: true,
     label: t('预约提醒', 'Appointment reminder'),
+  },
+  {
+    id: 'marketing',
+    // An advertisement with an unsubscribe line. Short links are common in real ones; any
+    // request a shop never makes (add a contact, pay first, claim a prize) disqualifies it.
+    patterns: [/回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\bstop to (opt out|unsubscribe|end)\b/u],
+    exempt: ['short-link'],
+    linksOk: true,
+    disqualifiedBy: [
+      'prize', 'points-redeem', 'refund-comp', 'bill-fine', 'threat', 'claims-authority', 'claims-service', 'member-cancel', 'task-rebate', 'high-return',
+      'loan-offer', 'new-number', 'borrow-money', 'elite-lure', 'sex-lure', 'romance-lure', 'charity-appeal', 'transfer-request', 'off-platform', 'download-app',
+      'emergency-story', 'guided-operation', 'top-up', 'claims-teacher', 'claims-boss', 'flight-change',
+    ],
+    officialLinksOk: true,
+    label: t('营销短信', 'Advertisement'),
   },
   {
     id: 'service-notice',

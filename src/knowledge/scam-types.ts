@@ -60,7 +60,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充电商、快递或平台客服，以退款、理赔、取消会员等名义诱导转账或输入密码。',
     exampleQuestion: '接到自称客服说要给我退款的电话怎么办？',
     exampleMessage: '您好，我是快手客服，您之前误开通了快手会员，如果不取消每月将自动扣费800元，我帮您取消，请打开支付宝按我说的操作。',
-    typing: { strong: [/冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
+    typing: { strong: [/质检不合格|商品[^，。]{0,2}下架|(双倍|三倍|加倍)(赔偿|理赔|赔付)|冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
   },
   {
     id: 'fake-police',
@@ -74,7 +74,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充警察、检察院、法院，称你涉案需配合调查，要求把钱转到“安全账户”；真警察绝不会电话办案、要求转账。',
     exampleQuestion: '有人自称警察说我涉嫌洗钱，要我转账到安全账户，是真的吗？',
     exampleMessage: '我是市公安局民警，你的身份证涉嫌一起洗钱案，现对你电话笔录，请立即把资金转入安全账户配合调查，不要告诉家人。',
-    typing: { strong: [/转接[^，。]{0,4}(公安|警方|警察|派出所|侦查)|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
+    typing: { strong: [/(转接|转驳)[^，。]{0,4}(公安|警方|警察|派出所|侦查|警署)|入境处|洗黑钱|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
   },
   {
     id: 'fake-investment',
@@ -116,7 +116,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子通过网络交友、网恋长期培养感情，再诱导你在虚假平台投资或赌博，最终卷走钱财。',
     exampleQuestion: '什么是杀猪盘？',
     exampleMessage: '亲爱的，我发现这个平台有漏洞，我舅舅在里面做数据分析，稳赚不赔，你先充一万试试，我们的未来就靠它了。',
-    typing: { strong: [/杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|we matched|dating app|博彩|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|宝宝|哥哥|约会|dating|darling|sweetheart|my love|lovely/u, /感情|结婚|见面|未来|婚房|信任你|我们一起|以后|陪我|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return', 'romance-lure', 'top-up'] },
+    typing: { strong: [/杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|we matched|saw your profile|widowed|oil rig|dating app|博彩|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|宝宝|哥哥|约会|dating|darling|sweetheart|my love|lovely/u, /感情|结婚|见面|未来|婚房|信任你|我们一起|以后|陪我|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return', 'romance-lure', 'top-up'] },
   },
   {
     id: 'fake-boss',
@@ -130,7 +130,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充公司老板、领导（常拉进聊天群），要求财务人员紧急向“业务单位”转账；务必电话或当面核实。',
     exampleQuestion: '老板在微信群里让我给客户转账，要注意什么？',
     exampleMessage: '我是王总，这是我新微信。我现在在开会不方便接电话，你马上给这个供应商账户转38万货款，合同明天补。',
-    typing: { strong: [/(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|垫付|财务|会计|合同|供应商|业务单位|货款|transfer|wire|supplier|vendor|invoice|gift cards?/u], flags: ['claims-boss'] },
+    typing: { strong: [/我是[^，。]{0,6}(学校|班)的?[^，。]{0,2}老师|(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|垫付|财务|会计|合同|供应商|业务单位|货款|transfer|wire|supplier|vendor|invoice|gift cards?/u], flags: ['claims-boss'] },
   },
   {
     id: 'ticket-refund',
@@ -214,7 +214,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '出租、出借、出售自己的银行卡、手机卡，会被诈骗团伙用来转移赃款，本人也要承担法律责任。',
     exampleQuestion: '把银行卡借给别人用有什么后果？',
     exampleMessage: '高价收购银行卡、手机卡，一套每天日结300元，不影响正常使用，跑分稳定，有意者加微信。',
-    typing: { strong: [/(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|收款码|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
+    typing: { strong: [/帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|收款码|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
   },
   {
     id: 'fake-shopping',
@@ -270,7 +270,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充亲友、同学、熟人，称换了新号或手机丢了，再以急用、周转为由借钱或让你代付。',
     exampleQuestion: '有人说是我同学换了新号，找我借钱，怎么确认？',
     exampleMessage: '妈，我手机坏了这是我新号，先别打电话，我这边急用一万块交押金，你先转给我，晚上回家再说。',
-    typing: { strong: [/出车祸|在医院|抢救|突发疾病|辅导员|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money', 'emergency-story'] },
+    typing: { strong: [/出车祸|在医院|抢救|突发疾病|辅导员|it'?s me\b|got into trouble|\bbail\b|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|grandma|grandpa|granny|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money', 'emergency-story'] },
   },
   {
     id: 'phishing',
@@ -284,7 +284,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充银行、运营商、交管、水电、快递等发短信，以积分兑换、ETC失效、欠费、罚款、中奖为由，诱你点链接填写银行卡号、密码和验证码。',
     exampleQuestion: '收到短信说积分快清零了，点链接可以兑换，是真的吗？',
     exampleMessage: '【交通违法】您的车辆有一笔未处理的交通违章罚款，逾期将影响年审，请登录 http://12123-gov.cc 及时处理。',
-    typing: { strong: [/积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
+    typing: { strong: [/退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
   },
   {
     id: 'recovery-scam',
@@ -298,7 +298,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充律师、警方或“追款机构”，称能帮被骗者追回损失，再以手续费、保证金为名实施二次诈骗。',
     exampleQuestion: '有人说能帮我追回被骗的钱，要先交手续费，可信吗？',
     exampleMessage: '您好，我们是网络追损中心，已查到您被骗资金的去向，缴纳10%的手续费即可帮您全额追回损失。',
-    typing: { strong: [/(损失|被骗)[^，。]{0,12}追回|refund program|victims? of (online )?scams?|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|追损|帮你追回|recover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u], weak: [/被骗|受害|损失|scammed|victim/u, /律师|追回|退回|找回|lawyer|recover/u], flags: ['recovery'] },
+    typing: { strong: [/(损失|被骗)[^，。]{0,12}追回|refund program|recovery (firm|agency|service|expert)|get it back|traced the (crypto|money|funds)|victims? of (online )?scams?|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|追损|帮你追回|recover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u], weak: [/被骗|受害|损失|scammed|victim/u, /律师|追回|退回|找回|lawyer|recover/u], flags: ['recovery'] },
   },
   {
     id: 'sextortion',

@@ -11,6 +11,7 @@ describe.each([
   ['dev set', 'tests/eval/check-dev.json'],
   ['own hand-written set', 'tests/check/fixtures/own-messages.json'],
   ['second own set', 'tests/check/fixtures/own-messages-2.json'],
+  ['third own set', 'tests/check/fixtures/own-messages-3.json'],
 ])('message check on the %s', (_name, path) => {
   const ev = evaluateCheck(load(path));
   it('meets the recall, false-alarm and typing targets', () => {
