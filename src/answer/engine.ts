@@ -11,7 +11,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { checkMessage } from '../check/checker.js';
 import { classifyScamType } from '../check/classify.js';
 import { routeInput } from '../check/route.js';
-import type { CheckInput, CheckResult, FlagHit, Verdict } from '../check/types.js';
+import type { CheckInput, CheckResult } from '../check/types.js';
 import type { HybridRetriever, Hit } from '../retrieval/hybrid.js';
 import { analyzeQuery, detectIntent, type Language } from '../retrieval/query.js';
 import type { TraditionalVariant } from '../text/script.js';
@@ -80,28 +80,6 @@ export function variantFor(opts: AnswerOptions): TraditionalVariant {
 
 /** The message checker of src/check. */
 export const defaultChecker: MessageChecker = { checkMessage, routeInput };
-
-/**
- * Stand-in checker for tests of the composition alone: counts the glossary's red flags.
- * Two or more make 'scam', one 'suspicious'; evidence is the matched words.
- */
-export const fallbackChecker: MessageChecker = {
-  checkMessage(input) {
-    const q = analyzeQuery(input.text);
-    const redFlags: FlagHit[] = [];
-    for (const f of q.redFlags) {
-      const m = f.pattern.exec(input.text) ?? f.pattern.exec(q.normalized);
-      const label = f.zh.split('：')[0];
-      redFlags.push({ id: f.id, label: { zh: label, zhHant: toRegional(label), en: f.en.split(':')[0] }, evidence: m?.[0] ?? '' });
-    }
-    const verdict: Verdict = redFlags.length >= 2 ? 'scam' : redFlags.length === 1 ? 'suspicious' : 'no-signs';
-    return { verdict, score: Math.min(1, redFlags.length / 3), redFlags, scamType: q.scamTypes[0]?.id, entities: { urls: [], phones: [], accounts: [], amounts: [] } };
-  },
-  routeInput(text) {
-    const q = analyzeQuery(text);
-    return q.intent === 'check-message' ? { kind: 'message', message: text } : { kind: 'question' };
-  },
-};
 
 // The guide and the news, indexed once per retriever.
 const libraries = new WeakMap<HybridRetriever, Library>();

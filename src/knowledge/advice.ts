@@ -43,10 +43,6 @@ export const ADVICE_WORDS =
 /** Advice a quoted saying must hold to be a tip (not 不可能 alone: "手机不可能失而复得" is thanks). */
 export const ADVICE_STRONG = /不要|切勿|千万|警惕|天上不会掉馅饼|就是诈骗|必然是诈骗|不得转账|一定是/u;
 
-/** What fraudsters do, in a news sentence (used for relevance of general answers). */
-export const HOW_WORDS =
-  /冒充|自称|诱导|诱骗|以.{1,12}为由|要求.{0,12}(转账|汇款|缴纳|交|充值|捐)|拉进|点进|添加|许诺|承诺|假冒|伪装|骗取|套路|手法|伎俩|为手段|名义/u;
-
 /** Figures about stopping payments and getting money back: what a victim asks about. */
 export const RECOVERY_FACT = /止付|冻结|追回|返还|挽损|挽回|资金管控/u;
 
