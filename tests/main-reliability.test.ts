@@ -248,6 +248,29 @@ describe('npm start with a bad setting', () => {
     expect(p.output()).not.toMatch(/sk-very-secret-key|query-secret/);
   }, 60_000);
 
+  it('exits 1 with a clear message, not a stack trace, when PORT is in use', async () => {
+    const emulator = await startEmulator();
+    const busy: Server = createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => busy.listen(port, r));
+    try {
+      const p = start({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: emulator.config.apiURL,
+        WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+        WEBHOOK_SECRET: SECRET,
+        PORT: String(port),
+        DATA_DIR: dataDir(),
+      });
+      expect(await p.exited).toBe(1);
+      expect(p.output()).toMatch(new RegExp(`failed to start: Port ${port} is already in use \\(EADDRINUSE\\): set PORT`));
+      expect(p.output()).not.toMatch(/^\s+at /mu);
+    } finally {
+      busy.close();
+      await emulator.stop();
+    }
+  }, 60_000);
+
   it('names SEEDS_DIR, not a --seeds option, when the seeds directory is missing', async () => {
     const p = start({ TELEGRAM_BOT_TOKEN: TOKEN, SEEDS_DIR: '/nonexistent/seeds', DATA_DIR: dataDir() });
     expect(await p.exited).toBe(1);
