@@ -30,6 +30,10 @@ export interface BuildOptions {
   bm25?: Bm25Index;
   /** Key of the cleaning/splitting settings, recorded in the manifest (see pipeline.ts). */
   pipeline?: string;
+  /** sha256 of articles' raw texts when the caller dropped `raw` (see pipeline.ts). */
+  rawSha256?: Map<string, string>;
+  /** Vectors computed while preparing the corpus, by passage label (see pipeline.ts). */
+  vectorOf?: (label: number) => number[] | undefined;
   /** Called after each stage; tests throw from it to simulate a crash. */
   onStage?: (stage: BuildStage) => void | Promise<void>;
   /** Progress of embedding: done and total passages. */
@@ -114,9 +118,12 @@ async function writeLocked(
     const vectorsFor = async (from: number): Promise<Batch> => {
       const batch = passages.slice(from, from + batchSize);
       const batchHashes = batch.map((p) => textHash(p.text));
-      const vectors: (number[] | undefined)[] = batchHashes.map((h) => {
+      let fromPrevious = 0;
+      const vectors: (number[] | undefined)[] = batchHashes.map((h, k) => {
         const label = cache.get(h);
-        return label === undefined ? undefined : prev!.store.index.getPoint(label);
+        if (label === undefined) return opts.vectorOf?.(from + k);
+        fromPrevious++;
+        return prev!.store.index.getPoint(label);
       });
       const missing = vectors.flatMap((v, k) => (v ? [] : [k]));
       if (missing.length > 0) {
@@ -124,7 +131,8 @@ async function writeLocked(
         missing.forEach((k, j) => (vectors[k] = fresh[j]));
         embedded += missing.length;
       }
-      reused += batch.length - missing.length;
+      reused += fromPrevious;
+      embedded += batch.length - fromPrevious - missing.length; // embedded while the corpus was prepared
       return { hashes: batchHashes, vectors: vectors as number[][] };
     };
     const request = (from: number) => {
@@ -178,7 +186,7 @@ async function writeLocked(
       articles: articles.map((a) => ({
         source: a.source,
         title: a.title,
-        sha256: createHash('sha256').update(a.raw).digest('hex'),
+        sha256: opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
         passages: perArticle.get(a.source) ?? 0,
       })),
       files,

@@ -80,6 +80,15 @@ export class HashingEmbeddings extends Embeddings {
   /** Embeds one text synchronously (the async methods only wrap this). */
   embed(text: string): number[] {
     const n = normalizeForSearch(text);
+    return this.embedNormalized(n, words(n));
+  }
+
+  /**
+   * Embeds a text from its search-normalised form and its words (`words(n)`), for a caller
+   * that has them already (ingestion computes them once for the lexical index too).
+   * `embed(t)` is exactly `embedNormalized(normalizeForSearch(t), words(normalizeForSearch(t)))`.
+   */
+  embedNormalized(n: string, nWords: string[]): number[] {
     // Features are keyed by their hash (not by string) to keep this loop allocation-light:
     // it runs for every passage of a corpus.
     const counts = new Map<number, number>();
@@ -88,7 +97,7 @@ export class HashingEmbeddings extends Embeddings {
       counts.set(h, (counts.get(h) ?? 0) + 1);
       weights.set(h, w);
     };
-    for (const w of words(n)) {
+    for (const w of nWords) {
       const han = isHanCode(w.charCodeAt(0));
       add(fnv1a(w, 0, w.length, han ? SEED.word : SEED.latin), han ? WEIGHT.word : WEIGHT.latin);
     }

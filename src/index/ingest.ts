@@ -10,6 +10,7 @@ import { listSeedEntries, loadSeeds, type DropReport, type Article, type Skipped
 import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
 import { lockDataDir, type DataDirLock } from './generations.js';
+import { HashingEmbeddings } from './hashing-embeddings.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
 import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex } from './store.js';
 
@@ -169,7 +170,8 @@ async function build(
 ): Promise<{ index: LoadedIndex; report: IngestReport }> {
 
   const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
-  const loaded = await prepareCorpus({ seedsDir: opts.seedsDir, split: opts.split, workers: opts.workers, previous: opts.force ? undefined : previous, pipelineKey: key });
+  const hashingDimensions = opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
+  const loaded = await prepareCorpus({ seedsDir: opts.seedsDir, split: opts.split, workers: opts.workers, previous: opts.force ? undefined : previous, pipelineKey: key, hashingDimensions });
   opts.onTiming?.('prepare', loaded.ms.wall);
   if (loaded.articles.length === 0) {
     const why = loaded.skipped.length ? `all ${loaded.skipped.length} file(s) were skipped` : 'it holds no article files';
@@ -201,6 +203,8 @@ async function build(
     onProgress: opts.onProgress,
     onStage: opts.onStage,
     bm25: loaded.bm25,
+    vectorOf: loaded.vectorOf,
+    rawSha256: loaded.rawSha256,
     pipeline: key,
     onTiming: opts.onTiming,
     lock,

@@ -40,6 +40,11 @@ export interface PrepareOptions {
   previous?: LoadedIndex;
   /** Identifies the cleaning/splitting code and settings (see ingest.ts). */
   pipelineKey: string;
+  /** Embed fresh passages with the hashing embedder of these dimensions while preparing them. */
+  hashingDimensions?: number;
+  /** Tuning for tests: bytes per chunk and the smallest corpus prepared in workers. */
+  chunkBytes?: number;
+  parallelMinBytes?: number;
 }
 
 /** A prepared corpus, ready for {@link writeIndex}. */
@@ -47,6 +52,10 @@ export interface PreparedCorpus {
   articles: Article[];
   passages: Passage[];
   bm25: Bm25Index;
+  /** sha256 of each article's raw text, by source (articles' `raw` is not kept). */
+  rawSha256: Map<string, string>;
+  /** Vectors computed while preparing (with `hashingDimensions`), by passage label. */
+  vectorOf?: (label: number) => number[] | undefined;
   skipped: Skipped[];
   dropped: DropReport[];
   warnings: string[];
@@ -75,7 +84,7 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   }
   const prev = opts.previous?.manifest.pipeline === opts.pipelineKey ? opts.previous : undefined;
   const prevArticles = new Map(prev?.manifest.articles.map((a) => [a.source, a]));
-  const reused = new Map<string, { article: Article; raw: string }>();
+  const reused = new Map<string, { article: Article; sha256: string }>();
   const fresh: { name: string; bytes: number }[] = [];
   for (const name of names) {
     const known = prevArticles.get(name);
@@ -88,7 +97,7 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
         if ('text' in decoded && createHash('sha256').update(decoded.text).digest('hex') === known.sha256) {
           const stored = prev!.article(name);
           if (stored && stored.meta.kind !== 'guide') {
-            reused.set(name, { article: storedToArticle(stored, decoded.text), raw: decoded.text });
+            reused.set(name, { article: storedToArticle(stored), sha256: known.sha256 });
             continue;
           }
         }
@@ -105,15 +114,15 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   for (const f of fresh) {
     current.push(f.name);
     size += f.bytes;
-    if (size >= CHUNK_BYTES) {
-      tasks.push({ seedsDir: opts.seedsDir, names: current, guide: false, split: opts.split });
+    if (size >= (opts.chunkBytes ?? CHUNK_BYTES)) {
+      tasks.push({ seedsDir: opts.seedsDir, names: current, guide: false, split: opts.split, hashingDimensions: opts.hashingDimensions });
       current = [];
       size = 0;
     }
   }
-  tasks.push({ seedsDir: opts.seedsDir, names: current, guide: true, split: opts.split });
+  tasks.push({ seedsDir: opts.seedsDir, names: current, guide: true, split: opts.split, hashingDimensions: opts.hashingDimensions });
   const totalBytes = fresh.reduce((s, f) => s + f.bytes, 0);
-  const workers = totalBytes < PARALLEL_MIN_BYTES ? 0 : Math.min(opts.workers ?? availableParallelism(), tasks.length);
+  const workers = totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? 0 : Math.min(opts.workers ?? availableParallelism(), tasks.length);
   const results = workers > 0 ? await runInWorkers(tasks, workers) : await Promise.all(tasks.map((t) => prepareChunk(t)));
   const tJoin = performance.now();
 
@@ -141,6 +150,9 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   const builder = new Bm25Builder();
   const articles: Article[] = [];
   const passages: Passage[] = [];
+  // Where each fresh passage's vector is: chunk and position in it (-1: none computed).
+  const vecChunk: number[] = [];
+  const vecAt: number[] = [];
   const order = [...names, ...results.flatMap((r) => r.articles.filter((a) => !names.includes(a.source)).map((a) => a.source))];
   for (const source of order) {
     const r = reused.get(source);
@@ -148,6 +160,8 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
       articles.push(r.article);
       for (const label of prevLabels.get(source) ?? []) {
         passages.push(prev!.passages[label]);
+        vecChunk.push(-1);
+        vecAt.push(0);
         builder.addFrom(prevForward!, label);
       }
       continue;
@@ -157,16 +171,34 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     articles.push(c.article);
     c.passages.forEach((p, k) => {
       passages.push(p);
+      vecChunk.push(c.chunk);
+      vecAt.push(c.first + k);
       builder.addFrom(chunkForward[c.chunk], c.first + k);
     });
   }
   const bm25 = builder.finish();
   const tEnd = performance.now();
   const sum = (f: (r: ChunkResult) => number) => results.reduce((s, r) => s + f(r), 0);
+  const dims = opts.hashingDimensions ?? 0;
+  // The build reads vectors in label order, which is chunk order: a chunk's vectors are
+  // released once its last passage has been read (about 2 KB per passage).
+  const lastLabel = new Map<number, number>();
+  vecChunk.forEach((c, label) => lastLabel.set(c, label));
+  const vectorOf = (label: number) => {
+    const r = results[vecChunk[label]];
+    const v = r?.vectors;
+    if (!v) return undefined;
+    // hnswlib's addPoint takes a plain array.
+    const out = Array.from(v.subarray(vecAt[label] * dims, (vecAt[label] + 1) * dims));
+    if (lastLabel.get(vecChunk[label]) === label) r.vectors = undefined;
+    return out;
+  };
   return {
     articles,
     passages,
     bm25,
+    vectorOf: dims ? vectorOf : undefined,
+    rawSha256: new Map([...[...reused].map(([k, v]) => [k, v.sha256] as const), ...results.flatMap((r) => Object.entries(r.rawSha256))]),
     skipped: results.flatMap((r) => r.skipped),
     dropped: results.flatMap((r) => r.dropped),
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
@@ -176,15 +208,15 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
 }
 
 /** An Article rebuilt from what the previous index stored (enough to store it again). */
-function storedToArticle(s: { source: string; title: string; meta: Article['meta']; script: string; paragraphs: { text: string; section?: string }[] }, raw: string): Article {
+function storedToArticle(s: { source: string; title: string; meta: Article['meta']; script: string; paragraphs: { text: string; section?: string }[] }): Article {
   let at = 0;
   const paragraphs = s.paragraphs.map((p, index) => {
     const start = at;
     at += p.text.length + 2;
     return { index, text: p.text, start, end: start + p.text.length, ...(p.section === undefined ? {} : { section: p.section }) };
   });
-  const cleaned = { text: paragraphs.map((p) => p.text).join('\n\n'), paragraphs, script: s.script } as unknown as CleanedArticle;
-  return { source: s.source, title: s.title, meta: s.meta, raw, cleaned };
+  const cleaned = { text: '', paragraphs, script: s.script } as unknown as CleanedArticle;
+  return { source: s.source, title: s.title, meta: s.meta, raw: '', cleaned };
 }
 
 /** Runs chunks on `n` worker threads, results in task order. */

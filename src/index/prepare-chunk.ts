@@ -4,9 +4,13 @@
  * the passages' lexical terms. Pure in its inputs, so the result does not depend on the
  * thread that computed it.
  */
+import { createHash } from 'node:crypto';
 import { loadSeeds, type Article, type DropReport, type Skipped } from '../corpus/load.js';
 import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
-import { Bm25Builder, passageTokens, type Bm25Parts } from '../retrieval/bm25.js';
+import { Bm25Builder, tokensOf, type Bm25Parts } from '../retrieval/bm25.js';
+import { normalizeForSearch } from '../text/script.js';
+import { words } from '../text/tokenize.js';
+import { HashingEmbeddings } from './hashing-embeddings.js';
 
 /** What a chunk is asked to do. */
 export interface ChunkTask {
@@ -16,6 +20,11 @@ export interface ChunkTask {
   /** Whether this chunk also loads the guide (exactly one chunk does). */
   guide: boolean;
   split?: SplitOptions;
+  /**
+   * Also embed the passages with the hashing embedder of these dimensions: it needs the
+   * same normalised text and words as the lexical index, computed here once for both.
+   */
+  hashingDimensions?: number;
 }
 
 /** What a chunk gives back. */
@@ -27,9 +36,15 @@ export interface ChunkResult {
   skipped: Skipped[];
   dropped: DropReport[];
   warnings: string[];
+  /** sha256 of each article's raw text, by source (the raw text itself is dropped). */
+  rawSha256: Record<string, string>;
+  /** With `hashingDimensions`: passage i's vector at [i × dims, (i + 1) × dims). */
+  vectors?: Float32Array;
   /** CPU time of each part in this thread, ms. */
   ms: { loadClean: number; split: number; lexical: number };
 }
+
+let hashing: HashingEmbeddings | undefined;
 
 /** Marks passages of guide pages 'guide' and all others 'news' (citations differ). */
 export function withKind(passages: Passage[], a: Article): Passage[] {
@@ -47,8 +62,26 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
   const passages = loaded.articles.flatMap((a) => withKind(splitArticle(a.cleaned, a.source, a.title, task.split), a));
   const t2 = performance.now();
   const builder = new Bm25Builder();
-  for (const p of passages) builder.add(passageTokens(p.text));
-  const bm25 = builder.finish().parts;
+  const dims = task.hashingDimensions;
+  if (dims && hashing?.dimensions !== dims) hashing = new HashingEmbeddings({ dimensions: dims });
+  const vectors = dims ? new Float32Array(passages.length * dims) : undefined;
+  passages.forEach((p, i) => {
+    const n = normalizeForSearch(p.text);
+    const ws = words(n);
+    builder.add(tokensOf(n, ws));
+    if (vectors) vectors.set(hashing!.embedNormalized(n, ws), i * dims!);
+  });
+  // Not canonical: the pipeline merges chunks into the final, canonical index.
+  const bm25 = builder.finish(false).parts;
+  // The raw and whole cleaned texts are not needed past this point (the manifest needs
+  // only the raw text's hash, the stored article only its paragraphs): dropping them here
+  // keeps them out of the message to the main thread and out of its peak memory.
+  const rawSha256: Record<string, string> = {};
+  for (const a of loaded.articles) {
+    rawSha256[a.source] = createHash('sha256').update(a.raw).digest('hex');
+    a.raw = '';
+    a.cleaned = { ...a.cleaned, text: '' };
+  }
   const t3 = performance.now();
   return {
     articles: loaded.articles,
@@ -57,6 +90,8 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
     skipped: loaded.skipped,
     dropped: loaded.dropped ?? [],
     warnings: loaded.warnings,
+    vectors,
+    rawSha256,
     ms: { loadClean: t1 - t0, split: t2 - t1, lexical: t3 - t2 },
   };
 }

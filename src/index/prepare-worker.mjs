@@ -18,7 +18,9 @@ parentPort.on('message', async ({ id, task }) => {
   try {
     const result = await mod.prepareChunk(task);
     const { offsets, docs, tfs, lengths } = result.bm25;
-    parentPort.postMessage({ id, result }, [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer]);
+    const transfer = [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer];
+    if (result.vectors) transfer.push(result.vectors.buffer);
+    parentPort.postMessage({ id, result }, transfer);
   } catch (err) {
     parentPort.postMessage({ id, error: { message: err?.message ?? String(err), stack: err?.stack } });
   }

@@ -37,7 +37,12 @@ const COMMON_TERM_MIN_DOCS = 5000;
  */
 export function passageTokens(text: string): string[] {
   const n = normalizeForSearch(text);
-  return [...words(n).map((w) => `w:${w}`), ...hanBigrams(n).map((b) => `b:${b}`)];
+  return tokensOf(n, words(n));
+}
+
+/** {@link passageTokens} from the normalised text and its words, when the caller has them. */
+export function tokensOf(normalized: string, nWords: string[]): string[] {
+  return [...nWords.map((w) => `w:${w}`), ...hanBigrams(normalized).map((b) => `b:${b}`)];
 }
 
 /** The arrays of an index, as written to and read from disk. */
@@ -239,11 +244,13 @@ export class Bm25Builder {
   private readonly maps = new Map<Bm25Forward, Int32Array>();
 
   /** The finished index (postings grouped by term, documents ascending within a term). */
-  finish(): Bm25Index {
+  finish(canonical = true): Bm25Index {
     const termCount = this.terms.length;
     // Terms in code-unit order, whatever order they arrived in: the same passages give the
     // same file however the work was split (worker count, reuse of a previous build).
-    const order = Array.from({ length: termCount }, (_, i) => i).sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
+    // Partial indexes that are only merged again skip the sort (`canonical = false`).
+    const order = Array.from({ length: termCount }, (_, i) => i);
+    if (canonical) order.sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
     const rank = new Uint32Array(termCount);
     for (let r = 0; r < termCount; r++) rank[order[r]] = r;
     const offsets = new Uint32Array(termCount + 1);
@@ -259,9 +266,9 @@ export class Bm25Builder {
       tfs[at] = this.postTf[i];
     }
     const lengths = this.lengths.slice(0, this.docCount);
-    const terms = order.map((t) => this.terms[t]);
-    const termIds = new Map<string, number>();
-    for (let r = 0; r < termCount; r++) termIds.set(terms[r], r);
+    const terms = canonical ? order.map((t) => this.terms[t]) : this.terms;
+    const termIds = canonical ? new Map<string, number>() : this.termIds;
+    if (canonical) for (let r = 0; r < termCount; r++) termIds.set(terms[r], r);
     return Bm25Index.fromBuilt({ terms, offsets, docs, tfs, lengths }, termIds);
   }
 }
