@@ -187,6 +187,39 @@ describe('network guard', () => {
     }
   });
 
+  it('a busy group: 30 questions under 429s with retry_after 15 s are all answered, none dropped', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const answered: string[] = [];
+      let sends = 0;
+      const bot = createBot({
+        token: TEST_TOKEN,
+        botInfo: BOT_INFO,
+        engine: fakeEngine().engine,
+        sources: fakeSources,
+        logger: createLogger({ level: 'silent' }),
+        rateLimitPerMinute: 100,
+        retry: { maxRetryAttempts: 3, maxDelaySeconds: 10 },
+        apiTransformer: (async (_prev: unknown, method: string, payload: any) => {
+          if (method !== 'sendMessage') return { ok: true, result: true };
+          // Telegram's group limit: every third send is refused for 15 s, beyond auto-retry's 10 s.
+          if (++sends % 3 === 0) return { ok: false, error_code: 429, description: 'Too Many Requests: retry after 15', parameters: { retry_after: 15 } };
+          answered.push(payload.text);
+          return { ok: true, result: { message_id: sends, date: 0, chat: { id: payload.chat_id, type: 'group' }, text: payload.text } };
+        }) as any,
+      });
+      bot.api.config.use(networkGuard(createLogger({ level: 'silent' })));
+      const questions = Array.from({ length: 30 }, (_, i) => `@${BOT_INFO.username} 问题${i}：什么是杀猪盘？`);
+      const handled = Promise.all(questions.map((q, i) => bot.handleUpdate(textUpdate(q, { chatType: 'group', chatId: -100777, userId: 1000 + i }))));
+      for (let t = 0; t < 40 && answered.length < 30; t++) await vi.advanceTimersByTimeAsync(15_000);
+      await handled;
+      for (let i = 0; i < 30; i++) expect(answered.some((a) => a.includes(`问题${i}：`)), `question ${i}`).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up reaching an unreachable Bot API at start after the bound, with a clear error', async () => {
     const port = await freePort();
     const apiRoot = `http://127.0.0.1:${port}`;
