@@ -134,7 +134,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'urgency',
     patterns: [
       /(立即|立刻|马上|尽快|速|务必|赶紧|赶快|抓紧)[^，。！？\n]{0,4}(转账|转|汇款|汇|打款|付款|缴|支付|处理|联系|点击|登录|验证|办理|还款|充值|激活|回电|致电|电|回复|领取|下载|添加|加|认证|更新|操作|至|前往|办)/u,
-      /限时|仅限今[天日]|今[天日](内|之内|截止|前)|(今日|今天|明天|\d+小时)前|截止今[天日]|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|最后一天|倒计时/u,
+      /限时|仅限今[天日]|今[天日](内|之内|截止|前)|(今日|今天|明天|\d+小时)前|截止今[天日]|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|名额只剩|仅剩\d+个?名额|最后一天|倒计时/u,
       /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon|tonight)|before it expires|final notice|last chance|today only|tonight only)\b/u,
     ],
     cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻|立即)[^，。]{0,2}(还|转给?你|汇给?你|打给你)/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
@@ -196,7 +196,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'download-app',
     family: 'remote',
     patterns: [
-      /(下载|安装|注册)[^，。！？]{0,12}(app|软件|客户端|应用|平台|apk|安装包|钉钉|飞书|zoom|腾讯会议|向日葵|todesk|teams|skype|邀请码)|邀请码/u,
+      /(下载|安装|注册)[^，。！？]{0,12}(app|软件|客户端|应用|平台|apk|安装包|钉钉|飞书|zoom|腾讯会议|向日葵|todesk|teams|skype|邀请码)|邀请码|referral code|invitation code/u,
       /\.apk\b|(download|install) (the |this |our |an? )?(app|application|apk|software)/u,
     ],
     weight: 0.3,
@@ -209,7 +209,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'guided-operation',
     family: 'remote',
-    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you/u],
+    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you|fraud team will call you|按我(的)?提示操作/u],
     weight: 0.35,
     label: t('要你按他的指引操作', 'Wants to guide you step by step'),
     explain: t(
@@ -312,7 +312,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|售后|理赔专员|专员)/u,
       /(淘宝|天猫|京东|拼多多|抖音|快手|支付宝|微信|美团|闲鱼|唯品会|苏宁|银行|快递|物流|顺丰|中通|圆通|韵达|航空|平台|官方)[^，。！？]{0,4}客服/u,
-      /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security|security team|customer service)|press [0-9] to (speak|talk|connect|cancel)/u,
+      /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security|security team|customer service)|(our|the) fraud (team|department)|press [0-9] to (speak|talk|connect|cancel)/u,
     ],
     weight: 0.25,
     label: t('自称客服或平台', 'Claims to be customer service'),
@@ -401,8 +401,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'high-return',
     family: 'too-good',
     patterns: [
-      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
-      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|\$\d[\d,]* ?[-–] ?\$\d[\d,]* (daily|a day|per day|weekly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
+      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|原始股|保底|翻[一二三四五六七八九十百\d]+倍|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|\d+(\.\d+)?% (every|each|per|a) day|mining pool|\$\d[\d,]* ?[-–] ?\$\d[\d,]* (daily|a day|per day|weekly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
     ],
     weight: 0.4,
     label: t('许诺高收益', 'Promises easy or guaranteed money'),
@@ -414,7 +414,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -437,7 +437,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'odd-payment',
     family: 'payment',
-    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|代码)|买点数|转数快|\b(cash ?app|venmo|zelle|gift ?cards?|itunes|google play card|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
+    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|代码)|买点数|转数快|scratch (them|the cards?|off)|photos? of the (cards?|codes?)|\b(cash ?app|venmo|zelle|gift ?cards?|itunes|google play cards?|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
     weight: 0.4,
     label: t('不寻常的付款方式', 'Unusual way to pay'),
     explain: t(
@@ -459,7 +459,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'off-platform',
     family: 'too-good',
-    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
+    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
     explain: t(
@@ -558,7 +558,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'asks-card',
     family: 'credentials',
     patterns: [
-      /(重新)?(验证|认证|核实)[^，。]{0,2}(身份|身分|账户资料|个人资料)|(填写|提交|输入|更新)[^，。]{0,6}(账户|银行|个人|收款)(资料|信息|账号)|(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
+      /(重新)?(验证|认证|核实)[^，。]{0,2}(身份|身分|账户资料|个人资料)|(填写|提交|输入|更新)[^，。]{0,6}(账户|银行|个人|收款)(资料|信息|账号)|(提供|告诉|填写|输入|提交|登记|核对|上传)[^，。！？]{0,6}(信用卡|银行卡号|银行卡|卡号|身份证号|身份证|账号密码|cvv|安全码|有效期|手持身份证|人脸)/u,
       /\b(enter|confirm|verify|update|provide|submit)( your)? (card (number|details)|bank (details|account)|account details|cvv|ssn|social security|personal (details|information)|(delivery |shipping )?address|payment (details|information|method))|(reply|respond) with your (bank|account|card|personal) details/u,
     ],
     weight: 0.45,

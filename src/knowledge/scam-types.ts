@@ -60,7 +60,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充电商、快递或平台客服，以退款、理赔、取消会员等名义诱导转账或输入密码。',
     exampleQuestion: '接到自称客服说要给我退款的电话怎么办？',
     exampleMessage: '您好，我是快手客服，您之前误开通了快手会员，如果不取消每月将自动扣费800元，我帮您取消，请打开支付宝按我说的操作。',
-    typing: { strong: [/质检不合格|商品[^，。]{0,2}下架|(双倍|三倍|加倍)(赔偿|理赔|赔付)|冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
+    typing: { strong: [/降权|资金流水核验|配合[^，。]{0,6}(核验|验证)|(提升|提高|提额)[^，。]{0,6}额度|额度[^，。]{0,6}(提升|提高)|资产验证|fraud (team|department)|did you (just )?(attempt|try|make)|质检不合格|商品[^，。]{0,2}下架|(双倍|三倍|加倍)(赔偿|理赔|赔付)|冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
   },
   {
     id: 'fake-police',
@@ -74,7 +74,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充警察、检察院、法院，称你涉案需配合调查，要求把钱转到“安全账户”；真警察绝不会电话办案、要求转账。',
     exampleQuestion: '有人自称警察说我涉嫌洗钱，要我转账到安全账户，是真的吗？',
     exampleMessage: '我是市公安局民警，你的身份证涉嫌一起洗钱案，现对你电话笔录，请立即把资金转入安全账户配合调查，不要告诉家人。',
-    typing: { strong: [/(转接|转驳)[^，。]{0,4}(公安|警方|警察|派出所|侦查|警署)|入境处|洗黑钱|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
+    typing: { strong: [/安全账户|监管账户|safe account|secure account/u, /(转接|转驳)[^，。]{0,4}(公安|警方|警察|派出所|侦查|警署)|入境处|洗黑钱|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u], weak: [/公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u, /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u], flags: ['claims-authority', 'safe-account', 'secrecy'] },
   },
   {
     id: 'fake-investment',
@@ -88,7 +88,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以“老师”“导师”或理财平台身份许诺高收益，诱导充值投资，之后钱无法取出。',
     exampleQuestion: '网上有老师带我投资理财，说收益很高，靠谱吗？',
     exampleMessage: '機構主力聯合操盤，佈局明日漲停，免費領取請添加line：stock888',
-    typing: { strong: [/荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return|matured/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
+    typing: { strong: [/原始股|认购|mining pool|staking|荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return|matured/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
   },
   {
     id: 'order-brushing',
@@ -102,7 +102,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '以网络兼职为名，先让你刷单、点赞拿小额返利，再要求垫付大额资金后拒不返还。',
     exampleQuestion: '网上兼职刷单能赚钱吗？',
     exampleMessage: '招聘网络兼职，手机刷单点赞，一单返佣金5-30元，日结，垫付后立即返还本金，加QQ 123456789 详谈。',
-    typing: { strong: [/刷单|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote|hiring|no experience/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
+    typing: { strong: [/打字员|录入员|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote|hiring|no experience/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
   },
   {
     id: 'romance',
@@ -130,7 +130,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充公司老板、领导（常拉进聊天群），要求财务人员紧急向“业务单位”转账；务必电话或当面核实。',
     exampleQuestion: '老板在微信群里让我给客户转账，要注意什么？',
     exampleMessage: '我是王总，这是我新微信。我现在在开会不方便接电话，你马上给这个供应商账户转38万货款，合同明天补。',
-    typing: { strong: [/我是[^，。]{0,6}(学校|班)的?[^，。]{0,2}老师|(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|垫付|财务|会计|合同|供应商|业务单位|货款|transfer|wire|supplier|vendor|invoice|gift cards?/u], flags: ['claims-boss'] },
+    typing: { strong: [/我是[^，。]{0,6}(学校|班)的?[^，。]{0,2}老师|(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|from the office|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u], weak: [/老板|领导|总经理|董事长|经理|[王李张刘陈杨赵黄周吴]总|\bboss\b|\bceo\b|manager|director/u, /转账|打款|汇款|付款|垫付|财务|会计|合同|供应商|业务单位|货款|transfer|wire|supplier|vendor|invoice|gift cards?/u], flags: ['claims-boss'] },
   },
   {
     id: 'ticket-refund',
@@ -228,7 +228,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以低价代购、特价商品、虚假网店为诱饵，诱导你绕开平台私下付款或在钓鱼链接里下单，收钱后不发货。',
     exampleQuestion: '朋友圈有人低价代购名牌包，要先付全款，靠谱吗？',
     exampleMessage: '亲，专柜原价8999的包包，内部渠道只要899，库存不多，加微信私下转账更便宜，付全款当天发货。',
-    typing: { strong: [/低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
+    typing: { strong: [/卖货便|金流服务|签署[^，。]{0,6}协议|买家[:：]|加盟费|代理费|微商代理|低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
   },
   {
     id: 'fake-loan',
@@ -284,7 +284,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充银行、运营商、交管、水电、快递等发短信，以积分兑换、ETC失效、欠费、罚款、中奖为由，诱你点链接填写银行卡号、密码和验证码。',
     exampleQuestion: '收到短信说积分快清零了，点链接可以兑换，是真的吗？',
     exampleMessage: '【交通违法】您的车辆有一笔未处理的交通违章罚款，逾期将影响年审，请登录 http://12123-gov.cc 及时处理。',
-    typing: { strong: [/退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
+    typing: { strong: [/消费券|voucher|(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
   },
   {
     id: 'recovery-scam',
