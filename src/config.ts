@@ -27,7 +27,10 @@ const intFrom = (def: number, min: number, max: number) =>
     if (v === undefined) return def;
     const n = /^\d{1,9}$/u.test(v) ? Number(v) : Number.NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} written in decimal digits (got "${v}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a whole number from ${min} to ${max} written in decimal digits (got "${v}")`,
+      });
       return z.NEVER;
     }
     return n;
@@ -39,7 +42,9 @@ const envSchema = z
   .object({
     SEEDS_DIR: optionalString.transform((v) => v ?? 'seeds'),
     DATA_DIR: optionalString.transform((v) => v ?? 'data/index'),
-    EMBEDDINGS_PROVIDER: optionalString.pipe(z.enum(['hashing', 'openai', 'transformers']).optional()).transform((v) => v ?? 'hashing'),
+    EMBEDDINGS_PROVIDER: optionalString
+      .pipe(z.enum(['hashing', 'openai', 'transformers']).optional())
+      .transform((v) => v ?? 'hashing'),
     EMBEDDINGS_DIMENSIONS: intFrom(512, 16, 4096),
     // Worker threads of the hashing embedder for large ingestions; default: cores − 1.
     EMBEDDINGS_WORKERS: intFrom(Math.min(4, Math.max(0, availableParallelism() - 1)), 0, 64),
@@ -56,7 +61,10 @@ const envSchema = z
     TELEGRAM_API_ROOT: optionalUrl,
     // How long `npm start` tries to reach the Bot API before exiting with a clear message.
     TELEGRAM_START_TIMEOUT_S: intFrom(30, 1, 600),
-    WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https:\/\//iu.test(v), 'must be an https:// URL (Telegram only delivers webhooks over HTTPS)'),
+    WEBHOOK_URL: optionalUrl.refine(
+      (v) => v === undefined || /^https:\/\//iu.test(v),
+      'must be an https:// URL (Telegram only delivers webhooks over HTTPS)',
+    ),
     WEBHOOK_SECRET: optionalString,
     PORT: intFrom(8080, 1, 65535),
     RATE_LIMIT_PER_MINUTE: intFrom(20, 1, 10_000),
@@ -69,31 +77,45 @@ const envSchema = z
     ADMIN_USER_IDS: optionalString.transform((v, ctx) => {
       const ids = (v ?? '').split(/[,\s]+/u).filter(Boolean);
       if (ids.some((id) => !/^\d{1,20}$/u.test(id))) {
-        ctx.addIssue({ code: 'custom', message: 'must be numeric Telegram user ids separated by commas (ask @userinfobot for yours)' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be numeric Telegram user ids separated by commas (ask @userinfobot for yours)',
+        });
         return z.NEVER;
       }
       return ids.map(Number);
     }),
     WATCH_SEEDS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v !== 'false'),
-    LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((v) => v ?? 'info'),
+    LOG_LEVEL: optionalString
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional())
+      .transform((v) => v ?? 'info'),
   })
   .superRefine((e, ctx) => {
     const need = (key: keyof typeof e, why: string) => {
       if (e[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
     };
     if (e.EMBEDDINGS_PROVIDER === 'openai') {
-      need('EMBEDDINGS_BASE_URL', 'when EMBEDDINGS_PROVIDER=openai (e.g. https://api.openai.com/v1 or http://localhost:11434/v1)');
+      need(
+        'EMBEDDINGS_BASE_URL',
+        'when EMBEDDINGS_PROVIDER=openai (e.g. https://api.openai.com/v1 or http://localhost:11434/v1)',
+      );
       need('EMBEDDINGS_MODEL', 'when EMBEDDINGS_PROVIDER=openai (e.g. text-embedding-3-small or bge-m3)');
     }
-    if (e.EMBEDDINGS_PROVIDER === 'transformers') need('EMBEDDINGS_MODEL_DIR', 'when EMBEDDINGS_PROVIDER=transformers (a local model directory)');
+    if (e.EMBEDDINGS_PROVIDER === 'transformers')
+      need('EMBEDDINGS_MODEL_DIR', 'when EMBEDDINGS_PROVIDER=transformers (a local model directory)');
     if (e.LLM_PROVIDER === 'openai') {
       need('LLM_BASE_URL', 'when LLM_PROVIDER=openai (any OpenAI-compatible endpoint, e.g. https://api.openai.com/v1)');
       need('LLM_MODEL', 'when LLM_PROVIDER=openai (e.g. gpt-4o-mini or qwen-plus)');
     }
     if (e.LLM_PROVIDER === 'ollama') need('LLM_MODEL', 'when LLM_PROVIDER=ollama (e.g. qwen2.5:7b)');
-    if (e.WEBHOOK_URL) need('WEBHOOK_SECRET', 'when WEBHOOK_URL is set (any long random string; Telegram echoes it in a header)');
+    if (e.WEBHOOK_URL)
+      need('WEBHOOK_SECRET', 'when WEBHOOK_URL is set (any long random string; Telegram echoes it in a header)');
     if (e.WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(e.WEBHOOK_SECRET)) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters',
+      });
     } else if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < MIN_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -146,7 +168,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = r.data;
   const embedder: EmbedderSettings =
     e.EMBEDDINGS_PROVIDER === 'openai'
-      ? { provider: 'openai', baseURL: e.EMBEDDINGS_BASE_URL!, apiKey: e.EMBEDDINGS_API_KEY ?? 'none', model: e.EMBEDDINGS_MODEL! }
+      ? {
+          provider: 'openai',
+          baseURL: e.EMBEDDINGS_BASE_URL!,
+          apiKey: e.EMBEDDINGS_API_KEY ?? 'none',
+          model: e.EMBEDDINGS_MODEL!,
+        }
       : e.EMBEDDINGS_PROVIDER === 'transformers'
         ? { provider: 'transformers', modelDir: e.EMBEDDINGS_MODEL_DIR! }
         : { provider: 'hashing', dimensions: e.EMBEDDINGS_DIMENSIONS, workers: e.EMBEDDINGS_WORKERS };
@@ -175,7 +202,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     maxQuestionChars: e.MAX_QUESTION_CHARS,
-    record: { enabled: e.RECORD === 'on', hashKey: e.RECORD_HASH_KEY, storeCheckedMessages: e.STORE_CHECKED_MESSAGES, retentionDays: e.RETENTION_DAYS },
+    record: {
+      enabled: e.RECORD === 'on',
+      hashKey: e.RECORD_HASH_KEY,
+      storeCheckedMessages: e.STORE_CHECKED_MESSAGES,
+      retentionDays: e.RETENTION_DAYS,
+    },
     adminUserIds: e.ADMIN_USER_IDS,
     watchSeeds: e.WATCH_SEEDS,
     logLevel: e.LOG_LEVEL,
@@ -192,7 +224,8 @@ export function safeUrl(url: string): string {
   }
 }
 
-const UNREACHABLE = /Connection error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT|fetch failed|socket hang up|timed? ?out/iu;
+const UNREACHABLE =
+  /Connection error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT|fetch failed|socket hang up|timed? ?out/iu;
 
 /**
  * The message for an error that stopped a start, naming the setting to change: the seeds

@@ -6,9 +6,9 @@
  */
 import './load-env.js';
 import { createBot } from './bot/create-bot.js';
-import { startPolling, startWebhook, type Running } from './bot/start.js';
+import { type Running, startPolling, startWebhook } from './bot/start.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
-import { ConfigError, explainStartFailure, loadConfig, type Config } from './config.js';
+import { type Config, ConfigError, explainStartFailure, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startRuntime } from './runtime.js';
 
@@ -28,13 +28,27 @@ async function main(config: Config): Promise<number> {
     return 1;
   }
   const token = config.telegram.token;
-  const logger = createLogger({ level: config.logLevel, secrets: [token, config.telegram.webhookSecret ?? '', config.llm.provider !== 'none' ? config.llm.apiKey : ''] });
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [token, config.telegram.webhookSecret ?? '', config.llm.provider !== 'none' ? config.llm.apiKey : ''],
+  });
   const runtime = await startRuntime(config, logger);
   const { report } = runtime;
-  logger.info({ articles: report.articles, passages: report.passages, rebuilt: !report.upToDate, reason: report.reason, skipped: report.skipped, dropped: report.dropped }, 'index ready');
+  logger.info(
+    {
+      articles: report.articles,
+      passages: report.passages,
+      rebuilt: !report.upToDate,
+      reason: report.reason,
+      skipped: report.skipped,
+      dropped: report.dropped,
+    },
+    'index ready',
+  );
   // A rebuild that failed (the existing index is served), files skipped: the operator must see it.
   for (const w of report.warnings) logger.warn(w);
-  if (!runtime.recorder.enabled && config.record.enabled) logger.warn('answering without recording (see the error above)');
+  if (!runtime.recorder.enabled && config.record.enabled)
+    logger.warn('answering without recording (see the error above)');
   const bot = createBot({
     token,
     engine: runtime.engine,
@@ -50,7 +64,12 @@ async function main(config: Config): Promise<number> {
   });
   const startOpts = { startTimeoutMs: config.telegram.startTimeoutMs, apiRoot: config.telegram.apiRoot };
   const running: Running = config.telegram.webhookUrl
-    ? await startWebhook(bot, logger, { url: config.telegram.webhookUrl, secret: config.telegram.webhookSecret!, port: config.telegram.port, ...startOpts })
+    ? await startWebhook(bot, logger, {
+        url: config.telegram.webhookUrl,
+        secret: config.telegram.webhookSecret!,
+        port: config.telegram.port,
+        ...startOpts,
+      })
     : await startPolling(bot, logger, startOpts);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -12,7 +12,14 @@ import { HttpError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/engine.js';
 import { createBot } from '../src/bot/create-bot.js';
-import { MAX_WEBHOOK_BODY, networkGuard, StartError, startPolling, startWebhook, type Running } from '../src/bot/start.js';
+import {
+  MAX_WEBHOOK_BODY,
+  networkGuard,
+  StartError,
+  startPolling,
+  startWebhook,
+  type Running,
+} from '../src/bot/start.js';
 import { createLogger } from '../src/log.js';
 import { createSourceLookup } from '../src/retrieval/sources.js';
 import { BOT_INFO, logSink, textUpdate, TOKEN as TEST_TOKEN } from './helpers/bot.js';
@@ -39,7 +46,13 @@ async function makeBot(apiRoot: string) {
 
 const update = (update_id: number, chatId: number, text = '什么是杀猪盘？') => ({
   update_id,
-  message: { message_id: update_id, date: 0, chat: { id: chatId, type: 'private', first_name: 'W' }, from: { id: chatId, is_bot: false, first_name: 'W' }, text },
+  message: {
+    message_id: update_id,
+    date: 0,
+    chat: { id: chatId, type: 'private', first_name: 'W' },
+    from: { id: chatId, is_bot: false, first_name: 'W' },
+    text,
+  },
 });
 
 describe('webhook server', () => {
@@ -47,13 +60,22 @@ describe('webhook server', () => {
   let running: Running;
   let url: string;
   const post = (body: string, secret = SECRET) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret }, body });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+      body,
+    });
 
   beforeAll(async () => {
     server = await startEmulator();
     const port = await freePort();
     url = `http://127.0.0.1:${port}/tg/hook`;
-    running = await startWebhook(await makeBot(server.config.apiURL), createLogger({ level: 'silent' }), { url, secret: SECRET, port, host: '127.0.0.1' });
+    running = await startWebhook(await makeBot(server.config.apiURL), createLogger({ level: 'silent' }), {
+      url,
+      secret: SECRET,
+      port,
+      host: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await running.stop(1000);
@@ -82,7 +104,9 @@ describe('webhook server', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(botMessages(server, 5151).length).toBe(first);
     // One answer may be split into several messages; a second answer would double them.
-    expect(botMessages(server, 5151).filter((m) => String(m.text).includes('杀猪盘')).length).toBeLessThanOrEqual(first);
+    expect(botMessages(server, 5151).filter((m) => String(m.text).includes('杀猪盘')).length).toBeLessThanOrEqual(
+      first,
+    );
     const texts = botMessages(server, 5151).map((m) => m.text);
     expect(new Set(texts).size).toBe(texts.length);
   });
@@ -93,7 +117,12 @@ describe('webhook server', () => {
     await new Promise<void>((r) => busy.listen(port, '127.0.0.1', r));
     try {
       await expect(
-        startWebhook(await makeBot(server.config.apiURL), createLogger({ level: 'silent' }), { url: `https://example.org/hook`, secret: SECRET, port, host: '127.0.0.1' }),
+        startWebhook(await makeBot(server.config.apiURL), createLogger({ level: 'silent' }), {
+          url: `https://example.org/hook`,
+          secret: SECRET,
+          port,
+          host: '127.0.0.1',
+        }),
       ).rejects.toThrow(new RegExp(`Port ${port} is already in use \\(EADDRINUSE\\): set PORT`));
     } finally {
       busy.close();
@@ -102,7 +131,8 @@ describe('webhook server', () => {
 });
 
 describe('network guard', () => {
-  const netError = (code: string) => new HttpError('Network request failed', Object.assign(new Error(`connect ${code}`), { code }));
+  const netError = (code: string) =>
+    new HttpError('Network request failed', Object.assign(new Error(`connect ${code}`), { code }));
 
   it('rides out an outage of reads with a capped backoff, logging its start and end', async () => {
     const sink = logSink();
@@ -157,7 +187,15 @@ describe('network guard', () => {
         sends.push(payload.text);
         // The first answer reaches Telegram, but its response is lost (connection reset).
         if (sends.length === 1) throw netError('ECONNRESET');
-        return { ok: true, result: { message_id: sends.length, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text } };
+        return {
+          ok: true,
+          result: {
+            message_id: sends.length,
+            date: 0,
+            chat: { id: payload.chat_id, type: 'private' },
+            text: payload.text,
+          },
+        };
       }) as any,
     });
     bot.api.config.use(networkGuard(createLogger({ level: 'silent' }), { maxBackoffMs: 1 }));
@@ -171,7 +209,14 @@ describe('network guard', () => {
     let calls = 0;
     const prev = (async () => {
       calls++;
-      return calls === 1 ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 11', parameters: { retry_after: 11 } } : { ok: true, result: { message_id: 9 } };
+      return calls === 1
+        ? {
+            ok: false,
+            error_code: 429,
+            description: 'Too Many Requests: retry after 11',
+            parameters: { retry_after: 11 },
+          }
+        : { ok: true, result: { message_id: 9 } };
     }) as any;
     const { vi } = await import('vitest');
     vi.useFakeTimers();
@@ -204,17 +249,34 @@ describe('network guard', () => {
         apiTransformer: (async (_prev: unknown, method: string, payload: any) => {
           if (method !== 'sendMessage') return { ok: true, result: true };
           // Telegram's group limit: every third send is refused for 15 s, beyond auto-retry's 10 s.
-          if (++sends % 3 === 0) return { ok: false, error_code: 429, description: 'Too Many Requests: retry after 15', parameters: { retry_after: 15 } };
+          if (++sends % 3 === 0)
+            return {
+              ok: false,
+              error_code: 429,
+              description: 'Too Many Requests: retry after 15',
+              parameters: { retry_after: 15 },
+            };
           answered.push(payload.text);
-          return { ok: true, result: { message_id: sends, date: 0, chat: { id: payload.chat_id, type: 'group' }, text: payload.text } };
+          return {
+            ok: true,
+            result: { message_id: sends, date: 0, chat: { id: payload.chat_id, type: 'group' }, text: payload.text },
+          };
         }) as any,
       });
       bot.api.config.use(networkGuard(createLogger({ level: 'silent' })));
       const questions = Array.from({ length: 30 }, (_, i) => `@${BOT_INFO.username} 问题${i}：什么是杀猪盘？`);
-      const handled = Promise.all(questions.map((q, i) => bot.handleUpdate(textUpdate(q, { chatType: 'group', chatId: -100777, userId: 1000 + i }))));
+      const handled = Promise.all(
+        questions.map((q, i) =>
+          bot.handleUpdate(textUpdate(q, { chatType: 'group', chatId: -100777, userId: 1000 + i })),
+        ),
+      );
       for (let t = 0; t < 40 && answered.length < 30; t++) await vi.advanceTimersByTimeAsync(15_000);
       await handled;
-      for (let i = 0; i < 30; i++) expect(answered.some((a) => a.includes(`问题${i}：`)), `question ${i}`).toBe(true);
+      for (let i = 0; i < 30; i++)
+        expect(
+          answered.some((a) => a.includes(`问题${i}：`)),
+          `question ${i}`,
+        ).toBe(true);
     } finally {
       vi.useRealTimers();
     }
@@ -224,11 +286,17 @@ describe('network guard', () => {
     const port = await freePort();
     const apiRoot = `http://127.0.0.1:${port}`;
     const t0 = Date.now();
-    await expect(startPolling(await makeBot(apiRoot), createLogger({ level: 'silent' }), { startTimeoutMs: 1500, apiRoot, maxBackoffMs: 200 })).rejects.toThrow(StartError);
+    await expect(
+      startPolling(await makeBot(apiRoot), createLogger({ level: 'silent' }), {
+        startTimeoutMs: 1500,
+        apiRoot,
+        maxBackoffMs: 200,
+      }),
+    ).rejects.toThrow(StartError);
     expect(Date.now() - t0).toBeLessThan(5000);
-    await expect(startPolling(await makeBot(apiRoot), createLogger({ level: 'silent' }), { startTimeoutMs: 500, apiRoot })).rejects.toThrow(
-      new RegExp(`Telegram Bot API at ${apiRoot} could not be reached within 1 s.*TELEGRAM_API_ROOT`),
-    );
+    await expect(
+      startPolling(await makeBot(apiRoot), createLogger({ level: 'silent' }), { startTimeoutMs: 500, apiRoot }),
+    ).rejects.toThrow(new RegExp(`Telegram Bot API at ${apiRoot} could not be reached within 1 s.*TELEGRAM_API_ROOT`));
   });
 });
 
@@ -238,7 +306,15 @@ const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [TSX, join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SEEDS_DIR, DOTENV_CONFIG_PATH: '/nonexistent/.env', RECORD: 'off', WATCH_SEEDS: 'false', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      SEEDS_DIR,
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+      RECORD: 'off',
+      WATCH_SEEDS: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -261,7 +337,12 @@ describe('npm start with a bad setting', () => {
 
   it('exits 1 after the start bound when TELEGRAM_API_ROOT is unreachable', async () => {
     const port = await freePort();
-    const p = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, TELEGRAM_START_TIMEOUT_S: '2', DATA_DIR: dataDir() });
+    const p = start({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      TELEGRAM_START_TIMEOUT_S: '2',
+      DATA_DIR: dataDir(),
+    });
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ could not be reached within 2 s/);
   }, 60_000);
@@ -277,7 +358,9 @@ describe('npm start with a bad setting', () => {
       DATA_DIR: dataDir(),
     });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toMatch(new RegExp(`embeddings endpoint http://127\\.0\\.0\\.1:${port}/v1 \\(EMBEDDINGS_BASE_URL\\) cannot be reached`));
+    expect(p.output()).toMatch(
+      new RegExp(`embeddings endpoint http://127\\.0\\.0\\.1:${port}/v1 \\(EMBEDDINGS_BASE_URL\\) cannot be reached`),
+    );
     expect(p.output()).not.toMatch(/sk-very-secret-key|query-secret/);
   }, 60_000);
 
@@ -296,7 +379,9 @@ describe('npm start with a bad setting', () => {
         DATA_DIR: dataDir(),
       });
       expect(await p.exited).toBe(1);
-      expect(p.output()).toMatch(new RegExp(`failed to start: Port ${port} is already in use \\(EADDRINUSE\\): set PORT`));
+      expect(p.output()).toMatch(
+        new RegExp(`failed to start: Port ${port} is already in use \\(EADDRINUSE\\): set PORT`),
+      );
       expect(p.output()).not.toMatch(/^\s+at /mu);
     } finally {
       busy.close();

@@ -53,16 +53,26 @@ export interface Prompts {
 /** Reads prompts/answer-system.md and prompts/answer-user.md. */
 export function loadPrompts(dir: string): Prompts {
   try {
-    return { system: readFileSync(join(dir, 'answer-system.md'), 'utf8'), user: readFileSync(join(dir, 'answer-user.md'), 'utf8') };
+    return {
+      system: readFileSync(join(dir, 'answer-system.md'), 'utf8'),
+      user: readFileSync(join(dir, 'answer-user.md'), 'utf8'),
+    };
   } catch (err) {
-    throw new Error(`Prompt templates missing in ${dir} (answer-system.md, answer-user.md): restore them from the repository.`, { cause: err });
+    throw new Error(
+      `Prompt templates missing in ${dir} (answer-system.md, answer-user.md): restore them from the repository.`,
+      { cause: err },
+    );
   }
 }
 
 /** Longest LLM answer kept, in characters (Telegram messages are 4096 at most). */
 export const MAX_LLM_CHARS = 1500;
 
-const LANGUAGE_NAMES = { 'zh-Hans': 'Simplified Chinese (简体中文)', 'zh-Hant': 'Simplified Chinese (it will be converted to Traditional)', en: 'English' } as const;
+const LANGUAGE_NAMES = {
+  'zh-Hans': 'Simplified Chinese (简体中文)',
+  'zh-Hant': 'Simplified Chinese (it will be converted to Traditional)',
+  en: 'English',
+} as const;
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
@@ -89,9 +99,14 @@ export const MAX_UNCITED_CHARS = 12;
 const MARKER_LIKE = /[[［【〔]\s*\^?\s*(\d{1,4}(?:\s*[,，、;；\-–~]\s*\^?\d{1,4})*)\s*[\]］】〕]/gu;
 // Anything left that still looks like a citation (a bracketed number with extra text).
 const MALFORMED_MARKER = /[[［【〔][^\]］】〕\n]{0,6}\d[^\]］】〕\n]{0,6}[\]］】〕]/u;
-const LINK = /https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|io|me|app|info|co|hk|tw|shop|site|online|link)\b\S*|[\w.+-]+@[\w-]+\.[\w.]+|@\w{3,}/giu;
+const LINK =
+  /https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|io|me|app|info|co|hk|tw|shop|site|online|link)\b\S*|[\w.+-]+@[\w-]+\.[\w.]+|@\w{3,}/giu;
 const DIGIT_RUN = /\d(?:[\d\s\-–.,，]*\d)?/gu;
-const EN_STOP = new Set('the a an and or of to in on for is are be was were it its this that with as by at from your you they them their not no do does if can will may should must have has been any all'.split(' '));
+const EN_STOP = new Set(
+  'the a an and or of to in on for is are be was were it its this that with as by at from your you they them their not no do does if can will may should must have has been any all'.split(
+    ' ',
+  ),
+);
 
 /** Units of a text for the support measure: Han character bigrams (or single Han) and English words. */
 function units(text: string): { han: string[]; latin: string[] } {
@@ -131,7 +146,10 @@ function stem(w: string): string {
 
 /** Puts citation markers that follow a sentence end before it, so each stays with its sentence. */
 function markersBeforeEnd(text: string): string {
-  return text.replace(/([。！？!?；;])(\s*(?:\[\d+\]\s*)+)/gu, (_, end: string, marks: string) => `${marks.trim()}${end}`);
+  return text.replace(
+    /([。！？!?；;])(\s*(?:\[\d+\]\s*)+)/gu,
+    (_, end: string, marks: string) => `${marks.trim()}${end}`,
+  );
 }
 
 function digitsOnly(s: string): string {
@@ -151,24 +169,29 @@ function checkSentence(sentence: string, cited: string, all: string): string | n
   }
   const sourceLower = toHalfWidth(cited || all).toLowerCase();
   for (const link of norm.match(LINK) ?? []) {
-    if (!sourceLower.includes(link.toLowerCase().replace(/[。，,.）)]+$/u, ''))) return `link or account ${link} not in the cited passages: ${quote}`;
+    if (!sourceLower.includes(link.toLowerCase().replace(/[。，,.）)]+$/u, '')))
+      return `link or account ${link} not in the cited passages: ${quote}`;
   }
   for (const act of findActs(plain)) {
     if (act.id === 'secrecy') return `advice to ${act.label}: ${quote}`;
     // An act the reader is told to do is refused outright; so is anything about a 安全账户
     // that is not a negation. A plain statement (网购付款不离开正规平台) or a negated advice
     // (不要转账) passes only when the cited passages say it.
-    if (!act.negated && (isAdviceClause(act.clause) || /安全账户/u.test(act.clause))) return `advice to ${act.label}: ${quote}`;
+    if (!act.negated && (isAdviceClause(act.clause) || /安全账户/u.test(act.clause)))
+      return `advice to ${act.label}: ${quote}`;
     const backed = support(act.clause, cited);
-    if (backed === null || backed < MIN_ADVICE_SUPPORT) return `advice (${act.label}) not stated in the cited passages: ${quote}`;
+    if (backed === null || backed < MIN_ADVICE_SUPPORT)
+      return `advice (${act.label}) not stated in the cited passages: ${quote}`;
   }
   if (!cited) {
-    if (Array.from(plain).length > MAX_UNCITED_CHARS || !/[:：]$/u.test(plain)) return `sentence without a citation: ${quote}`;
+    if (Array.from(plain).length > MAX_UNCITED_CHARS || !/[:：]$/u.test(plain))
+      return `sentence without a citation: ${quote}`;
     return null;
   }
   const share = support(plain, cited);
   if (share === null) return `sentence in another language than its passages cannot be verified: ${quote}`;
-  if (share < MIN_SENTENCE_SUPPORT) return `sentence not supported by its passages (${share.toFixed(2)} < ${MIN_SENTENCE_SUPPORT}): ${quote}`;
+  if (share < MIN_SENTENCE_SUPPORT)
+    return `sentence not supported by its passages (${share.toFixed(2)} < ${MIN_SENTENCE_SUPPORT}): ${quote}`;
   return null;
 }
 
@@ -180,7 +203,10 @@ function checkSentence(sentence: string, cited: string, all: string): string | n
  * keep a secret (a negated advice only when the passages say it). Returns the cleaned text
  * and the citation numbers it uses, or the first reason to reject it.
  */
-export function validateLlmText(text: string, passages: Map<number, string>): { text: string; cites: number[] } | { reason: string } {
+export function validateLlmText(
+  text: string,
+  passages: Map<number, string>,
+): { text: string; cites: number[] } | { reason: string } {
   let cleaned = stripInvisible(text).replace(/\r/g, '').trim();
   const used = new Set<number>();
   cleaned = cleaned.replace(MARKER_LIKE, (_m, list: string) => {
@@ -196,7 +222,8 @@ export function validateLlmText(text: string, passages: Map<number, string>): { 
     for (const n of valid) used.add(n);
     return valid.map((n) => `[${n}]`).join('');
   });
-  if (MALFORMED_MARKER.test(cleaned.replace(/\[\d+\]/gu, ''))) return { reason: 'malformed citation marker in the model answer' };
+  if (MALFORMED_MARKER.test(cleaned.replace(/\[\d+\]/gu, '')))
+    return { reason: 'malformed citation marker in the model answer' };
   if (used.size === 0) return { reason: 'no valid citation in the model answer' };
   cleaned = markersBeforeEnd(cleaned);
   const all = [...passages.values()].join('\n');
@@ -225,16 +252,24 @@ export async function rewriteWithLlm(
   const passages = draft.citations.map((c) => `[${c.n}] (${c.title})\n${c.text}`).join('\n\n');
   const draftText = draft.sections.map((s) => s.lines.map(withMarkers).join('\n')).join('\n');
   const messages = [
-    new SystemMessage(fill(prompts.system, { language: LANGUAGE_NAMES[draft.language], maxChars: String(MAX_LLM_CHARS) })),
+    new SystemMessage(
+      fill(prompts.system, { language: LANGUAGE_NAMES[draft.language], maxChars: String(MAX_LLM_CHARS) }),
+    ),
     new HumanMessage(fill(prompts.user, { question: draft.question, passages, draft: draftText })),
   ];
   let content: string;
   try {
     const res = await model.invoke(messages, { signal: AbortSignal.timeout(timeoutMs), timeout: timeoutMs });
-    content = typeof res.content === 'string' ? res.content : res.content.map((p) => ('text' in p ? p.text : '')).join('');
+    content =
+      typeof res.content === 'string' ? res.content : res.content.map((p) => ('text' in p ? p.text : '')).join('');
   } catch (err) {
     const name = (err as Error).name;
-    return { fallback: name === 'TimeoutError' || name === 'AbortError' || /timeout|aborted/i.test(String((err as Error).message)) ? 'LLM timeout' : `LLM error: ${(err as Error).message}` };
+    return {
+      fallback:
+        name === 'TimeoutError' || name === 'AbortError' || /timeout|aborted/i.test(String((err as Error).message))
+          ? 'LLM timeout'
+          : `LLM error: ${(err as Error).message}`,
+    };
   }
   const checked = validateLlmText(content, new Map(draft.citations.map((c) => [c.n, c.text])));
   if ('reason' in checked) return { fallback: checked.reason };

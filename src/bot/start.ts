@@ -42,7 +42,15 @@ const WEBHOOK_HANDLE_MS = 9_000;
 // delivered, so it is repeated only when the request cannot have reached Telegram.
 const IDEMPOTENT = /^(get|set|delete|answerCallbackQuery$|logOut$|close$)/u;
 // Errors raised before the request reached the server: nothing can have been delivered.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED_BEFORE_SEND', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED_BEFORE_SEND',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function errorCode(err: unknown): string | undefined {
   let e: unknown = err;
@@ -109,7 +117,10 @@ export function networkGuard(log: Logger, opts: { maxBackoffMs?: number } = {}):
       const retryAfter = res.ok ? undefined : res.parameters?.retry_after;
       if (typeof retryAfter === 'number' && retryAfter <= MAX_RETRY_AFTER_S && rateWaits < MAX_RATE_LIMIT_WAITS) {
         rateWaits++;
-        log.warn({ method, retryAfter, chat_id: (payload as { chat_id?: unknown }).chat_id }, 'rate limited by Telegram; waiting');
+        log.warn(
+          { method, retryAfter, chat_id: (payload as { chat_id?: unknown }).chat_id },
+          'rate limited by Telegram; waiting',
+        );
         await pause(retryAfter * 1000, signal as AbortSignal | undefined);
         continue;
       }
@@ -143,7 +154,7 @@ async function connect(bot: Bot<BotContext>, log: Logger, opts: StartOptions): P
       reject(
         new StartError(
           `Telegram Bot API at ${opts.apiRoot ?? 'https://api.telegram.org'} could not be reached within ${Math.round(timeoutMs / 1000)} s. ` +
-            'Check the network, and TELEGRAM_API_ROOT if you set it (unset it to use Telegram\'s own server).',
+            "Check the network, and TELEGRAM_API_ROOT if you set it (unset it to use Telegram's own server).",
         ),
       );
     }, timeoutMs);
@@ -183,12 +194,18 @@ function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
 export async function startPolling(bot: Bot<BotContext>, log: Logger, opts: StartOptions = {}): Promise<Running> {
   await connect(bot, log, opts);
   // A webhook left over from webhook mode would make getUpdates fail.
-  await bot.api.deleteWebhook().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'deleteWebhook failed'));
+  await bot.api
+    .deleteWebhook()
+    .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'deleteWebhook failed'));
   await registerCommands(bot, log);
   const handle: RunnerHandle = run(bot, {
     // Network errors are retried (and logged) by the network guard; what still reaches
     // the runner is retried every few seconds, never with a backoff growing to an hour.
-    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 3000, maxRetryTime: 24 * 60 * 60 * 1000 },
+    runner: {
+      fetch: { allowed_updates: [...ALLOWED_UPDATES] },
+      retryInterval: 3000,
+      maxRetryTime: 24 * 60 * 60 * 1000,
+    },
   });
   log.info({ username: bot.botInfo.username }, 'bot started (long polling)');
   const done = handle.task() ?? Promise.resolve();
@@ -264,7 +281,11 @@ function reply(res: ServerResponse, status: number, body = ''): void {
  * numeric update_id (400), repeats of a handled update (200, no second reply), handling
  * failure (500, so Telegram delivers it again).
  */
-export function createWebhookHandler(bot: Bot<BotContext>, log: Logger, s: { secret: string; path: string; maxBody?: number }) {
+export function createWebhookHandler(
+  bot: Bot<BotContext>,
+  log: Logger,
+  s: { secret: string; path: string; maxBody?: number },
+) {
   const seen = recentSet(SEEN_UPDATES);
   const maxBody = s.maxBody ?? MAX_WEBHOOK_BODY;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -284,7 +305,12 @@ export function createWebhookHandler(bot: Bot<BotContext>, log: Logger, s: { sec
     } catch {
       return reply(res, 400, 'body is not JSON');
     }
-    if (update === null || typeof update !== 'object' || Array.isArray(update) || !Number.isSafeInteger(update.update_id)) {
+    if (
+      update === null ||
+      typeof update !== 'object' ||
+      Array.isArray(update) ||
+      !Number.isSafeInteger(update.update_id)
+    ) {
       return reply(res, 400, 'body is not a Telegram update (object with a numeric update_id)');
     }
     if (seen.has(update.update_id)) {
@@ -313,7 +339,11 @@ export function createWebhookHandler(bot: Bot<BotContext>, log: Logger, s: { sec
  * Starts the webhook server and registers the webhook with Telegram. Throws
  * {@link StartError} when the port is in use or Telegram cannot be reached in time.
  */
-export async function startWebhook(bot: Bot<BotContext>, log: Logger, s: WebhookSettings): Promise<Running & { server: Server }> {
+export async function startWebhook(
+  bot: Bot<BotContext>,
+  log: Logger,
+  s: WebhookSettings,
+): Promise<Running & { server: Server }> {
   await connect(bot, log, s);
   const path = new URL(s.url).pathname || '/';
   const handle = createWebhookHandler(bot, log, { secret: s.secret, path });
@@ -321,7 +351,11 @@ export async function startWebhook(bot: Bot<BotContext>, log: Logger, s: Webhook
   const server = createServer((req, res) => {
     if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== path) {
       req.resume();
-      reply(res, req.method === 'GET' && req.url === '/healthz' ? 200 : 404, req.method === 'GET' && req.url === '/healthz' ? 'ok' : 'not found');
+      reply(
+        res,
+        req.method === 'GET' && req.url === '/healthz' ? 200 : 404,
+        req.method === 'GET' && req.url === '/healthz' ? 'ok' : 'not found',
+      );
       return;
     }
     const p = handle(req, res).catch((err: unknown) => {
@@ -335,9 +369,14 @@ export async function startWebhook(bot: Bot<BotContext>, log: Logger, s: Webhook
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE'
-          ? new StartError(`Port ${s.port} is already in use (EADDRINUSE): set PORT to a free port, or stop the program using it.`, { cause: err })
+          ? new StartError(
+              `Port ${s.port} is already in use (EADDRINUSE): set PORT to a free port, or stop the program using it.`,
+              { cause: err },
+            )
           : err.code === 'EACCES'
-            ? new StartError(`Port ${s.port} needs extra privileges (EACCES): set PORT to 1024 or above.`, { cause: err })
+            ? new StartError(`Port ${s.port} needs extra privileges (EACCES): set PORT to 1024 or above.`, {
+                cause: err,
+              })
             : new StartError(`The webhook server cannot listen on port ${s.port}: ${err.message}`, { cause: err }),
       );
     });

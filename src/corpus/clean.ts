@@ -68,18 +68,26 @@ const CONTINUES_START = /^[，。、；：！？）”’》,.;:!?)的地得了�
 // A line introducing a scraped list of other headlines. What follows is cut only when it
 // really is such a list up to the end of the file (see cutTrailer); otherwise only this
 // line goes.
-const TRAILER_START = /^(关键词|關鍵詞|关键字|關鍵字|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|相关文章|相關文章|更多阅读|更多閱讀)\s*(?:[:：]\s*(.*))?$/u;
+const TRAILER_START =
+  /^(关键词|關鍵詞|关键字|關鍵字|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|相关文章|相關文章|更多阅读|更多閱讀)\s*(?:[:：]\s*(.*))?$/u;
 // A metadata line: removed as a line and kept as metadata, never a cut.
 const METADATA_LINE =
-  /^[【\[（(]?\s*(来源|來源|稿源|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|編審|审核|審核|审校|審校|校对|校對|监制|監製|主编|主編|策划|策劃|制作|製作|撰稿|供稿|作者|记者|記者|通讯员|通訊員|摄影|攝影|原标题|原標題|发布时间|發佈時間|發布時間|发布日期|發布日期)\s*[:：]\s*([^】\]）)]*)[】\]）)]?$/u;
+  /^[【[（(]?\s*(来源|來源|稿源|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|編審|审核|審核|审校|審校|校对|校對|监制|監製|主编|主編|策划|策劃|制作|製作|撰稿|供稿|作者|记者|記者|通讯员|通訊員|摄影|攝影|原标题|原標題|发布时间|發佈時間|發布時間|发布日期|發布日期)\s*[:：]\s*([^】\]）)]*)[】\]）)]?$/u;
 /** Longest metadata line, in visible characters: a longer line is body text that happens to start so. */
 const MAX_METADATA_LINE = 60;
-const IMAGE_NOTE = /^[（(【\[]?\s*(资料图片|資料圖片|图片来源|圖片來源|图片|圖片|配图|配圖|资料图|資料圖)[^）)】\]]{0,20}[）)】\]]?$/u;
+const IMAGE_NOTE =
+  /^[（(【[]?\s*(资料图片|資料圖片|图片来源|圖片來源|图片|圖片|配图|配圖|资料图|資料圖)[^）)】\]]{0,20}[）)】\]]?$/u;
 const REPORTER = '(?:通讯员|通訊員|记者|記者|实习生|實習生|见习记者|見習記者|特约记者|特約記者)';
 const NAME = '[\\u4e00-\\u9fff]{2,4}';
 const BYLINE_LINE = new RegExp(`^${REPORTER}[\\s:：]*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*(摄|攝)?$`, 'u');
-const BYLINE_SUFFIX = new RegExp(`(?<=[。！？!?”])\\s*${REPORTER}[\\s:：]*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*(摄|攝)?$`, 'u');
-const BYLINE_PREFIX = new RegExp(`^本报讯\\s*[（(]\\s*${REPORTER}?\\s*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*[）)]\\s*`, 'u');
+const BYLINE_SUFFIX = new RegExp(
+  `(?<=[。！？!?”])\\s*${REPORTER}[\\s:：]*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*(摄|攝)?$`,
+  'u',
+);
+const BYLINE_PREFIX = new RegExp(
+  `^本报讯\\s*[（(]\\s*${REPORTER}?\\s*(${NAME}(?:[\\s、，,]+${NAME}){0,4})\\s*[）)]\\s*`,
+  'u',
+);
 // `…的崇高精神。（念楼）`: a parenthesised author list closing a news item.
 const PAREN_AUTHOR_SUFFIX = new RegExp(`(?<=[。！？!?”])\\s*[（(](${NAME}(?:[、，,\\s]+${NAME}){0,4})[）)]$`, 'u');
 // `储成俊 屈希磊`: a line of two to four personal names only, near the top.
@@ -114,7 +122,15 @@ export function collapseSpaces(text: string): string {
   });
 }
 
-const FULL_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const FULL_PUNCT: Record<string, string> = {
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
 
 /**
  * ASCII punctuation used in Chinese prose (`今年以來,無錫`) becomes the full-width form,
@@ -132,7 +148,7 @@ export function widenPunctuation(text: string): string {
     const after = whole[offset + 1] ?? '';
     const hanBefore = before !== '' && (isHan(before) || /[”’）》]/u.test(before));
     const hanAfter = after !== '' && (isHan(after) || /[“‘（《]/u.test(after));
-    if (p === '(' ) return hanAfter || hanBefore ? FULL_PUNCT[p] : p;
+    if (p === '(') return hanAfter || hanBefore ? FULL_PUNCT[p] : p;
     if (p === ')') return hanBefore ? FULL_PUNCT[p] : p;
     return hanBefore || (hanAfter && !ASCII_ALNUM.test(before)) ? FULL_PUNCT[p] : p;
   });
@@ -198,7 +214,9 @@ export function cleanArticle(raw: string): CleanedArticle {
   const metadata: MetadataLine[] = [];
   // Invisible format characters and control bytes (a NUL deep inside a file) never reach a passage.
   let text = stripInvisible(raw.replace(/\r\n?/g, '\n'));
-  text = toHalfWidth(text).replace(/\u00a0/g, ' ').replace(DECORATION, '');
+  text = toHalfWidth(text)
+    .replace(/\u00a0/g, ' ')
+    .replace(DECORATION, '');
   const script = detectScript(text);
   const pinyin = stripPinyin(text);
   text = pinyin.text;
@@ -212,7 +230,10 @@ export function cleanArticle(raw: string): CleanedArticle {
   let tails: boolean[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     // Markdown articles: heading marks and emphasis are layout, not text.
-    const line = lines[i].trim().replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*/g, '$1');
+    const line = lines[i]
+      .trim()
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/\*\*(.+?)\*\*/g, '$1');
     if (line === '') {
       blanks++;
       continue;
@@ -221,7 +242,8 @@ export function cleanArticle(raw: string): CleanedArticle {
     if (meta && visibleLength(line) <= MAX_METADATA_LINE) {
       const key = toSimplified(meta[1]);
       metadata.push({ key, value: meta[2].trim() });
-      if (/^(记者|通讯员|作者|摄影)$/u.test(key)) bylines.push(...splitNames(toSimplified(meta[2])).filter((n) => new RegExp(`^${NAME}$`, 'u').test(n)));
+      if (/^(记者|通讯员|作者|摄影)$/u.test(key))
+        bylines.push(...splitNames(toSimplified(meta[2])).filter((n) => new RegExp(`^${NAME}$`, 'u').test(n)));
       dropped.push({ kind: 'metadata', text: line });
       continue;
     }
@@ -230,7 +252,11 @@ export function cleanArticle(raw: string): CleanedArticle {
       if (trailer[2]) metadata.push({ key: toSimplified(trailer[1]), value: trailer[2].trim() });
       tails ??= trailerTails(lines);
       if (tails[i + 1]) {
-        dropped.push({ kind: 'trailer', text: lines.slice(i).join('\n').trim(), reason: `list of other headlines after “${trailer[1]}” at the end of the file` });
+        dropped.push({
+          kind: 'trailer',
+          text: lines.slice(i).join('\n').trim(),
+          reason: `list of other headlines after “${trailer[1]}” at the end of the file`,
+        });
         break;
       }
       // Followed by article text: only the line itself goes.
@@ -269,7 +295,10 @@ export function cleanArticle(raw: string): CleanedArticle {
   const consecutive = content.filter((u, k) => k > 0 && u.blanksBefore === 0);
   const openBefore = consecutive.filter((u) => !TERMINAL_END.test(content[content.indexOf(u) - 1].text));
   const hardWrapped = consecutive.length >= 3 && openBefore.length > consecutive.length / 2;
-  const docWidth = percentile(content.map((u) => visibleLength(u.text)), 0.75);
+  const docWidth = percentile(
+    content.map((u) => visibleLength(u.text)),
+    0.75,
+  );
   const pieces: Piece[] = [];
   for (const u of content) {
     const last = pieces[pieces.length - 1];
@@ -279,7 +308,13 @@ export function cleanArticle(raw: string): CleanedArticle {
       last.width = Math.max(last.width, visibleLength(u.text));
       last.lastLine = u.text;
     } else {
-      pieces.push({ text: u.text, lines: 1, width: visibleLength(u.text), lastLine: u.text, blanksBefore: u.blanksBefore });
+      pieces.push({
+        text: u.text,
+        lines: 1,
+        width: visibleLength(u.text),
+        lastLine: u.text,
+        blanksBefore: u.blanksBefore,
+      });
     }
   }
   // Title lines: short next to the document's lines, without a sentence end. A heading
@@ -349,7 +384,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     }
     t = widenPunctuation(collapseSpaces(t));
     if (t === '') continue;
-    if (isHeadingLike(t, Number.POSITIVE_INFINITY) || /^——/u.test(t) && !TERMINAL_END.test(t)) {
+    if (isHeadingLike(t, Number.POSITIVE_INFINITY) || (/^——/u.test(t) && !TERMINAL_END.test(t))) {
       if ((seenHeadings.get(t) ?? 0) > 1) {
         // The same short line printed twice is a repeated photo caption, not a section.
         if (!dropped.some((d) => d.kind === 'caption' && d.text === t)) dropped.push({ kind: 'caption', text: t });
@@ -373,7 +408,12 @@ export function cleanArticle(raw: string): CleanedArticle {
     return n === undefined;
   });
   for (const [text, n] of repeats) {
-    if (n > 1) dropped.push({ kind: 'duplicate', text, reason: `${n - 1} repeat(s) of the same paragraph (${(n - 1) * text.length} characters)` });
+    if (n > 1)
+      dropped.push({
+        kind: 'duplicate',
+        text,
+        reason: `${n - 1} repeat(s) of the same paragraph (${(n - 1) * text.length} characters)`,
+      });
   }
   const paragraphs: Paragraph[] = [];
   let offset = 0;
@@ -404,7 +444,8 @@ function withoutUnsafeAdvice(paragraph: string, dropped: Dropped[]): string {
   const sentences = splitSentences(paragraph);
   const kept = sentences.filter((sentence) => {
     const reason = unsafeAdvice(sentence);
-    if (reason) dropped.push({ kind: 'unsafe', text: sentence, reason: `${reason}, against the core anti-fraud rules` });
+    if (reason)
+      dropped.push({ kind: 'unsafe', text: sentence, reason: `${reason}, against the core anti-fraud rules` });
     return !reason;
   });
   return kept.length === sentences.length ? paragraph : kept.join('').trim();

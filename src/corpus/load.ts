@@ -131,7 +131,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     if (b === 0) return { reason: 'binary file (contains NUL bytes), not a text article' };
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  if (control > sample.length * MAX_CONTROL_SHARE) return { reason: 'binary file (many control bytes), not a text article' };
+  if (control > sample.length * MAX_CONTROL_SHARE)
+    return { reason: 'binary file (many control bytes), not a text article' };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -175,7 +176,16 @@ export async function listSeedEntries(dir: string): Promise<SeedEntry[]> {
           target = await realpath(path);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          out.push({ name, path, skip: code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : `symbolic link cannot be resolved (${code})` });
+          out.push({
+            name,
+            path,
+            skip:
+              code === 'ELOOP'
+                ? 'symbolic link loop'
+                : code === 'ENOENT'
+                  ? 'broken symbolic link (its target does not exist)'
+                  : `symbolic link cannot be resolved (${code})`,
+          });
           continue;
         }
         if (!isInside(root, target)) {
@@ -190,7 +200,11 @@ export async function listSeedEntries(dir: string): Promise<SeedEntry[]> {
       }
       out.push({ name, path });
     } catch (err) {
-      out.push({ name, path, skip: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      out.push({
+        name,
+        path,
+        skip: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      });
     }
   }
   return out;
@@ -216,7 +230,10 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   let entries: SeedEntry[];
   try {
     const s = await stat(dir);
-    if (!s.isDirectory()) throw new SeedsDirectoryError(`Seeds path ${dir} is not a directory: point it to the directory of .txt articles.`);
+    if (!s.isDirectory())
+      throw new SeedsDirectoryError(
+        `Seeds path ${dir} is not a directory: point it to the directory of .txt articles.`,
+      );
     entries = await listSeedEntries(dir);
   } catch (err) {
     if (err instanceof SeedsDirectoryError) throw err;
@@ -236,7 +253,10 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
     if (!extensions.some((e) => name.toLowerCase().endsWith(e))) {
       // Directories (guide/) are not articles; a file with another extension is worth naming.
       if (!('skip' in entry && entry.skip === 'not a regular file')) {
-        skipped.push({ source: name, reason: 'skip' in entry ? entry.skip : `not an article file (expected ${extensions.join(' or ')})` });
+        skipped.push({
+          source: name,
+          reason: 'skip' in entry ? entry.skip : `not an article file (expected ${extensions.join(' or ')})`,
+        });
       }
       continue;
     }
@@ -248,7 +268,10 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
     try {
       bytes = await readFile(entry.path);
     } catch (err) {
-      skipped.push({ source: name, reason: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      skipped.push({
+        source: name,
+        reason: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      });
       continue;
     }
     const decoded = decodeText(bytes);
@@ -256,15 +279,20 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
       skipped.push({ source: name, reason: decoded.reason });
       continue;
     }
-    if (decoded.encoding !== 'utf-8') warnings.push(`${name}: decoded as ${decoded.encoding.toUpperCase()}; saving it as UTF-8 is recommended`);
+    if (decoded.encoding !== 'utf-8')
+      warnings.push(`${name}: decoded as ${decoded.encoding.toUpperCase()}; saving it as UTF-8 is recommended`);
     const cleaned = cleanArticle(decoded.text);
     dropped.push(...reportDrops(name, cleaned));
     if (cleaned.paragraphs.length === 0) {
-      skipped.push({ source: name, reason: 'no article text left after cleaning (only headings, captions, metadata or noise)' });
+      skipped.push({
+        source: name,
+        reason: 'no article text left after cleaning (only headings, captions, metadata or noise)',
+      });
       continue;
     }
     const metaResult = entrySchema.safeParse(catalog[name] ?? {});
-    if (!metaResult.success) warnings.push(`${CATALOG_FILE}: entry "${name}" ignored: ${metaResult.error.issues[0]?.message}`);
+    if (!metaResult.success)
+      warnings.push(`${CATALOG_FILE}: entry "${name}" ignored: ${metaResult.error.issues[0]?.message}`);
     const meta = metaResult.success ? metaResult.data : {};
     articles.push({ source: name, title: meta.title ?? cleaned.derivedTitle, meta, raw: decoded.text, cleaned });
   }
@@ -274,7 +302,8 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   skipped.push(...guide.skipped);
   const names = new Set(entries.map((e) => e.name));
   for (const key of Object.keys(catalog)) {
-    if (!key.startsWith('$') && !names.has(key)) warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
+    if (!key.startsWith('$') && !names.has(key))
+      warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
   }
   return { articles, skipped, dropped, warnings };
 }
@@ -289,7 +318,9 @@ async function readCatalog(dir: string, warnings: string[]): Promise<Record<stri
   try {
     return catalogSchema.parse(JSON.parse(text));
   } catch (err) {
-    warnings.push(`${CATALOG_FILE} is not a valid JSON object (${(err as Error).message}); titles are derived from the texts`);
+    warnings.push(
+      `${CATALOG_FILE} is not a valid JSON object (${(err as Error).message}); titles are derived from the texts`,
+    );
     return {};
   }
 }

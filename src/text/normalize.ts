@@ -7,7 +7,7 @@
 
 // Format characters (Unicode category Cf: zero-width space/joiners, bidi controls, soft
 // hyphen, BOM…) and variation selectors never carry meaning in our texts; they are removed.
-const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F]/gu;
+const INVISIBLE = /\p{Cf}|[\uFE00-\uFE0F]/gu;
 // C0/C1 control characters other than tab and line breaks (a NUL inside a text file, a
 // stray escape) are removed too: they cannot be shown to a person and break matching.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;

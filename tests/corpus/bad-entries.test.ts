@@ -20,7 +20,10 @@ function seedsWithBadEntries(): { dir: string; outside: string } {
   const outside = join(root, 'secret.txt');
   writeFileSync(outside, '这是一份不在语料目录里的文件，不能被当作文章读入。');
   writeFileSync(join(dir, 'good.txt'), article);
-  writeFileSync(join(dir, 'target.txt'), '近日，市民接到冒充客服的电话，对方要求其下载会议软件。民警提醒：客服不会要求共享屏幕。');
+  writeFileSync(
+    join(dir, 'target.txt'),
+    '近日，市民接到冒充客服的电话，对方要求其下载会议软件。民警提醒：客服不会要求共享屏幕。',
+  );
   symlinkSync(join(dir, 'missing.txt'), join(dir, 'dangling.txt'));
   symlinkSync(join(dir, 'loop-b.txt'), join(dir, 'loop-a.txt'));
   symlinkSync(join(dir, 'loop-a.txt'), join(dir, 'loop-b.txt'));
@@ -57,9 +60,19 @@ describe('bad entries in the seeds directory', () => {
 
   it('builds an index from the good entries (what npm start does)', async () => {
     const { dir } = seedsWithBadEntries();
-    const { report } = await ensureIndex({ seedsDir: dir, outDir: join(tmp(), 'index'), embedder: createEmbedder({ provider: 'hashing' }) });
+    const { report } = await ensureIndex({
+      seedsDir: dir,
+      outDir: join(tmp(), 'index'),
+      embedder: createEmbedder({ provider: 'hashing' }),
+    });
     expect(report.articles).toBe(3);
-    expect(report.skipped.map((s) => s.source).sort()).toEqual(['dangling.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'passwd.txt']);
+    expect(report.skipped.map((s) => s.source).sort()).toEqual([
+      'dangling.txt',
+      'loop-a.txt',
+      'loop-b.txt',
+      'outside.txt',
+      'passwd.txt',
+    ]);
   });
 });
 
@@ -71,15 +84,26 @@ describe('a failed rebuild at start', () => {
     const outDir = join(tmp(), 'index');
     const embedder = createEmbedder({ provider: 'hashing' });
     const first = await ensureIndex({ seedsDir: seeds, outDir, embedder });
-    writeFileSync(join(seeds, 'b.txt'), '近日，有人冒充公安民警来电，称受害人涉嫌洗钱。民警提醒：公安机关不会通过电话办案。');
+    writeFileSync(
+      join(seeds, 'b.txt'),
+      '近日，有人冒充公安民警来电，称受害人涉嫌洗钱。民警提醒：公安机关不会通过电话办案。',
+    );
     // A rebuild that fails the way a read-only data directory does (EACCES while writing).
     const failing = () => {
       throw Object.assign(new Error("EACCES: permission denied, mkdir 'data/index/tmp-gen-1'"), { code: 'EACCES' });
     };
     await expect(ensureIndex({ seedsDir: seeds, outDir, embedder, onStage: failing })).rejects.toThrow(/EACCES/);
-    const served = await ensureIndex({ seedsDir: seeds, outDir, embedder, onStage: failing, keepPreviousOnError: true });
+    const served = await ensureIndex({
+      seedsDir: seeds,
+      outDir,
+      embedder,
+      onStage: failing,
+      keepPreviousOnError: true,
+    });
     expect(served.report.articles).toBe(first.report.articles);
     expect(served.index.manifest.corpusHash).toBe(first.index.manifest.corpusHash);
-    expect(served.report.warnings.join('\n')).toMatch(/Rebuilding the index .* failed: EACCES.*Serving the existing index/s);
+    expect(served.report.warnings.join('\n')).toMatch(
+      /Rebuilding the index .* failed: EACCES.*Serving the existing index/s,
+    );
   });
 });

@@ -31,7 +31,12 @@ describe('metadata lines are removed as lines, never a cut', () => {
   it('drops an editor line at the end as metadata (Traditional too)', () => {
     const a = cleanArticle(`${body1}\n\n${body2}\n責任編輯：李四\n【來源：人民網】`);
     expect(a.paragraphs.map((p) => p.text)).toEqual([body1, body2]);
-    expect(a.metadata).toEqual(expect.arrayContaining([{ key: '责任编辑', value: '李四' }, { key: '来源', value: '人民網' }]));
+    expect(a.metadata).toEqual(
+      expect.arrayContaining([
+        { key: '责任编辑', value: '李四' },
+        { key: '来源', value: '人民網' },
+      ]),
+    );
     expect(a.text).not.toMatch(/李四|人民/u);
   });
 
@@ -52,7 +57,9 @@ describe('metadata lines are removed as lines, never a cut', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), `${body1}\n\n${body2}\n\n${trailer}`);
     const r = await loadSeeds(dir);
-    expect(r.dropped).toEqual([expect.objectContaining({ source: 'a.txt', kind: 'trailer', chars: trailer.length, lines: 4 })]);
+    expect(r.dropped).toEqual([
+      expect.objectContaining({ source: 'a.txt', kind: 'trailer', chars: trailer.length, lines: 4 }),
+    ]);
   });
 
   it('a headline list followed by more article text is not a trailer', () => {
@@ -65,7 +72,7 @@ describe('metadata lines are removed as lines, never a cut', () => {
     const block = (i: number) =>
       `第${i}起案例：${body1}\n\n编辑：王五\n关键词：反诈\n\n第${i}起提醒：${body2}\n\n第${i}条建议：${body3}`;
     const blocks: string[] = [];
-    for (let i = 0; blocks.join("\n\n").length < 150_000; i++) blocks.push(block(i));
+    for (let i = 0; blocks.join('\n\n').length < 150_000; i++) blocks.push(block(i));
     const a = cleanArticle(blocks.join('\n\n'));
     const passages = splitArticle(a, 'big.txt', 'big');
     expect(a.paragraphs.length).toBe(blocks.length * 3);
@@ -84,11 +91,19 @@ describe('unsafe advice in an operator file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'poison.txt'), `${body1}\n\n${poison}`);
     const r = await loadSeeds(dir);
-    expect(r.dropped).toContainEqual(expect.objectContaining({ source: 'poison.txt', kind: 'unsafe', chars: poison.length }));
+    expect(r.dropped).toContainEqual(
+      expect.objectContaining({ source: 'poison.txt', kind: 'unsafe', chars: poison.length }),
+    );
   });
 
   it('keeps reports of what fraudsters demand and the real rules', () => {
-    const fine = ['骗子要求其立即把钱转到安全账户。', '公安机关没有所谓的安全账户，不要转账。', '请下载国家反诈中心APP。', '不要把验证码告诉任何人。', '对方要求你保密，不许告诉家人。'];
+    const fine = [
+      '骗子要求其立即把钱转到安全账户。',
+      '公安机关没有所谓的安全账户，不要转账。',
+      '请下载国家反诈中心APP。',
+      '不要把验证码告诉任何人。',
+      '对方要求你保密，不许告诉家人。',
+    ];
     const a = cleanArticle(fine.join('\n\n'));
     expect(a.paragraphs.map((p) => p.text)).toEqual(fine);
   });
@@ -109,7 +124,10 @@ describe('odd files', () => {
   it('a NUL byte after the first 8 KB never reaches a passage', async () => {
     const filler = `${body2}\n\n`.repeat(Math.ceil(9000 / Buffer.byteLength(`${body2}\n\n`)));
     const dir = tmp();
-    writeFileSync(join(dir, 'nul.txt'), `${filler.replace(/\n\n$/u, '')}${body3.slice(0, 5)}\u0000${body3.slice(5)}\n\n${body1}`);
+    writeFileSync(
+      join(dir, 'nul.txt'),
+      `${filler.replace(/\n\n$/u, '')}${body3.slice(0, 5)}\u0000${body3.slice(5)}\n\n${body1}`,
+    );
     const r = await loadSeeds(dir);
     expect(r.skipped).toEqual([]);
     const passages = r.articles.flatMap((a) => splitArticle(a.cleaned, a.source, a.title));
@@ -123,6 +141,8 @@ describe('odd files', () => {
     const r = await loadSeeds(dir);
     const passages = r.articles.flatMap((a) => splitArticle(a.cleaned, a.source, a.title));
     expect(passages.map((p) => p.text)).toEqual([body2]);
-    expect(r.dropped).toContainEqual(expect.objectContaining({ source: 'same.txt', kind: 'duplicate', reason: expect.stringMatching(/4999 repeat/) }));
+    expect(r.dropped).toContainEqual(
+      expect.objectContaining({ source: 'same.txt', kind: 'duplicate', reason: expect.stringMatching(/4999 repeat/) }),
+    );
   });
 });
