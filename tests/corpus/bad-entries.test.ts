@@ -3,7 +3,7 @@
  * every odd entry of a seeds directory is skipped with its reason, by loading and by the
  * corpus fingerprint alike; a failed rebuild at start serves the existing index.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../src/corpus/load.js';
@@ -73,6 +73,22 @@ describe('bad entries in the seeds directory', () => {
       'outside.txt',
       'passwd.txt',
     ]);
+  });
+});
+
+describe('an unreadable file', () => {
+  // root reads any file whatever its mode, so this case can only be shown as another user.
+  it.skipIf(process.getuid?.() === 0)('is skipped with its reason, by loading and by the fingerprint', async () => {
+    const dir = join(tmp(), 'seeds');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'good.txt'), article);
+    writeFileSync(join(dir, 'locked.txt'), article.replace('96110', '110'));
+    chmodSync(join(dir, 'locked.txt'), 0o000);
+    const r = await loadSeeds(dir);
+    expect(r.articles.map((a) => a.source)).toEqual(['good.txt']);
+    expect(r.skipped).toEqual([{ source: 'locked.txt', reason: expect.stringMatching(/cannot be read: EACCES/) }]);
+    await expect(corpusFingerprint(dir, 'hashing-512')).resolves.toMatch(/^[0-9a-f]{64}$/);
+    chmodSync(join(dir, 'locked.txt'), 0o644);
   });
 });
 
