@@ -165,7 +165,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'secrecy',
     patterns: [
       /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系|讲|说)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|其他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|爸妈|子女|同事)/u,
-      /保密|别在群里说|不要在群里说|先别打电话|不要打电话|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
+      /(不要|别|不能|千万别)(跟|和|对|让)[^，。！？]{0,4}(家人|爸妈|父母|任何人|别人|家里|老公|老婆|银行|妈妈|爸爸)[^，。！？]{0,2}(讲|说|知道|提)|保密|别在群里说|不要在群里说|先别打电话|不要打电话|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
       /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation|(don't|do not) tell (mom|mum|dad|mother|father|your parents|grandpa|grandma)|(don't|do not) call,? (just )?text|can'?t talk (right )?now/u,
     ],
     negatable: false,
@@ -310,7 +310,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'claims-service',
     family: 'impersonation',
     patterns: [
-      /(我是|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|售后|理赔专员|专员)/u,
+      /(我是|我系|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|职员|售后|理赔专员|专员)/u,
       /(淘宝|天猫|京东|拼多多|抖音|快手|支付宝|微信|美团|闲鱼|唯品会|苏宁|银行|快递|物流|顺丰|中通|圆通|韵达|航空|平台|官方)[^，。！？]{0,4}客服/u,
       /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security|security team|customer service)|(our|the) fraud (team|department)|press [0-9] to (speak|talk|connect|cancel)/u,
     ],
@@ -353,7 +353,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'new-number',
     family: 'impersonation',
     patterns: [
-      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|手机(掉|丢|坏|摔)[^，。]{0,4}|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
+      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|手机(掉|丢|坏|摔)[^，。]{0,4}|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是(你|妳)(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
       /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
     weight: 0.35,
@@ -366,7 +366,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'emergency-story',
     family: 'impersonation',
-    patterns: [/出车祸|车祸|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|\bbail\b|(police|they) (are )?holding me|got into trouble/u],
+    patterns: [/出车祸|车祸|和解|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|\bbail\b|(police|they) (are )?holding me|got into trouble/u],
     weight: 0.35,
     label: t('说亲人出了急事', 'A sudden emergency'),
     explain: t(
@@ -401,7 +401,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'high-return',
     family: 'too-good',
     patterns: [
-      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|原始股|保底|翻[一二三四五六七八九十百\d]+倍|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|原始股|区块链项目|[一二三两\d]+个?月回本|保底|翻[一二三四五六七八九十百\d]+倍|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
       /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|\d+(\.\d+)?% (every|each|per|a) day|mining pool|\$\d[\d,]* ?[-–] ?\$\d[\d,]* (daily|a day|per day|weekly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
     ],
     weight: 0.4,
@@ -414,7 +414,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|充\d+返\d+|做得越多赚得越多|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -459,7 +459,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'off-platform',
     family: 'too-good',
-    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
+    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|i'?m (overseas|abroad|out of the country)[^.!?]{0,60}(send|pay|wire|deposit)|mail you the keys|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
     explain: t(
@@ -471,8 +471,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'transfer-request',
     family: 'payment',
     patterns: [
-      /(转|汇|打)(给)?(我|我们|他|她|对方|一下)?[^，。！？]{0,4}(\d[\d,]*(\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千|元|块|美元|usdt|u\b|(?=到|给|至|进))|先转你|你再转给|转到你(那边|那里|卡上)/u,
-      /\b(wire|send|transfer|pay)\b[^.!?]{0,20}[$£€]\s?\d|\b(by|via) (bank|wire) transfer\b/u,
+      /(转|汇|打)(给)?(我|我们|他|她|对方|一下)?[^，。！？]{0,4}(\d[\d,]*(\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千|元|块|美元|usdt|u\b|(?=到|给|至|进))|先转你|你再转给|(朋友|同事|人)[^，。]{0,4}(会)?(去|来|上门)(拿|取|收)(钱|款)|转到你(那边|那里|卡上)/u,
+      /\b(wire|send|transfer|pay)\b[^.!?]{0,20}[$£€]\s?\d|\b(by|via) (bank |wire )?transfer\b|\b(by|via) wire\b/u,
     ],
     cancel: [/(我|我们|咱们)[^，。]{0,3}(转|汇|打|付)(给)?你/u],
     weight: 0.2,
@@ -485,7 +485,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'romance-lure',
     family: 'too-good',
-    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
+    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|(us |u\.s\. )?army (captain|doctor|general|officer)|gold bars|diplomat(ic)?|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
     weight: 0.3,
     label: t('陌生人示好', 'A stranger getting close'),
     explain: t(
@@ -543,6 +543,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'credentials',
     patterns: [
       /(提供|告诉|告知|发送|发给|发我|报给|报一下|念|读|输入|提交|截图|回复|给我)[^，。！？]{0,6}(验证码|校验码|动态码|短信码|支付密码|银行卡密码|密码)/u,
+      /(提供|告诉|给我|发给我)[^，。！？]{0,16}(密码|登入名称|登录名|网银账号)/u,
       /(验证码|校验码|动态码)[^。！？]{0,12}(发给|告诉|报给|给我|发我|截图|念给|念一下|读给)|代收[^，。]{0,8}(验证码|简讯|短信)/u,
       /\b(send|share|tell|give|provide|read|forward)( me| us)? (the |your |that )?(\d-digit )?(code|otp|verification code|password|pin)\b/u,
     ],

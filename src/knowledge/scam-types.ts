@@ -60,7 +60,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充电商、快递或平台客服，以退款、理赔、取消会员等名义诱导转账或输入密码。',
     exampleQuestion: '接到自称客服说要给我退款的电话怎么办？',
     exampleMessage: '您好，我是快手客服，您之前误开通了快手会员，如果不取消每月将自动扣费800元，我帮您取消，请打开支付宝按我说的操作。',
-    typing: { strong: [/降权|资金流水核验|配合[^，。]{0,6}(核验|验证)|(提升|提高|提额)[^，。]{0,6}额度|额度[^，。]{0,6}(提升|提高)|资产验证|fraud (team|department)|did you (just )?(attempt|try|make)|质检不合格|商品[^，。]{0,2}下架|(双倍|三倍|加倍)(赔偿|理赔|赔付)|冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
+    typing: { strong: [/(银行|bank)[^，。]{0,4}(职员|工作人员|staff)|降权|资金流水核验|配合[^，。]{0,6}(核验|验证)|(提升|提高|提额)[^，。]{0,6}额度|额度[^，。]{0,6}(提升|提高)|资产验证|fraud (team|department)|did you (just )?(attempt|try|make)|质检不合格|商品[^，。]{0,2}下架|(双倍|三倍|加倍)(赔偿|理赔|赔付)|冒充客服|假客服|误(开通|开|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅)|每个?月[^，。]{0,6}扣|(如果|若)不(取消|关闭)|百万保障|(取消|关闭)[^，。]{0,8}(会员|自动扣费|代理|保障服务)|(快递|包裹)[^，。]{0,4}(丢失|丢了|破损)[^，。]{0,12}(理赔|赔偿|退款)|解除分期|分期付款设定错误|重复扣款/u], weak: [/客服|售后|专员|customer (service|support)|amazon|prime/u, /会员|扣费|订单|商品|快递|包裹|淘宝|京东|拼多多|抖音|快手|order|subscription|auto-?renew/u], flags: ['member-cancel', 'refund-comp', 'screen-share', 'claims-service', 'guided-operation'] },
   },
   {
     id: 'fake-police',
@@ -88,7 +88,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以“老师”“导师”或理财平台身份许诺高收益，诱导充值投资，之后钱无法取出。',
     exampleQuestion: '网上有老师带我投资理财，说收益很高，靠谱吗？',
     exampleMessage: '機構主力聯合操盤，佈局明日漲停，免費領取請添加line：stock888',
-    typing: { strong: [/原始股|认购|mining pool|staking|荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return|matured/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
+    typing: { strong: [/区块链|回本|原始股|认购|mining pool|staking|荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u], weak: [/投资|理财|炒股|股票|基金|期货|外汇|数字货币|虚拟币|黄金|usdt|invest|stock|crypto|trading|bullion/u, /老师|导师|助理|分析师|teacher|mentor|analyst/u, /收益|回报|盈利|赚|profit|return|matured/u], flags: ['high-return', 'claims-teacher', 'download-app'] },
   },
   {
     id: 'order-brushing',
@@ -102,7 +102,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '以网络兼职为名，先让你刷单、点赞拿小额返利，再要求垫付大额资金后拒不返还。',
     exampleQuestion: '网上兼职刷单能赚钱吗？',
     exampleMessage: '招聘网络兼职，手机刷单点赞，一单返佣金5-30元，日结，垫付后立即返还本金，加QQ 123456789 详谈。',
-    typing: { strong: [/打字员|录入员|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote|hiring|no experience/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
+    typing: { strong: [/打字员|录入员|充\d+返\d+|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u], weak: [/兼职|日结|打工|居家|在家|宝妈|part[- ]time|work from home|remote|hiring|no experience/u, /佣金|返利|提成|commission/u, /任务|点赞|关注|评论|tasks?\b|like (videos|posts)/u], flags: ['task-rebate'] },
   },
   {
     id: 'romance',
@@ -116,7 +116,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子通过网络交友、网恋长期培养感情，再诱导你在虚假平台投资或赌博，最终卷走钱财。',
     exampleQuestion: '什么是杀猪盘？',
     exampleMessage: '亲爱的，我发现这个平台有漏洞，我舅舅在里面做数据分析，稳赚不赔，你先充一万试试，我们的未来就靠它了。',
-    typing: { strong: [/杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|we matched|saw your profile|widowed|oil rig|dating app|博彩|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|宝宝|哥哥|约会|dating|darling|sweetheart|my love|lovely/u, /感情|结婚|见面|未来|婚房|信任你|我们一起|以后|陪我|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return', 'romance-lure', 'top-up'] },
+    typing: { strong: [/杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|we matched|saw your profile|widowed|oil rig|army|soldier|gold bars|金条|dating app|博彩|pig[- ]butcher|romance scam/u], weak: [/交友|男友|女友|男朋友|女朋友|亲爱的|宝贝|宝宝|哥哥|约会|dating|darling|sweetheart|my love|lovely/u, /感情|结婚|见面|未来|婚房|信任你|我们一起|以后|陪我|love|marry/u, /博彩|赌博|彩票|平台|投资|漏洞|casino|invest/u], flags: ['high-return', 'romance-lure', 'top-up'] },
   },
   {
     id: 'fake-boss',
@@ -228,7 +228,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以低价代购、特价商品、虚假网店为诱饵，诱导你绕开平台私下付款或在钓鱼链接里下单，收钱后不发货。',
     exampleQuestion: '朋友圈有人低价代购名牌包，要先付全款，靠谱吗？',
     exampleMessage: '亲，专柜原价8999的包包，内部渠道只要899，库存不多，加微信私下转账更便宜，付全款当天发货。',
-    typing: { strong: [/卖货便|金流服务|签署[^，。]{0,6}协议|买家[:：]|加盟费|代理费|微商代理|低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
+    typing: { strong: [/mail you the keys|i'?m overseas|room is yours|flatmate|卖货便|金流服务|签署[^，。]{0,6}协议|买家[:：]|加盟费|代理费|微商代理|低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u], weak: [/代购|低价|特价|清仓|秒杀|抢购|正品|限量|折扣|库存|名牌|门票|转让|cheap|discount|% off|clearance|for sale|puppies|sale\b/u, /付款|定金|订金|全款|下单|发货|购买|\bbuy\b|\border\b|deposit|shop now|reserve/u], flags: ['private-channel', 'personal-account', 'lookalike-domain'] },
   },
   {
     id: 'fake-loan',
@@ -270,7 +270,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充亲友、同学、熟人，称换了新号或手机丢了，再以急用、周转为由借钱或让你代付。',
     exampleQuestion: '有人说是我同学换了新号，找我借钱，怎么确认？',
     exampleMessage: '妈，我手机坏了这是我新号，先别打电话，我这边急用一万块交押金，你先转给我，晚上回家再说。',
-    typing: { strong: [/出车祸|在医院|抢救|突发疾病|辅导员|it'?s me\b|got into trouble|\bbail\b|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|grandma|grandpa|granny|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money', 'emergency-story'] },
+    typing: { strong: [/出车祸|在医院|抢救|突发疾病|辅导员|it'?s me\b|got into trouble|\bbail\b|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u], weak: [/借|急用|周转|垫付|转给我|lend|borrow|money/u, /同学|朋友|亲戚|儿子|女儿|妈|爸|哥|姐|grandma|grandpa|granny|阿嬷|奶奶|爷爷|孙子|孙女|舅|叔|姨|外甥|侄|老乡|uni\b|\bmum\b|\bmom\b|\bdad\b|friend/u], flags: ['new-number', 'borrow-money', 'emergency-story'] },
   },
   {
     id: 'phishing',
@@ -284,7 +284,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子冒充银行、运营商、交管、水电、快递等发短信，以积分兑换、ETC失效、欠费、罚款、中奖为由，诱你点链接填写银行卡号、密码和验证码。',
     exampleQuestion: '收到短信说积分快清零了，点链接可以兑换，是真的吗？',
     exampleMessage: '【交通违法】您的车辆有一笔未处理的交通违章罚款，逾期将影响年审，请登录 http://12123-gov.cc 及时处理。',
-    typing: { strong: [/消费券|voucher|(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
+    typing: { strong: [/held by customs|customs (fee|charge|clearance)|清关|海关扣留|消费券|voucher|(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u], weak: [/http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u, /账户|积分|账单|缴费|欠费|罚款|中奖|奖品|抽中|幸运(粉丝|观众|用户)|包裹|地址|account|bill|prize|parcel|package|points/u], flags: ['bill-fine', 'points-redeem', 'prize', 'lookalike-domain', 'short-link', 'odd-tld', 'ip-link', 'asks-card'] },
   },
   {
     id: 'recovery-scam',
