@@ -35,7 +35,8 @@ export interface Runtime {
 /** Builds the engine (and index when needed), opens the record, starts watching the seeds. */
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const { deps, report } = await setupEngine(config);
-  const live = createLiveEngine(deps, () => setupEngine(config), logger);
+  // A live rebuild must fail visibly (the admin is told), not fall back to the old index silently.
+  const live = createLiveEngine(deps, () => setupEngine(config, { keepPreviousOnError: false }), logger);
   let lookup = createSourceLookup(deps.retriever.index);
   live.onSwap((d) => {
     lookup = createSourceLookup(d.retriever.index);

@@ -14,9 +14,14 @@ import { loadPrompts } from './llm.js';
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 /** Builds the engine's dependencies; builds the index first when needed. */
-export async function setupEngine(config: Config, opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<{ deps: EngineDeps; report: IngestReport }> {
+export async function setupEngine(
+  config: Config,
+  // keepPreviousOnError (default true): a failed rebuild serves the valid index on disk with a warning (issue 9);
+  // a live rebuild passes false, so that its failure is reported as one.
+  opts: { onProgress?: (done: number, total: number) => void; keepPreviousOnError?: boolean } = {},
+): Promise<{ deps: EngineDeps; report: IngestReport }> {
   const embedder = createEmbedder(config.embedder);
-  const { index, report } = await ensureIndex({ seedsDir: config.seedsDir, outDir: config.dataDir, embedder, onProgress: opts.onProgress, keepPreviousOnError: true });
+  const { index, report } = await ensureIndex({ seedsDir: config.seedsDir, outDir: config.dataDir, embedder, onProgress: opts.onProgress, keepPreviousOnError: opts.keepPreviousOnError ?? true });
   const retriever = new HybridRetriever(index);
   const deps: EngineDeps = { retriever };
   if (config.llm.provider !== 'none') {
