@@ -194,7 +194,8 @@ async function prepareLangDir(langs: string[]): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Input checks
 
-type Format = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff';
+// TIFF is not listed: the OCR core cannot decode it (checked), so it fails here with a clear message.
+type Format = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp';
 
 function sniff(buf: Buffer): Format | null {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47) return 'png';
@@ -203,14 +204,24 @@ function sniff(buf: Buffer): Format | null {
   if (buf.length >= 2 && buf[0] === 0x42 && buf[1] === 0x4d) return 'bmp';
   if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP')
     return 'webp';
-  if (buf.length >= 4 && (buf.toString('latin1', 0, 4) === 'II*\0' || buf.toString('latin1', 0, 4) === 'MM\0*'))
-    return 'tiff';
   return null;
 }
 
 /** Pixel size from the PNG IHDR or a JPEG SOF marker; null when not cheaply known. */
 function dimensions(buf: Buffer, format: Format): { width: number; height: number } | null {
   if (format === 'png' && buf.length >= 24) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+  if (format === 'gif' && buf.length >= 10) return { width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) };
+  if (format === 'bmp' && buf.length >= 26)
+    return { width: Math.abs(buf.readInt32LE(18)), height: Math.abs(buf.readInt32LE(22)) };
+  if (format === 'webp' && buf.length >= 30) {
+    const chunk = buf.toString('latin1', 12, 16);
+    if (chunk === 'VP8X') return { width: 1 + buf.readUIntLE(24, 3), height: 1 + buf.readUIntLE(27, 3) };
+    if (chunk === 'VP8L') {
+      const bits = buf.readUInt32LE(21);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8 ') return { width: buf.readUInt16LE(26) & 0x3fff, height: buf.readUInt16LE(28) & 0x3fff };
+  }
   if (format === 'jpeg') {
     let i = 2;
     while (i + 9 < buf.length) {
@@ -254,7 +265,7 @@ async function loadImage(image: Buffer | string, maxBytes: number): Promise<Buff
     });
   const format = sniff(buf);
   if (!format)
-    throw new OcrError('undecodable', 'not an image in a format we can read (PNG, JPEG, GIF, BMP, WebP, TIFF)', {
+    throw new OcrError('undecodable', 'not an image in a format we can read (PNG, JPEG, WebP, GIF, BMP)', {
       detail: { bytes: buf.length },
     });
   const dims = dimensions(buf, format);

@@ -258,6 +258,23 @@ describe('createOcr', () => {
     png.writeUInt32BE(20_000, 20);
     const e = await rejection(ocr.recognize(png));
     expect(e.code).toBe('too-large');
+    // The same claim in the headers of the other accepted formats.
+    const gif = Buffer.alloc(64);
+    gif.write('GIF89a', 0, 'latin1');
+    gif.writeUInt16LE(20_000, 6);
+    gif.writeUInt16LE(20_000, 8);
+    const bmp = Buffer.alloc(64);
+    bmp.write('BM', 0, 'latin1');
+    bmp.writeInt32LE(20_000, 18);
+    bmp.writeInt32LE(-20_000, 22); // top-down rows: negative height
+    const webp = Buffer.alloc(64);
+    webp.write('RIFF', 0, 'latin1');
+    webp.write('WEBPVP8X', 8, 'latin1');
+    webp.writeUIntLE(19_999, 24, 3);
+    webp.writeUIntLE(19_999, 27, 3);
+    for (const [name, buf] of Object.entries({ gif, bmp, webp })) {
+      expect((await rejection(ocr.recognize(buf))).code, name).toBe('too-large');
+    }
   });
 
   it(
@@ -265,6 +282,9 @@ describe('createOcr', () => {
     async () => {
       const e = await rejection(ocr.recognize(Buffer.from('this is not an image, just text')));
       expect(e.code).toBe('undecodable');
+      // TIFF: the OCR core cannot decode it, so it is refused up front.
+      const tiff = Buffer.from('II*\0 and then some tiff bytes', 'latin1');
+      expect((await rejection(ocr.recognize(tiff))).code).toBe('undecodable');
       const truncated = readFileSync(path.join(FIXTURES, 'otp-en.png')).subarray(0, 400);
       const e2 = await rejection(ocr.recognize(truncated));
       expect(e2.code).toBe('undecodable');
