@@ -48,11 +48,17 @@ const TIMESTAMP = /(?:^|\n)\s*(?:\[?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\]?|\d{4}[
 // Shapes of a question about fraud.
 const QUESTION_START = /^\s*(?:什么是|什么叫|啥是|怎么|怎样|如何|为什么|为啥|哪些|有哪些|请问|我该|我应该|该怎么|如果|要是|(?:what|how|why|who|where|when|which|can|could|should|do|does|is|are|will|would)\b)/u;
 const QUESTION_END = /(?:吗|呢|么|嘛|啊|吧|？|\?|怎么办|咋办|怎么回事|靠谱不|可信不|是真的不)\s*[?？。!！]*\s*$/u;
-const FIRST_PERSON_STORY = /^\s*(?:我|我妈|我爸|我家|我朋友|孩子|老人|家里|有人|朋友|同事|刚才|刚刚|i |my |someone|a friend|an? [a-z]+ (?:online|called|texted))/u;
+const FIRST_PERSON_STORY = /^\s*(?:我(?!是|係|系|们是)|我妈|我爸|我家|我朋友|孩子|老人|家里|有人|朋友|同事|刚才|刚刚|i |my |someone|a friend|an? [a-z]+ (?:online|called|texted))/u;
+// Asking about fraud (the user's question), as opposed to a message that merely ends in 吗.
+const META_ASK = /(?:是不是|是)(?:诈骗|骗子|骗局)|被骗|(?:诈骗|骗子|骗局)(?:吗|嘛|么)|是真的吗|真的假的|靠谱(?:吗|不|嘛)|可信(?:吗|不)|能信(?:吗|不)|怎么办|咋办|怎么回事|\bis (?:this|it|that) (?:a )?(?:scam|fraud|legit|real|safe)|\bshould i\b|\bwhat should\b|\bam i being\b/u;
+// Someone telling what happened to them ("有人让我转账").
+const STORY = /(?:有人|对方|骗子|陌生人|自称|收到|接到|让我|要我|叫我|\bsomeone\b|\btold me\b|\basked me\b|\bwants me\b|\bclaiming\b)/u;
+// A received message speaks to its reader.
+const ADDRESSES_READER = /你|您|妳|\byou\b|\byour\b/u;
 // Question words anywhere: a received message seldom asks what or how much.
 const QUESTION_WORD = /什么|怎么|多少|哪些|哪里|为什么|为啥|干嘛|几个|几起|几次|几名/u;
 // Reported speech: someone describing what a scammer said, rather than the message itself.
-const REPORTED = /(?:说|称|自称|告诉我|让我|要我|叫我|带我|给我打电话|打电话给我|打来|来电|\bcalled me\b|\btexted me\b|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
+const REPORTED = /(?:[他她]们?说|对方说|有人说|人说|说是|说我|说要|说可以|说能|说只要|自称|声称|告诉我|让我|要我|叫我|带我|给我打电话|打电话给我|打来|来电|\bcalled me\b|\btexted me\b|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
 
 function sliceOriginal(n: Normalized, from: number, to: number): string {
   if (to <= from) return '';
@@ -127,6 +133,16 @@ function messageShaped(n: Normalized): boolean {
     // starts like a question or a story and is short ("what is t.cn?").
     return !((QUESTION_START.test(n.text) || FIRST_PERSON_STORY.test(n.text)) && n.text.length < LONG_INPUT_CHARS);
   }
+  // A chat message that ends in 吗 ("你可以先借我吗？") is still a message when it speaks to
+  // its reader, carries clear red flags and does not ask about fraud or tell a story.
+  if (
+    !META_ASK.test(n.text) &&
+    !STORY.test(n.text) &&
+    ADDRESSES_READER.test(n.text) &&
+    n.text.length >= MIN_UNSHAPED_CHARS &&
+    checkMessage(n.original).score >= SUSPICIOUS_AT
+  )
+    return true;
   if (asks || story) return false;
   if (weak >= 1) return true;
   // No shape at all: a message only when it is long enough to be one and carries clear

@@ -52,12 +52,18 @@ describe('routeInput', () => {
     }
   });
 
-  it('every scam message of the dev set is routed to the checker, whether pasted or asked about', () => {
-    const dev = JSON.parse(readFileSync('tests/eval/check-dev.json', 'utf8')) as { items: { text: string; label: string }[] };
-    const missed = dev.items.filter((i) => i.label === 'scam').filter((i) => routeInput(i.text).kind !== 'message');
-    const asked = dev.items.filter((i) => i.label === 'scam').filter((i) => routeInput(`这条短信是诈骗吗？${i.text}`).kind !== 'message');
-    expect(asked).toEqual([]);
-    // Pasted as is: a few short chat lines carry no shape of a message at all.
-    expect(missed.length / dev.items.length).toBeLessThan(0.05);
+  it.each([
+    ['tests/eval/check-dev.json'],
+    ['tests/check/fixtures/own-messages.json'],
+    ['tests/check/fixtures/own-messages-2.json'],
+    ['tests/check/fixtures/own-messages-3.json'],
+    ['tests/check/fixtures/own-messages-4.json'],
+    ['tests/check/fixtures/own-messages-5.json'],
+  ])('every scam message of %s is routed to the checker, pasted or asked about', (path) => {
+    const set = JSON.parse(readFileSync(path, 'utf8')) as { items: { text: string; label: string }[] };
+    const scams = set.items.filter((i) => i.label === 'scam');
+    expect(scams.filter((i) => routeInput(i.text).kind !== 'message').map((i) => i.text)).toEqual([]);
+    expect(scams.filter((i) => routeInput(`这条短信是诈骗吗？${i.text}`).kind !== 'message').map((i) => i.text)).toEqual([]);
+    expect(scams.filter((i) => routeInput(`Is this a scam? ${i.text}`).kind !== 'message').map((i) => i.text)).toEqual([]);
   });
 });
