@@ -500,10 +500,11 @@ class WorkerPool {
 
   private async spawn(): Promise<Tesseract.Worker> {
     this.live++;
+    let worker: Tesseract.Worker | undefined;
     try {
       const langPath = await this.langDir;
       const t0 = Date.now();
-      const worker = await Tesseract.createWorker(this.langs, Tesseract.OEM.LSTM_ONLY, {
+      worker = await Tesseract.createWorker(this.langs, Tesseract.OEM.LSTM_ONLY, {
         langPath,
         gzip: true,
         cacheMethod: 'none',
@@ -513,15 +514,14 @@ class WorkerPool {
         errorHandler: (e: unknown) => this.logger?.debug({ err: e, langs: this.langs }, 'ocr worker error'),
       });
       await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD });
-      if (this.closed) {
-        await worker.terminate().catch(() => {});
-        throw new OcrError('closed', 'OCR pool is closed');
-      }
+      if (this.closed) throw new OcrError('closed', 'OCR pool is closed');
       this.all.add(worker);
       this.logger?.debug({ langs: this.langs, ms: Date.now() - t0 }, 'ocr worker started');
       return worker;
     } catch (cause) {
       this.live--;
+      // A worker that started but could not be configured must not linger as a thread.
+      if (worker && !this.all.has(worker)) await worker.terminate().catch(() => {});
       if (cause instanceof OcrError) throw cause;
       throw new OcrError('failed', `cannot start OCR worker for ${this.langs}`, { cause });
     }
