@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
@@ -14,8 +15,8 @@ import type { Passage } from '../corpus/split.js';
 import type { Bm25Index } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
 import { checkDataDir, readCurrent } from './generations.js';
-import { readBm25 } from './lexical-file.js';
-import { asHnswDocstore, PassageDocstore, readPassages } from './passage-file.js';
+import { decodeBm25 } from './lexical-file.js';
+import { asHnswDocstore, parsePassages, PassageDocstore } from './passage-file.js';
 
 /** Bump when the on-disk layout or the meaning of its fields changes. */
 export const SCHEMA_VERSION = 2;
@@ -101,6 +102,31 @@ export async function fileSha256(path: string): Promise<string> {
 
 const REBUILD = 'rebuild with `npm run ingest`';
 
+// Hashes a file off the main thread (an inline worker: no file of its own to find in dist/).
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const h = createHash('sha256');
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (c) => h.update(c))
+  .on('error', (e) => parentPort.postMessage({ error: e.message }))
+  .on('end', () => parentPort.postMessage({ hex: h.digest('hex') }));
+`;
+
+/** sha256 of a file, computed in a worker thread. */
+function sha256InWorker(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(HASH_WORKER, { eval: true, workerData: path });
+    w.once('message', (m: { hex?: string; error?: string }) => {
+      void w.terminate();
+      if (m.hex) resolve(m.hex);
+      else reject(new Error(`Cannot hash ${path}: ${m.error}`));
+    });
+    w.once('error', reject);
+  });
+}
+
 /** Articles of articles.jsonl, parsed one line at a time on demand. */
 function lazyArticles(text: string, manifest: IndexManifest, path: string): Pick<LoadedIndex, 'article' | 'articles'> {
   const lines = text.split('\n');
@@ -149,31 +175,46 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   if (manifest.embedder?.id !== embedder.id) {
     throw new IndexError('embedder', `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedder.id} is configured: ${REBUILD}.`);
   }
-  // Every file is checked before any is used; the hashes run concurrently with each other.
+  // Each file is read once: the small ones into memory, hashed and parsed from there; the
+  // vector file (most of the bytes) is hashed in a worker thread while hnswlib reads it and
+  // this thread parses the others. Nothing is used unless every checksum matched.
+  const path = (name: string) => join(dir, name);
+  const check = (name: string, bytes: number, sha256: () => Promise<string> | string) => {
+    const expected = manifest.files?.[name];
+    if (!expected || bytes !== expected.bytes) throw new IndexError('corrupt', `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`);
+    return Promise.resolve(sha256()).then((h) => {
+      if (h !== expected.sha256) throw new IndexError('corrupt', `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`);
+    });
+  };
+  const read = async (name: string): Promise<Buffer> => {
+    try {
+      return await readFile(path(name));
+    } catch (err) {
+      throw new IndexError('corrupt', `Index file ${path(name)} is missing: ${REBUILD}.`, { cause: err });
+    }
+  };
+  let vectorBytes: number;
+  try {
+    vectorBytes = (await stat(path('hnswlib.index'))).size;
+  } catch (err) {
+    throw new IndexError('corrupt', `Index file ${path('hnswlib.index')} is missing: ${REBUILD}.`, { cause: err });
+  }
+  const vectorCheck = check('hnswlib.index', vectorBytes, () => sha256InWorker(path('hnswlib.index')));
+  vectorCheck.catch(() => undefined); // awaited below
+  const small = await Promise.all(['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'].map(read));
+  const [argsBuf, passagesBuf, bm25Buf, articlesBuf] = small;
   await Promise.all(
-    INDEX_FILES.map(async (name) => {
-      const path = join(dir, name);
-      const expected = manifest.files?.[name];
-      let size: number;
-      try {
-        size = (await stat(path)).size;
-      } catch (err) {
-        throw new IndexError('corrupt', `Index file ${path} is missing: ${REBUILD}.`, { cause: err });
-      }
-      if (!expected || size !== expected.bytes || (await fileSha256(path)) !== expected.sha256) {
-        throw new IndexError('corrupt', `Index file ${path} is truncated or altered (checksum mismatch): ${REBUILD}.`);
-      }
-    }),
+    (['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'] as const).map((name, i) => check(name, small[i].length, () => createHash('sha256').update(small[i]).digest('hex'))),
   );
   try {
-    const args = JSON.parse(await readFile(join(dir, 'args.json'), 'utf8')) as { space: 'cosine'; numDimensions: number };
+    const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
     const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-    const [{ passages, hashes }, bm25, articleText] = await Promise.all([
-      readPassages(join(dir, 'passages.jsonl')),
-      readBm25(join(dir, 'bm25.bin')),
-      readFile(join(dir, 'articles.jsonl'), 'utf8'),
-      index.readIndex(join(dir, 'hnswlib.index')),
-    ]);
+    const { passages, hashes } = parsePassages(passagesBuf.toString('utf8'), path('passages.jsonl'));
+    const bm25 = decodeBm25(bm25Buf);
+    const articleText = articlesBuf.toString('utf8');
+    // hnswlib reads its file only once it is known intact: a damaged file can crash it.
+    await vectorCheck;
+    await index.readIndex(path('hnswlib.index'));
     const count = index.getCurrentCount();
     if (count !== manifest.passageCount || passages.length !== count || bm25.size !== count || index.getNumDimensions() !== manifest.embedder.dimensions) {
       throw new IndexError(

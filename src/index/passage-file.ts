@@ -46,7 +46,11 @@ export async function writePassages(path: string, passages: Passage[], hashes: s
 
 /** Reads {@link writePassages}' file; throws naming the line when one is malformed. */
 export async function readPassages(path: string): Promise<{ passages: Passage[]; hashes: string[] }> {
-  const text = await readFile(path, 'utf8');
+  return parsePassages(await readFile(path, 'utf8'), path);
+}
+
+/** Parses the text of a passages file (`path` only names it in errors). */
+export function parsePassages(text: string, path: string): { passages: Passage[]; hashes: string[] } {
   const lines = text.split('\n');
   if (lines.pop() !== '') throw new Error(`${path} does not end with a newline (truncated?).`);
   const passages: Passage[] = new Array(lines.length);
