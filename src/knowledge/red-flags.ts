@@ -105,7 +105,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'pay-first',
     patterns: [
       /解冻金|解冻费|保证金|公益金|手续费|税费|激活费|工本费|认证费|验资|验证金|刷[^，。]{0,3}流水|流水费|押金|预付款|入会费|会员费|公证费|包装费|服务费|通道费|提现费|附加费|清关费|政审费|打码量|(缴纳|先交|支付)[^，。]{0,6}(所得税|税费|税款)|缴纳[^，。]{0,6}(费|金)/u,
-      /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱|先(购买|买)[^，。]{0,6}(保险|会员|服务|激活码|卡)/u,
+      /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴|承担)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱|先(购买|买)[^，。]{0,6}(保险|会员|服务|激活码|卡)/u,
       /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance|legal|admin|administration|delivery|shipping|verification) (fee|charge|deposit)|withdrawal tax|to release (your )?(funds|money)/u,
       /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
     ],
@@ -496,7 +496,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'charity-appeal',
     family: 'pay-first',
-    patterns: [/扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|领养[^，。]{0,10}(费|钱)|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u],
+    patterns: [/扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|(领养|送养)[^，。]{0,10}(费|钱)|every \$\d+ helps|send (your )?donations?|donations? via|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u],
     weight: 0.35,
     label: t('募捐或领养要钱', 'A donation or adoption appeal'),
     explain: t(
@@ -529,7 +529,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'personal-account',
     family: 'payment',
-    patterns: [/(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
+    patterns: [/(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|核查|清查|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
     weight: 0.4,
     label: t('转到个人账户', 'Pay into a personal account'),
     explain: t(
@@ -544,7 +544,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(提供|告诉|告知|发送|发给|发我|报给|报一下|念|读|输入|提交|截图|回复|给我)[^，。！？]{0,6}(验证码|校验码|动态码|短信码|支付密码|银行卡密码|密码)/u,
       /(提供|告诉|给我|发给我)[^，。！？]{0,16}(密码|登入名称|登录名|网银账号)/u,
-      /(验证码|校验码|动态码)[^。！？]{0,12}(发给|告诉|报给|给我|发我|截图|念给|念一下|读给)|代收[^，。]{0,8}(验证码|简讯|短信)/u,
+      /(验证码|校验码|动态码)[^。！？]{0,12}(发给|告诉|报给|给我|发我|截图|念给|念一下|读给)|代收[^，。]{0,8}(验证码|简讯|短信)|扫码登[录入][^，。]{0,6}(你的)?(账号|帐号)/u,
       /\b(send|share|tell|give|provide|read|forward)( me| us)? (the |your |that )?(\d-digit )?(code|otp|verification code|password|pin)\b/u,
     ],
     cancelMessage: [OTP_CONTEXT],
@@ -655,7 +655,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'card-rental',
     family: 'payment',
-    patterns: [/帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    patterns: [/(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|send the rest (to us|back)|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
     explain: t(

@@ -101,14 +101,17 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     patterns: [
       /(96110|国家反诈中心|反诈中心|反诈|防诈|警政署|165|反诈骗|防骗|公安局|派出所|警方|刑事警察局)[^]{0,80}(提醒|提示|温馨|谨防|警惕|切勿|不要|勿|劝阻|预警|注意|小心|切记|牢记)/u,
       /(提醒|提示|谨防|警惕|切勿|牢记)[^]{0,80}(96110|国家反诈中心|反诈|防诈|警政署|165|诈骗)/u,
+      // Talk about fraud in words a scammer never uses of himself: a warning, a news story passed on.
+      /冒充[^，。]{0,12}(诈骗|骗)|诈骗分子|诈骗团伙|骗子|骗局|被骗|上当|反诈|防骗|新闻|报道|\bscammers?\b|\bfraudsters?\b|\bcriminals are\b|fake (texts|messages|calls|emails)/u,
       /\b(anti-?fraud|scam alert|fraud (alert|warning)|beware of scams?|(will|would) never ask you|report (scam|spam|fraud)[a-z ]{0,10}(texts|messages|calls))\b/u,
     ],
     // A reminder names the tricks it warns about; only a real request disqualifies it.
-    disqualifiedBy: ['claims-service', 'member-cancel', 'new-number', 'borrow-money', 'prize'],
-    exempt: ['pay-first', 'safe-account', 'screen-share', 'asks-code', 'asks-card', 'personal-account', 'odd-payment', 'loan-fee', 'card-rental', 'exposure-threat', 'recovery', 'credit-repair'],
+    disqualifiedBy: ['new-number', 'borrow-money'],
+    exempt: ['pay-first', 'safe-account', 'screen-share', 'asks-code', 'asks-card', 'personal-account', 'odd-payment', 'loan-fee', 'card-rental', 'exposure-threat', 'credit-repair'],
     disqualifiedByText: [
       /请[^，。！？]{0,8}(转入|转到|汇入|汇款|转账|缴纳|交纳|支付|下载|安装|提供|配合|添加|联系)/u,
       /(您|你)(的)?[^，。！？]{0,10}(涉嫌|涉案|被冻结|已被|将被)/u,
+      /(需要|必须|要)(你|您)?把[^，。]{0,6}(钱|资金|存款|余额)[^，。]{0,4}(转|汇|存)/u,
       /\bplease [^.!?]{0,20}(transfer|pay|send|install|download|provide)\b/u,
     ],
     officialLinksOk: true,

@@ -144,7 +144,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以航班取消、车票改签为由发短信或来电，诱导点链接、转账“办理退改签”。',
     exampleQuestion: '收到短信说我的航班取消了可以退款，是真的吗？',
     exampleMessage: '【航空公司】尊敬的旅客，您预订的CA1234航班因机械故障取消，请致电4008-123-456办理改签，每人可获300元补偿。',
-    typing: { strong: [/退改签|机票客服|航空公司客服|退票|(航班|班机)[^，。]{0,10}(取消|延误|停飞)|flight [^.]{0,20}cancel+ed/u], weak: [/航班|机票|车票|航空|班机|flight|airline/u, /改签|退票|取消|延误|rebook|cancel/u], flags: ['flight-change'] },
+    typing: { strong: [/退改签|机票客服|航空公司客服|退票|(航班|班机)[^，。]{0,10}(取消|延误|停飞)|flight [^.]{0,20}(cancel+ed|rescheduled|delayed)/u], weak: [/航班|机票|车票|航空|班机|flight|airline/u, /改签|退票|取消|延误|rebook|cancel/u], flags: ['flight-change'] },
   },
   {
     id: 'livestream-jade',
@@ -172,7 +172,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '骗子以网上领养“战争孤儿”、慈善救助为名，索要快递费、手续费等。',
     exampleQuestion: '网上说可以领养战争孤儿，要先交快递费，可信吗？',
     exampleMessage: '乌克兰战争孤儿急需领养，您只需支付2000元快递费和手续费，孩子就能送到您家。',
-    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u], flags: ['charity-appeal', 'pay-first'] },
+    typing: { strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u], weak: [/领养|送养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u], flags: ['charity-appeal', 'pay-first'] },
   },
   {
     id: 'socialite-training',
@@ -214,7 +214,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     summary: '出租、出借、出售自己的银行卡、手机卡，会被诈骗团伙用来转移赃款，本人也要承担法律责任。',
     exampleQuestion: '把银行卡借给别人用有什么后果？',
     exampleMessage: '高价收购银行卡、手机卡，一套每天日结300元，不影响正常使用，跑分稳定，有意者加微信。',
-    typing: { strong: [/帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|收款码|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
+    typing: { strong: [/(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u], weak: [/银行卡|手机卡|电话卡|对公账户|u盾|收款码|bank card|sim card/u, /出租|出借|出售|收购|借用|高价收|日结|rent|sell/u], flags: ['card-rental'] },
   },
   {
     id: 'fake-shopping',

@@ -14,6 +14,7 @@ describe.each([
   ['third own set', 'tests/check/fixtures/own-messages-3.json'],
   ['fourth own set', 'tests/check/fixtures/own-messages-4.json'],
   ['fifth own set', 'tests/check/fixtures/own-messages-5.json'],
+  ['sixth own set', 'tests/check/fixtures/own-messages-6.json'],
 ])('message check on the %s', (_name, path) => {
   const ev = evaluateCheck(load(path));
   it('meets the recall, false-alarm and typing targets', () => {

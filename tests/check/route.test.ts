@@ -59,6 +59,7 @@ describe('routeInput', () => {
     ['tests/check/fixtures/own-messages-3.json'],
     ['tests/check/fixtures/own-messages-4.json'],
     ['tests/check/fixtures/own-messages-5.json'],
+    ['tests/check/fixtures/own-messages-6.json'],
   ])('every scam message of %s is routed to the checker, pasted or asked about', (path) => {
     const set = JSON.parse(readFileSync(path, 'utf8')) as { items: { text: string; label: string }[] };
     const scams = set.items.filter((i) => i.label === 'scam');
