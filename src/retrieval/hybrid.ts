@@ -39,6 +39,8 @@ export interface SearchOptions {
 }
 
 const RRF_K = 60;
+/** Texts whose word sets are kept for relevance(): a few answers' worth of sentences. */
+const TEXT_WORD_CACHE = 20_000;
 // Weights of the re-ranking: fused rank score and question coverage count equally; a
 // passage that names the scam type asked about gets a bonus (half for an alias), and one
 // about fraud at all a smaller one. Chosen on the golden set (hit@1 0.72 → 0.98) and
@@ -252,18 +254,50 @@ export class HybridRetriever extends BaseRetriever {
    */
   relevance(q: QueryAnalysis, text: string | Set<string>, qWords = this.questionWords(q)): number {
     if (qWords.size === 0) return 0;
-    const tWords = typeof text === 'string' ? new Set(words(normalizeForSearch(text))) : text;
-    const known = [...qWords].filter((w) => this.bm25.has(`w:${w}`));
-    if (known.length === 0) return 0;
-    const meanIdf = known.reduce((s, w) => s + this.bm25.idf(`w:${w}`), 0) / known.length;
-    let total = 0;
+    const weights = this.questionWeights(qWords);
+    if (!weights) return 0;
+    const tWords = typeof text === 'string' ? this.textWords(text) : text;
     let found = 0;
-    for (const w of qWords) {
-      const idf = this.bm25.has(`w:${w}`) ? this.bm25.idf(`w:${w}`) : meanIdf;
-      total += idf;
-      if (tWords.has(w)) found += idf;
+    for (const [w, idf] of weights.idf) if (tWords.has(w)) found += idf;
+    return weights.total > 0 ? found / weights.total : 0;
+  }
+
+  // The idf weight of each question word (unknown words: the mean idf of the known ones),
+  // per question word set: relevance() runs for many sentences of one question.
+  private readonly weightCache = new WeakMap<Set<string>, { idf: Map<string, number>; total: number } | null>();
+
+  private questionWeights(qWords: Set<string>): { idf: Map<string, number>; total: number } | null {
+    const cached = this.weightCache.get(qWords);
+    if (cached !== undefined) return cached;
+    const known = [...qWords].filter((w) => this.bm25.has(`w:${w}`));
+    let result: { idf: Map<string, number>; total: number } | null = null;
+    if (known.length > 0) {
+      const meanIdf = known.reduce((s, w) => s + this.bm25.idf(`w:${w}`), 0) / known.length;
+      const idf = new Map<string, number>();
+      let total = 0;
+      for (const w of qWords) {
+        const x = this.bm25.has(`w:${w}`) ? this.bm25.idf(`w:${w}`) : meanIdf;
+        idf.set(w, x);
+        total += x;
+      }
+      result = { idf, total };
     }
-    return total > 0 ? found / total : 0;
+    this.weightCache.set(qWords, result);
+    return result;
+  }
+
+  // Word sets of recently scored texts (sentences and passages recur across questions;
+  // normalising and segmenting them is the costly part of relevance()).
+  private readonly textWordCache = new Map<string, Set<string>>();
+
+  private textWords(text: string): Set<string> {
+    let ws = this.textWordCache.get(text);
+    if (!ws) {
+      ws = new Set(words(normalizeForSearch(text)));
+      if (this.textWordCache.size >= TEXT_WORD_CACHE) this.textWordCache.delete(this.textWordCache.keys().next().value!);
+      this.textWordCache.set(text, ws);
+    }
+    return ws;
   }
 
   /** Retrieves the best passages for an analysed question: fuse, re-rank, diversify. */
