@@ -67,13 +67,15 @@ const COMPILED = RED_FLAGS.map((f) => ({
 // 不 right before a verb (不出租、不转账) negates it; further away it does not (不小心开通).
 const NOT_RIGHT_BEFORE = /(不|别|勿|莫|未)$/u;
 // A clause that calls the sign a scam: the message warns about it rather than uses it.
-const DENIED_AFTER = /^[^，。！？；\n]{0,10}?(都是|就是|均为|一律是|全是|是)(骗人|骗局|诈骗|假的|骗子)|^[^.!?\n]{0,30}\b(is|are) (a |always a )?(scam|fraud)/u;
+const DENIED_AFTER =
+  /^[^，。！？；\n]{0,10}?(都是|就是|均为|一律是|全是|是)(骗人|骗局|诈骗|假的|骗子)|^[^.!?\n]{0,30}\b(is|are) (a |always a )?(scam|fraud)/u;
 
 function negated(text: string, from: number, to: number): boolean {
   if (DENIED_AFTER.test(text.slice(to, to + DENIAL_WINDOW + 30))) return true;
   const latin = /[a-z]/u.test(text[from] ?? '');
   let start = Math.max(0, from - (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW));
-  if (NOT_RIGHT_BEFORE.test(text.slice(start, from)) && !/(?:不要|不会|不是)$/u.test(text.slice(start, from + 1))) return true;
+  if (NOT_RIGHT_BEFORE.test(text.slice(start, from)) && !/(?:不要|不会|不是)$/u.test(text.slice(start, from + 1)))
+    return true;
   const before = text.slice(start, from);
   for (let i = before.length - 1; i >= 0; i--) {
     // A full stop ends an English sentence only when a space follows (not in $1.99, t.cn).
@@ -91,8 +93,16 @@ function cancelled(def: RedFlagDef, text: string, from: number, to: number): boo
   let a = Math.max(0, from - CANCEL_WINDOW);
   let b = Math.min(text.length, to + CANCEL_WINDOW);
   // Stay within the sentence: a cancelling phrase in another sentence is about something else.
-  for (let i = from - 1; i >= a; i--) if (SENTENCE_END.test(text[i])) { a = i + 1; break; }
-  for (let i = to; i < b; i++) if (SENTENCE_END.test(text[i])) { b = i; break; }
+  for (let i = from - 1; i >= a; i--)
+    if (SENTENCE_END.test(text[i])) {
+      a = i + 1;
+      break;
+    }
+  for (let i = to; i < b; i++)
+    if (SENTENCE_END.test(text[i])) {
+      b = i;
+      break;
+    }
   const window = text.slice(a, b);
   return def.cancel.some((re) => re.test(window));
 }
@@ -149,7 +159,8 @@ export function linkFlags(url: string): string[] {
   const tokens = host.split(/[.\-_]/u);
   const looksLike = Object.entries(BRAND_DOMAINS).some(([brand, official]) => {
     const hay = /\d/u.test(brand) ? host : deleet;
-    const named = tokens.includes(brand) || hay.split(/[.\-_]/u).includes(brand) || (brand.length >= 5 && hay.includes(brand));
+    const named =
+      tokens.includes(brand) || hay.split(/[.\-_]/u).includes(brand) || (brand.length >= 5 && hay.includes(brand));
     return named && !official.some((d) => host === d || host.endsWith(`.${d}`));
   });
   if (looksLike) out.push('lookalike-domain');
@@ -182,7 +193,8 @@ function asksToCall(n: Normalized, spans: EntitySpan[]): boolean {
 }
 
 // Pointing people to official help is not a request that disqualifies a reminder.
-const OFFICIAL_ACTION = /(下载|安装|使用|拨打|致电|联系|报警|咨询|请撥|请拨)[^，。]{0,4}(国家反诈中心|反诈中心|96110|110|165|12381|警方|派出所|当地公安)(app|热线|专线)?/gu;
+const OFFICIAL_ACTION =
+  /(下载|安装|使用|拨打|致电|联系|报警|咨询|请撥|请拨)[^，。]{0,4}(国家反诈中心|反诈中心|96110|110|165|12381|警方|派出所|当地公安)(app|热线|专线)?/gu;
 
 /**
  * Recognises a routine notice that nothing disqualifies: its id. `mimic` when the message
@@ -195,7 +207,10 @@ function routineOf(n: Normalized, flagIds: Set<string>, spans: EntitySpan[]): { 
   for (const kind of ROUTINE_NOTICES) {
     if (!kind.patterns.some((re) => re.test(text))) continue;
     if (kind.requires && !kind.requires.test(text)) continue;
-    if (ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id)) || (flagIds.has('link') && !kind.linksOk)) {
+    if (
+      ALWAYS_DISQUALIFY.some((id) => flagIds.has(id) && !kind.exempt?.includes(id)) ||
+      (flagIds.has('link') && !kind.linksOk)
+    ) {
       mimic = true;
       continue;
     }
@@ -233,7 +248,10 @@ export function checkMessage(input: CheckInput | string): CheckResult {
   }
   for (const s of spans) {
     if (s.kind !== 'url') continue;
-    for (const id of linkFlags(s.value)) add(redFlagById(id)!, s.from, s.to);
+    for (const id of linkFlags(s.value)) {
+      const def = redFlagById(id);
+      if (def) add(def, s.from, s.to);
+    }
   }
 
   const entities = toEntities(n, spans);

@@ -18,7 +18,30 @@ export interface EntitySpan {
 
 // Domain endings we accept for a bare domain written without http:// or www. (a longer
 // list would turn "file.txt" or "a.b" into links).
-const COMMON_TLDS = ['com', 'cn', 'net', 'org', 'tw', 'hk', 'mo', 'uk', 'us', 'io', 'me', 'co', 'app', 'ly', 'gl', 'gd', 'im', 'nz', 'la', 'to', 'gov', 'edu'];
+const COMMON_TLDS = [
+  'com',
+  'cn',
+  'net',
+  'org',
+  'tw',
+  'hk',
+  'mo',
+  'uk',
+  'us',
+  'io',
+  'me',
+  'co',
+  'app',
+  'ly',
+  'gl',
+  'gd',
+  'im',
+  'nz',
+  'la',
+  'to',
+  'gov',
+  'edu',
+];
 const TLD_ALT = [...new Set([...COMMON_TLDS, ...UNUSUAL_TLDS])].sort((a, b) => b.length - a.length).join('|');
 
 const URL_RE = new RegExp(
@@ -74,7 +97,7 @@ const AMOUNT_RE = new RegExp(
   [
     String.raw`(?:[¥￥$£€]|rmb|cny|nt\$|hk\$|us\$|usd|usdt)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:万|千|百|k|m))?`,
     String.raw`\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|万|亿|元|块钱|块|美元|美金|港币|港元|新台币|台币|usdt|u\b|rmb|dollars?|pounds?|euros?)`,
-    String.raw`[一二两三四五六七八九十百千万]+(?:万元|万|元|块)`,
+    '[一二两三四五六七八九十百千万]+(?:万元|万|元|块)',
   ].join('|'),
   'gu',
 );
@@ -100,7 +123,13 @@ export function findEntities(n: Normalized): EntitySpan[] {
   // A phone inside a link or an account id, or a bare IP read as an amount, is not its own entity.
   const covering = spans.filter((s) => s.kind === 'url' || s.kind === 'account');
   return spans
-    .filter((s) => s.kind === 'url' || !covering.some((c) => c !== s && c.from <= s.from && c.to >= s.to && (s.kind !== 'account' || c.kind === 'url')))
+    .filter(
+      (s) =>
+        s.kind === 'url' ||
+        !covering.some(
+          (c) => c !== s && c.from <= s.from && c.to >= s.to && (s.kind !== 'account' || c.kind === 'url'),
+        ),
+    )
     .sort((a, b) => a.from - b.from);
 }
 

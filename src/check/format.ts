@@ -3,8 +3,8 @@
  * verdict line with a level mark, the red flags each quoting its evidence, and the entities.
  */
 import { redFlagById } from '../knowledge/red-flags.js';
-import { scamTypeById } from '../knowledge/scam-types.js';
 import { ROUTINE_NOTICES } from '../knowledge/routine-notices.js';
+import { scamTypeById } from '../knowledge/scam-types.js';
 import { type CheckResult, type Label, NO_SIGNS_TEXT, type Verdict } from './types.js';
 
 /** Which label of a {@link Label} to use. */

@@ -21,7 +21,7 @@ export interface Normalized {
 
 // Zero-width and other format characters (Cf) plus variation selectors: invisible, used to
 // split words past keyword filters.
-const INVISIBLE = /[\p{Cf}\u180e\ufe00-\ufe0f\u034f]/u;
+const INVISIBLE = /\p{Cf}|\u180e|\p{Variation_Selector}|\u034f/u;
 const HAN = /\p{Script=Han}/u;
 // Horizontal space only: line breaks carry the shape of a chat log.
 const SPACE = /[^\S\n\r]/u;
@@ -57,7 +57,7 @@ export function normalize(original: string): Normalized {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
+    const cp = original.codePointAt(i) ?? 0;
     const len = cp > 0xffff ? 2 : 1;
     const ch = original.slice(i, i + len);
     const n = normalizeChar(ch);
@@ -77,7 +77,8 @@ export function normalize(original: string): Normalized {
     if (!SPACE.test(chars[i])) continue;
     let j = i;
     while (j < chars.length && SPACE.test(chars[j])) j++;
-    if (i > 0 && j < chars.length && HAN.test(chars[i - 1]) && HAN.test(chars[j])) for (let k = i; k < j; k++) keep[k] = false;
+    if (i > 0 && j < chars.length && HAN.test(chars[i - 1]) && HAN.test(chars[j]))
+      for (let k = i; k < j; k++) keep[k] = false;
     i = j - 1;
   }
   let text = '';

@@ -4,7 +4,7 @@
  * anything shaped like a received message goes to the checker, in 简体, 繁體 or English.
  */
 import { checkMessage, SUSPICIOUS_AT } from './checker.js';
-import { normalize, type Normalized } from './normalize.js';
+import { type Normalized, normalize } from './normalize.js';
 
 /** Where an input goes. */
 export type Route = { kind: 'message'; message: string } | { kind: 'question' };
@@ -22,43 +22,54 @@ export const LONG_INPUT_CHARS = 80;
 // "Is this a scam?" in the three languages (normalised: Simplified, lower case). The
 // asking part before or after the message is removed.
 const ASK_SUBJECT = String.raw`(?:(?:这|这个|这条|这则|这封|这通|这段|以下|下面|下列|此|它)(?:短信|信息|消息|简讯|讯息|电话|来电|通知|链接|邮件|内容|话)?)?\s*`;
-const ASK_NOUN = String.raw`(?:诈骗|骗子|骗局|诈骗短信|诈骗信息|真的|假的|钓鱼|正规|正常|可信|靠谱)`;
+const ASK_NOUN = '(?:诈骗|骗子|骗局|诈骗短信|诈骗信息|真的|假的|钓鱼|正规|正常|可信|靠谱)';
 // Either "是(不是)… + noun" or "noun + 吗": a bare 诈骗 at the end of a sentence is not an ask.
-const ASK_CORE = String.raw`${ASK_SUBJECT}(?:(?:是不是|是否|算不算|是)${ASK_NOUN}(?:吗|嘛|么|吧|啊|呢|的吗)?|${ASK_NOUN}(?:吗|嘛|么|的吗|不))`;
+const ASK_CORE = `${ASK_SUBJECT}(?:(?:是不是|是否|算不算|是)${ASK_NOUN}(?:吗|嘛|么|吧|啊|呢|的吗)?|${ASK_NOUN}(?:吗|嘛|么|的吗|不))`;
 const ZH_PREFIX = new RegExp(
   String.raw`^\s*(?:请问|请帮我|帮我|帮忙|麻烦)?\s*(?:看看|看一下|看下|查一下|查查|鉴定一下|判断一下)?\s*(?:我)?(?:收到|接到)?(?:了)?(?:一条|一个|一则|一封|这条|这个|以下|下面的?)?(?:短信|信息|消息|简讯|讯息|电话|通知|邮件|微信|私信)?\s*[,，]?\s*${ASK_CORE}\s*[?？!！:：。,，\s]+`,
   'u',
 );
-const ZH_INTRO = /^\s*(?:(?:我)?(?:刚|刚刚|今天|昨天)?(?:收到|接到)(?:了)?(?:一条|一个|一则|一封|这样的?|如下)?|(?:请)?(?:帮我|帮忙)?(?:看看|看一下|看下|查查|查一下)(?:这条|这个|这则|这封|以下|下面的?)?)(?:短信|信息|消息|简讯|讯息|电话|通知|邮件|微信|私信|来电)(?:内容)?\s*[:：,，]\s*/u;
+const ZH_INTRO =
+  /^\s*(?:(?:我)?(?:刚|刚刚|今天|昨天)?(?:收到|接到)(?:了)?(?:一条|一个|一则|一封|这样的?|如下)?|(?:请)?(?:帮我|帮忙)?(?:看看|看一下|看下|查查|查一下)(?:这条|这个|这则|这封|以下|下面的?)?)(?:短信|信息|消息|简讯|讯息|电话|通知|邮件|微信|私信|来电)(?:内容)?\s*[:：,，]\s*/u;
 const ZH_SUFFIX = new RegExp(String.raw`[\s,，。.!！]*(?:请问|帮我看看)?\s*${ASK_CORE}\s*[?？]*\s*$`, 'u');
-const EN_PREFIX = /^\s*(?:(?:i )?(?:got|received|just got) (?:this|a|an)(?: text| message| sms| email| call)?[,.:]?\s*)?(?:is|was) (?:this|it|that)(?: message| text| sms| email)? (?:a )?(?:scam|fraud|legit|real|genuine|phishing|fake|safe)\s*\??\s*[:\-–—]?\s*/u;
-const EN_INTRO = /^\s*(?:i )?(?:got|received|just got) (?:this|a|an|the following)(?: text| message| sms| email)?\s*[:\-–—]\s*/u;
-const EN_SUFFIX = /[\s,.;:!]*(?:is|was) (?:this|it|that)(?: message| text| sms| email)? (?:a )?(?:scam|fraud|legit|real|genuine|phishing|fake|safe)\s*\?*\s*$/u;
+const EN_PREFIX =
+  /^\s*(?:(?:i )?(?:got|received|just got) (?:this|a|an)(?: text| message| sms| email| call)?[,.:]?\s*)?(?:is|was) (?:this|it|that)(?: message| text| sms| email)? (?:a )?(?:scam|fraud|legit|real|genuine|phishing|fake|safe)\s*\??\s*[:\-–—]?\s*/u;
+const EN_INTRO =
+  /^\s*(?:i )?(?:got|received|just got) (?:this|a|an|the following)(?: text| message| sms| email)?\s*[:\-–—]\s*/u;
+const EN_SUFFIX =
+  /[\s,.;:!]*(?:is|was) (?:this|it|that)(?: message| text| sms| email)? (?:a )?(?:scam|fraud|legit|real|genuine|phishing|fake|safe)\s*\?*\s*$/u;
 
 // Shapes of a received message.
-const SENDER_TAG = /^\s*[【\[][^】\]\n]{1,24}[】\]]|[【\[][^】\]\n]{1,24}[】\]]\s*$/u;
-const UNSUBSCRIBE = /回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\btext stop\b|\bstop to (opt out|unsubscribe|end)\b/u;
+const SENDER_TAG = /^\s*[【[][^】\]\n]{1,24}[】\]]|[【[][^】\]\n]{1,24}[】\]]\s*$/u;
+const UNSUBSCRIBE =
+  /回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\btext stop\b|\bstop to (opt out|unsubscribe|end)\b/u;
 const LINK = /https?:\/\/|www\.|(?<![\w@.])[a-z0-9-]+\.(?:com|cn|net|top|xyz|vip|cc|tw|hk|me|io|ly)(?:\/|\b)/u;
-const SALUTATION = /尊敬的|亲爱的(?:用户|客户|会员|旅客|家长)|您好|您的|请您|您已|您在|您于|您有|dear (?:customer|user|member|client|sir|madam|valued)|\byour (?:account|card|package|parcel|order|payment|loan|verification)\b/u;
+const SALUTATION =
+  /尊敬的|亲爱的(?:用户|客户|会员|旅客|家长)|您好|您的|请您|您已|您在|您于|您有|dear (?:customer|user|member|client|sir|madam|valued)|\byour (?:account|card|package|parcel|order|payment|loan|verification)\b/u;
 // Six digits or more (a code, a phone number); 96110 or 12306 named in a question is not.
 const LONG_NUMBER = /(?<!\d)\d{6,}(?!\d)/u;
 const CHAT_LINE = /^[^\n:：]{1,16}[:：][^\n]+$/gmu;
 const TIMESTAMP = /(?:^|\n)\s*(?:\[?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\]?|\d{4}[-/]\d{1,2}[-/]\d{1,2})/u;
 
 // Shapes of a question about fraud.
-const QUESTION_START = /^\s*(?:什么是|什么叫|啥是|怎么|怎样|如何|为什么|为啥|哪些|有哪些|请问|我该|我应该|该怎么|如果|要是|(?:what|how|why|who|where|when|which|can|could|should|do|does|is|are|will|would)\b)/u;
+const QUESTION_START =
+  /^\s*(?:什么是|什么叫|啥是|怎么|怎样|如何|为什么|为啥|哪些|有哪些|请问|我该|我应该|该怎么|如果|要是|(?:what|how|why|who|where|when|which|can|could|should|do|does|is|are|will|would)\b)/u;
 const QUESTION_END = /(?:吗|呢|么|嘛|啊|吧|？|\?|怎么办|咋办|怎么回事|靠谱不|可信不|是真的不)\s*[?？。!！]*\s*$/u;
-const FIRST_PERSON_STORY = /^\s*(?:我(?!是|係|系|们是)|我妈|我爸|我家|我朋友|孩子|老人|家里|有人|朋友|同事|刚才|刚刚|i |my |someone|a friend|an? [a-z]+ (?:online|called|texted))/u;
+const FIRST_PERSON_STORY =
+  /^\s*(?:我(?!是|係|系|们是)|我妈|我爸|我家|我朋友|孩子|老人|家里|有人|朋友|同事|刚才|刚刚|i |my |someone|a friend|an? [a-z]+ (?:online|called|texted))/u;
 // Asking about fraud (the user's question), as opposed to a message that merely ends in 吗.
-const META_ASK = /(?:是不是|是)(?:诈骗|骗子|骗局)|被骗|(?:诈骗|骗子|骗局)(?:吗|嘛|么)|是真的吗|真的假的|靠谱(?:吗|不|嘛)|可信(?:吗|不)|能信(?:吗|不)|怎么办|咋办|怎么回事|\bis (?:this|it|that) (?:a )?(?:scam|fraud|legit|real|safe)|\bshould i\b|\bwhat should\b|\bam i being\b/u;
+const META_ASK =
+  /(?:是不是|是)(?:诈骗|骗子|骗局)|被骗|(?:诈骗|骗子|骗局)(?:吗|嘛|么)|是真的吗|真的假的|靠谱(?:吗|不|嘛)|可信(?:吗|不)|能信(?:吗|不)|怎么办|咋办|怎么回事|\bis (?:this|it|that) (?:a )?(?:scam|fraud|legit|real|safe)|\bshould i\b|\bwhat should\b|\bam i being\b/u;
 // Someone telling what happened to them ("有人让我转账").
-const STORY = /(?:有人|对方|骗子|陌生人|自称|收到|接到|让我|要我|叫我|\bsomeone\b|\btold me\b|\basked me\b|\bwants me\b|\bclaiming\b)/u;
+const STORY =
+  /(?:有人|对方|骗子|陌生人|自称|收到|接到|让我|要我|叫我|\bsomeone\b|\btold me\b|\basked me\b|\bwants me\b|\bclaiming\b)/u;
 // A received message speaks to its reader.
 const ADDRESSES_READER = /你|您|妳|\byou\b|\byour\b/u;
 // Question words anywhere: a received message seldom asks what or how much.
 const QUESTION_WORD = /什么|怎么|多少|哪些|哪里|为什么|为啥|干嘛|几个|几起|几次|几名/u;
 // Reported speech: someone describing what a scammer said, rather than the message itself.
-const REPORTED = /(?:[他她]们?说|对方说|有人说|人说|说是|说我|说要|说可以|说能|说只要|自称|声称|告诉我|让我|要我|叫我|带我|给我打电话|打电话给我|打来|来电|\bcalled me\b|\btexted me\b|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
+const REPORTED =
+  /(?:[他她]们?说|对方说|有人说|人说|说是|说我|说要|说可以|说能|说只要|自称|声称|告诉我|让我|要我|叫我|带我|给我打电话|打电话给我|打来|来电|\bcalled me\b|\btexted me\b|\btold me\b|\bsays\b|\bsaid\b|\basked me\b|\bpromises?\b|\bwants me\b|\bclaiming\b|\bclaims\b)/u;
 
 function sliceOriginal(n: Normalized, from: number, to: number): string {
   if (to <= from) return '';
@@ -76,11 +87,14 @@ function stripAsk(n: Normalized): { rest: string; prefixed: boolean } | undefine
   const prefix = ZH_PREFIX.exec(text) ?? EN_PREFIX.exec(text) ?? ZH_INTRO.exec(text) ?? EN_INTRO.exec(text);
   const prefixed = !!prefix && prefix[0].length > 0;
   if (prefixed) from = prefix[0].length;
-  const suffix = (ZH_SUFFIX.exec(text.slice(from)) ?? EN_SUFFIX.exec(text.slice(from)));
+  const suffix = ZH_SUFFIX.exec(text.slice(from)) ?? EN_SUFFIX.exec(text.slice(from));
   const suffixed = !!suffix && suffix[0].length > 0;
   if (suffixed) to = from + suffix.index;
   if (!prefixed && !suffixed) return undefined;
-  const rest = sliceOriginal(n, from, to).trim().replace(/^[“"「『'‘]+|[”"」』'’]+$/gu, '').trim();
+  const rest = sliceOriginal(n, from, to)
+    .trim()
+    .replace(/^[“"「『'‘]+|[”"」』'’]+$/gu, '')
+    .trim();
   return { rest, prefixed };
 }
 
@@ -88,7 +102,8 @@ function stripAsk(n: Normalized): { rest: string; prefixed: boolean } | undefine
 function messageShape(n: Normalized): { strong: boolean; weak: number } {
   const text = n.text;
   const chatLines = text.match(CHAT_LINE)?.length ?? 0;
-  const strong = SENDER_TAG.test(text) || UNSUBSCRIBE.test(text) || LINK.test(text) || chatLines >= 2 || TIMESTAMP.test(text);
+  const strong =
+    SENDER_TAG.test(text) || UNSUBSCRIBE.test(text) || LINK.test(text) || chatLines >= 2 || TIMESTAMP.test(text);
   let weak = 0;
   if (SALUTATION.test(text)) weak++;
   if (LONG_NUMBER.test(text)) weak++;

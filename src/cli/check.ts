@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const image = imageAt >= 0 ? args[imageAt + 1] : undefined;
   if (imageAt >= 0 && !image) throw new Error('--image needs a file');
   const skip = new Set([...(langAt >= 0 ? [langAt, langAt + 1] : []), ...(imageAt >= 0 ? [imageAt, imageAt + 1] : [])]);
-  const text = args.filter((a, i) => !skip.has(i) && a !== '--json').join(' ').trim();
+  const text = args
+    .filter((a, i) => !skip.has(i) && a !== '--json')
+    .join(' ')
+    .trim();
 
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -47,7 +50,10 @@ async function main(): Promise<void> {
       }
       const result = checkMessage(ocr.text);
       if (json) process.stdout.write(`${JSON.stringify({ ocr, result })}\n`);
-      else process.stdout.write(`Read from the image (${ocr.ms} ms, confidence ${ocr.confidence.toFixed(2)}):\n${ocr.text}\n\n${formatCheck(result, outputLang(ocr.text, lang))}\n`);
+      else
+        process.stdout.write(
+          `Read from the image (${ocr.ms} ms, confidence ${ocr.confidence.toFixed(2)}):\n${ocr.text}\n\n${formatCheck(result, outputLang(ocr.text, lang))}\n`,
+        );
     } finally {
       await closeDefaultOcr();
     }

@@ -20,14 +20,22 @@ function main(): void {
   }
   const ev = evaluateCheck(items);
   const out: string[] = [];
-  out.push(`Message check on ${path}: ${ev.items} messages (${ev.recall.total} scam, ${ev.falseAlarms.total} ordinary)`);
-  out.push(`scam recall (scam or suspicious) ${formatRatio(ev.recall)}   verdict 'scam' ${formatRatio(ev.scamVerdict)}`);
+  out.push(
+    `Message check on ${path}: ${ev.items} messages (${ev.recall.total} scam, ${ev.falseAlarms.total} ordinary)`,
+  );
+  out.push(
+    `scam recall (scam or suspicious) ${formatRatio(ev.recall)}   verdict 'scam' ${formatRatio(ev.scamVerdict)}`,
+  );
   out.push(`false alarms on ordinary         ${formatRatio(ev.falseAlarms)}`);
   out.push(`type accuracy                    ${formatRatio(ev.typeAccuracy)}`);
-  out.push(`latency (warm, in-process): p50 ${ev.latencyMs.p50.toFixed(2)} ms   p95 ${ev.latencyMs.p95.toFixed(2)} ms   max ${ev.latencyMs.max.toFixed(2)} ms   (first, cold pass: ${ev.coldPassMs.toFixed(0)} ms in all)`);
+  out.push(
+    `latency (warm, in-process): p50 ${ev.latencyMs.p50.toFixed(2)} ms   p95 ${ev.latencyMs.p95.toFixed(2)} ms   max ${ev.latencyMs.max.toFixed(2)} ms   (first, cold pass: ${ev.coldPassMs.toFixed(0)} ms in all)`,
+  );
   out.push('per language:');
   for (const [lang, r] of Object.entries(ev.perLanguage).sort()) {
-    out.push(`  ${lang.padEnd(8)} recall ${formatRatio(r.recall).padEnd(16)} false alarms ${formatRatio(r.falseAlarms).padEnd(16)} type ${formatRatio(r.typed)}`);
+    out.push(
+      `  ${lang.padEnd(8)} recall ${formatRatio(r.recall).padEnd(16)} false alarms ${formatRatio(r.falseAlarms).padEnd(16)} type ${formatRatio(r.typed)}`,
+    );
   }
   out.push('per type:');
   for (const [type, r] of Object.entries(ev.perType).sort()) {
@@ -44,7 +52,9 @@ function main(): void {
       out.push(`${title}:`);
       for (const { item, result } of list) {
         const flags = result.redFlags.map((f) => `${f.id}「${f.evidence}」`).join(' ');
-        out.push(`  [${item.id} ${item.lang} ${item.type ?? item.kind ?? ''}] ${result.verdict} ${result.score} ${result.scamType ?? ''}${result.routine ? ` routine=${result.routine}` : ''} ${flags}`);
+        out.push(
+          `  [${item.id} ${item.lang} ${item.type ?? item.kind ?? ''}] ${result.verdict} ${result.score} ${result.scamType ?? ''}${result.routine ? ` routine=${result.routine}` : ''} ${flags}`,
+        );
         out.push(`      ${item.text.replace(/\s+/gu, ' ').slice(0, 140)}`);
       }
     };
@@ -58,6 +68,8 @@ function main(): void {
 try {
   main();
 } catch (err) {
-  process.stderr.write(`${err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)}\n`);
+  process.stderr.write(
+    `${err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)}\n`,
+  );
   process.exitCode = 1;
 }

@@ -70,13 +70,16 @@ function t(zh: string, en: string): FlagText {
 }
 
 /** Apps and channels scammers move a conversation to. */
-const CHANNEL = '(?:qq|扣扣|微信|威信|薇信|v信|vx|wx|weixin|wechat|line|赖|飞机|纸飞机|telegram|tg|whatsapp|skype|signal|私信|私聊)';
+const CHANNEL =
+  '(?:qq|扣扣|微信|威信|薇信|v信|vx|wx|weixin|wechat|line|赖|飞机|纸飞机|telegram|tg|whatsapp|skype|signal|私信|私聊)';
 
 /** A one-time-code notice: its 请勿告知他人 is the bank's advice, not a scammer's secrecy. */
-export const OTP_CONTEXT = /(验证码|校验码|动态码|动态密码|认证码|验证代码|一次性密码|code|otp)[^]{0,60}(请勿|切勿|勿|不要|千万不要|不得|never|do not|don't)[^]{0,6}(告知|告诉|泄露|透露|提供|转发|给他人|share|tell|give)|(请勿|切勿|勿|不要|never|do not|don't)[^]{0,6}(告知|告诉|泄露|透露|提供|转发|share|tell|give)[^]{0,20}(验证码|校验码|动态码|密码|code|otp)/u;
+export const OTP_CONTEXT =
+  /(验证码|校验码|动态码|动态密码|认证码|验证代码|一次性密码|code|otp)[\s\S]{0,60}(请勿|切勿|勿|不要|千万不要|不得|never|do not|don't)[\s\S]{0,6}(告知|告诉|泄露|透露|提供|转发|给他人|share|tell|give)|(请勿|切勿|勿|不要|never|do not|don't)[\s\S]{0,6}(告知|告诉|泄露|透露|提供|转发|share|tell|give)[\s\S]{0,20}(验证码|校验码|动态码|密码|code|otp)/u;
 
 /** Words that, just before a match in the same clause, negate it (没有手续费, never ask). */
-export const NEGATION_BEFORE = /(没有|没|无需|无须|毋须|不需要?|不用|不必|不收取?|不涉及|不存在|不会|从不|从来不|绝不|决不|绝对不|不要|切勿|勿|谨防|警惕|小心|严禁|禁止|拒绝|免收|免除|免|并非|不是|\bnever\b|\bnot\b|\bno\b|n't|\bwithout\b|\bbeware\b)/u;
+export const NEGATION_BEFORE =
+  /(没有|没|无需|无须|毋须|不需要?|不用|不必|不收取?|不涉及|不存在|不会|从不|从来不|绝不|决不|绝对不|不要|切勿|勿|谨防|警惕|小心|严禁|禁止|拒绝|免收|免除|免|并非|不是|\bnever\b|\bnot\b|\bno\b|n't|\bwithout\b|\bbeware\b)/u;
 /** Negation-looking phrases that are not negations (不要错过 = don't miss it). */
 export const NOT_NEGATION = /(不要|别|千万不要|切勿)错过|不是梦|免费/u;
 
@@ -90,7 +93,10 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
       /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
       /(whatsapp|telegram|wechat|signal|微信|vx)\s*[:：]?\s*\+\d[\d\s-]{6,}|(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
-      new RegExp(`${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`, 'u'),
+      new RegExp(
+        `${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`,
+        'u',
+      ),
     ],
     weight: 0.35,
     label: t('要你加私人联系方式', 'Moves you to a private chat'),
@@ -109,7 +115,11 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance|legal|admin|administration|delivery|shipping|verification) (fee|charge|deposit)|withdrawal tax|to release (your )?(funds|money)/u,
       /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
     ],
-    cancel: [/(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u, /(手续费|服务费)[^，。]{0,2}0(\.0+)?元?/u, /(我|我们|咱们)[^，。]{0,2}先(付|交|垫|转)/u],
+    cancel: [
+      /(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u,
+      /(手续费|服务费)[^，。]{0,2}0(\.0+)?元?/u,
+      /(我|我们|咱们)[^，。]{0,2}先(付|交|垫|转)/u,
+    ],
     weight: 0.45,
     label: t('要你先交钱', 'Asks you to pay first'),
     explain: t(
@@ -120,7 +130,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'credit-repair',
     family: 'pay-first',
-    patterns: [/征信修复|修复征信|洗白|联征[^，。]{0,8}不良|纳入[^，。]{0,6}征信|(白条|金条|校园贷|花呗|借呗|学生贷)[^，。]{0,10}(注销|关闭)|credit (restoration|repair)|remove negative|reported (as delinquent )?to (all )?(the )?credit bureaus|credit score (dropped|fell)|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,6}(征信|信用评分|信用分数|信用记录)|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u],
+    patterns: [
+      /征信修复|修复征信|洗白|联征[^，。]{0,8}不良|纳入[^，。]{0,6}征信|(白条|金条|校园贷|花呗|借呗|学生贷)[^，。]{0,10}(注销|关闭)|credit (restoration|repair)|remove negative|reported (as delinquent )?to (all )?(the )?credit bureaus|credit score (dropped|fell)|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,6}(征信|信用评分|信用分数|信用记录)|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u,
+    ],
     weight: 0.5,
     label: t('拿征信做文章', 'Plays on your credit record'),
     explain: t(
@@ -137,7 +149,10 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /限时|仅限今[天日]|今[天日](内|之内|截止|前)|(今日|今天|明天|\d+小时)前|截止今[天日]|(\d+|[一二两三半])\s*个?(小时|分钟)内|过期(作废|失效|清零)|名额有限|名额只剩|仅剩\d+个?名额|最后一天|倒计时/u,
       /\b(urgent|urgently|immediately|act now|right away|within \d+ ?(hours?|hrs|minutes|days)|expires? (today|soon|tonight)|before it expires|final notice|last chance|today only|tonight only)\b/u,
     ],
-    cancel: [/(我|俺)[^，。]{0,3}(尽快|马上|立刻|立即)[^，。]{0,2}(还|转给?你|汇给?你|打给你)/u, /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u],
+    cancel: [
+      /(我|俺)[^，。]{0,3}(尽快|马上|立刻|立即)[^，。]{0,2}(还|转给?你|汇给?你|打给你)/u,
+      /(尽快|马上)(还给?你|还钱给你|回复你|回你)/u,
+    ],
     weight: 0.2,
     label: t('催你马上行动', 'Rushes you'),
     explain: t(
@@ -209,7 +224,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'guided-operation',
     family: 'remote',
-    patterns: [/(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you|fraud team will call you|按我(的)?提示操作/u],
+    patterns: [
+      /(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you|fraud team will call you|按我(的)?提示操作/u,
+    ],
     weight: 0.35,
     label: t('要你按他的指引操作', 'Wants to guide you step by step'),
     explain: t(
@@ -282,7 +299,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'safe-account',
     family: 'safe-account',
-    patterns: [/(转|移|存)[^，。]{0,6}(到|入)[^，。]{0,6}(安全|保护)(账户|账号)|安全账户|安全账号|国家账户|国家安全账户|清查账户|资金清查|资金核查|核查资金|清查资金|监管账户|\bsafe account|secure (government )?account|protected account/u],
+    patterns: [
+      /(转|移|存)[^，。]{0,6}(到|入)[^，。]{0,6}(安全|保护)(账户|账号)|安全账户|安全账号|国家账户|国家安全账户|清查账户|资金清查|资金核查|核查资金|清查资金|监管账户|\bsafe account|secure (government )?account|protected account/u,
+    ],
     weight: 0.9,
     label: t('“安全账户”', '"Safe account"'),
     explain: t(
@@ -366,7 +385,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'emergency-story',
     family: 'impersonation',
-    patterns: [/出车祸|车祸|和解|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|\bbail\b|(police|they) (are )?holding me|got into trouble/u],
+    patterns: [
+      /出车祸|车祸|和解|突发(疾病|急病)|(正在|在)[^，。]{0,4}抢救|急需(手术费|医药费|住院费|保释金)|被(拘留|抓|扣)了?|(in|at) (the )?hospital|car accident|been arrested|\bbail\b|(police|they) (are )?holding me|got into trouble/u,
+    ],
     weight: 0.35,
     label: t('说亲人出了急事', 'A sudden emergency'),
     explain: t(
@@ -377,7 +398,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'borrow-money',
     family: 'impersonation',
-    patterns: [/借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u],
+    patterns: [
+      /借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u,
+    ],
     weight: 0.25,
     label: t('借钱或代付', 'Asks to borrow or pay for them'),
     explain: t(
@@ -388,7 +411,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'claims-teacher',
     family: 'impersonation',
-    patterns: [/(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局|操作|直播)|跟着[^，。]{0,2}(老师|导师)|机构主力|主力资金|联合操盘|投顾/u],
+    patterns: [
+      /(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局|操作|直播)|跟着[^，。]{0,2}(老师|导师)|机构主力|主力资金|联合操盘|投顾/u,
+    ],
     weight: 0.35,
     label: t('“老师”带你投资', 'An investment "teacher"'),
     explain: t(
@@ -414,7 +439,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'task-rebate',
     family: 'too-good',
-    patterns: [/刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|充\d+返\d+|做得越多赚得越多|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u],
+    patterns: [
+      /刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|充\d+返\d+|做得越多赚得越多|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u,
+    ],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
     explain: t(
@@ -425,7 +452,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'free-offer',
     family: 'too-good',
-    patterns: [/免费(领|送|领取|赠送|获得)|0元(领|购|送)|零元购|白送|无门槛[^，。]{0,4}(领|送)|\bfree (gift|iphone|money|cash|reward)|claim your (free|gift|reward)|free [\d,]+ |free (v-?bucks|robux|skins?)/u],
+    patterns: [
+      /免费(领|送|领取|赠送|获得)|0元(领|购|送)|零元购|白送|无门槛[^，。]{0,4}(领|送)|\bfree (gift|iphone|money|cash|reward)|claim your (free|gift|reward)|free [\d,]+ |free (v-?bucks|robux|skins?)/u,
+    ],
     weight: 0.25,
     label: t('免费领取', 'Something for free'),
     explain: t(
@@ -437,7 +466,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'odd-payment',
     family: 'payment',
-    patterns: [/usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|代码)|买点数|转数快|scratch (them|the cards?|off)|photos? of the (cards?|codes?)|\b(cash ?app|venmo|zelle|gift ?cards?|itunes|google play cards?|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u],
+    patterns: [
+      /usdt|泰达币|虚拟币|虚拟货币|比特币|数字货币|币安|礼品卡|购物卡|充值卡|点卡|游戏点数|超商[^，。]{0,6}(点数|代码)|买点数|转数快|scratch (them|the cards?|off)|photos? of the (cards?|codes?)|\b(cash ?app|venmo|zelle|gift ?cards?|itunes|google play cards?|steam card|bitcoin|btc|crypto ?(wallet|currency)|wire transfer|western union|moneygram)\b/u,
+    ],
     weight: 0.4,
     label: t('不寻常的付款方式', 'Unusual way to pay'),
     explain: t(
@@ -448,7 +479,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'top-up',
     family: 'payment',
-    patterns: [/(先|你|在平台|平台上?|账户里?)[^，。！？]{0,4}(充值|充|投|入金|存入)[^，。！？]{0,3}(\d|一|两|几|点)|(top up|deposit) [^.!?]{0,20}(on|to|into) (the |my |this |our )?(platform|app|account)|open an account on (his|her|my|our|the|this) (platform|app|site|exchange)/u],
+    patterns: [
+      /(先|你|在平台|平台上?|账户里?)[^，。！？]{0,4}(充值|充|投|入金|存入)[^，。！？]{0,3}(\d|一|两|几|点)|(top up|deposit) [^.!?]{0,20}(on|to|into) (the |my |this |our )?(platform|app|account)|open an account on (his|her|my|our|the|this) (platform|app|site|exchange)/u,
+    ],
     weight: 0.35,
     label: t('要你往平台里充钱', 'Asks you to top up on a platform'),
     explain: t(
@@ -459,7 +492,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'off-platform',
     family: 'too-good',
-    patterns: [/私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|i'?m (overseas|abroad|out of the country)[^.!?]{0,60}(send|pay|wire|deposit)|mail you the keys|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u],
+    patterns: [
+      /私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|i'?m (overseas|abroad|out of the country)[^.!?]{0,60}(send|pay|wire|deposit)|mail you the keys|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u,
+    ],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
     explain: t(
@@ -485,7 +520,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'romance-lure',
     family: 'too-good',
-    patterns: [/看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|(us |u\.s\. )?army (captain|doctor|general|officer)|gold bars|diplomat(ic)?|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u],
+    patterns: [
+      /看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|(us |u\.s\. )?army (captain|doctor|general|officer)|gold bars|diplomat(ic)?|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u,
+    ],
     weight: 0.3,
     label: t('陌生人示好', 'A stranger getting close'),
     explain: t(
@@ -496,18 +533,22 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'charity-appeal',
     family: 'pay-first',
-    patterns: [/扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|(领养|送养)[^，。]{0,10}(费|钱)|every \$\d+ helps|send (your )?donations?|donations? via|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u],
+    patterns: [
+      /扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|(领养|送养)[^，。]{0,10}(费|钱)|every \$\d+ helps|send (your )?donations?|donations? via|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u,
+    ],
     weight: 0.35,
     label: t('募捐或领养要钱', 'A donation or adoption appeal'),
     explain: t(
       '以救助、捐款、领养为名要你付钱：只通过民政部门登记的慈善组织官方渠道捐款。',
-      'It asks for money for a cause, a rescue or an adoption: give only through registered charities\' official channels.',
+      "It asks for money for a cause, a rescue or an adoption: give only through registered charities' official channels.",
     ),
   },
   {
     id: 'elite-lure',
     family: 'too-good',
-    patterns: [/名媛|上流社会|(结识|认识)[^，。]{0,4}(富豪|企业家|高净值|优质男士)|高净值人士|保证脱单|财富能力|high-society|meet millionaires|socialite/u],
+    patterns: [
+      /名媛|上流社会|(结识|认识)[^，。]{0,4}(富豪|企业家|高净值|优质男士)|高净值人士|保证脱单|财富能力|high-society|meet millionaires|socialite/u,
+    ],
     weight: 0.45,
     label: t('名媛、上流社交培训', '"High-society" training'),
     explain: t(
@@ -518,7 +559,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'sex-lure',
     family: 'too-good',
-    patterns: [/聊点刺激|刺激的(视频|聊天)|果聊|裸聊|视频[^，。]{0,4}(脱|裸)|(video|cam) (chat|call)[^.!?]{0,20}(naughty|sexy|fun)/u],
+    patterns: [
+      /聊点刺激|刺激的(视频|聊天)|果聊|裸聊|视频[^，。]{0,4}(脱|裸)|(video|cam) (chat|call)[^.!?]{0,20}(naughty|sexy|fun)/u,
+    ],
     weight: 0.4,
     label: t('色诱视频聊天', 'A sexual video-chat lure'),
     explain: t(
@@ -529,7 +572,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'personal-account',
     family: 'payment',
-    patterns: [/(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|核查|清查|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u],
+    patterns: [
+      /(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|核查|清查|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u,
+    ],
     weight: 0.4,
     label: t('转到个人账户', 'Pay into a personal account'),
     explain: t(
@@ -573,7 +618,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'prize',
     family: 'prize-refund',
-    patterns: [/中奖|抽中|幸运(用户|观众|粉丝|客户)|领奖|奖品|大奖|奖金|获得[^，。]{0,6}(奖|大礼|礼包)|\b(you('ve| have)? won|winner|prize|lottery|jackpot|selected to receive)\b/u],
+    patterns: [
+      /中奖|抽中|幸运(用户|观众|粉丝|客户)|领奖|奖品|大奖|奖金|获得[^，。]{0,6}(奖|大礼|礼包)|\b(you('ve| have)? won|winner|prize|lottery|jackpot|selected to receive)\b/u,
+    ],
     weight: 0.35,
     label: t('说你中奖了', 'Says you won a prize'),
     explain: t(
@@ -584,7 +631,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'points-redeem',
     family: 'prize-refund',
-    patterns: [/积分[^，。！？]{0,10}(兑换|清零|过期|到期|即将|失效)|兑换[^，。]{0,6}(礼品|现金|话费)|点数[^，。]{0,4}(兑换|到期|过期)|\b(points? (will )?(expire|redeem)|redeem (your )?(points|reward))/u],
+    patterns: [
+      /积分[^，。！？]{0,10}(兑换|清零|过期|到期|即将|失效)|兑换[^，。]{0,6}(礼品|现金|话费)|点数[^，。]{0,4}(兑换|到期|过期)|\b(points? (will )?(expire|redeem)|redeem (your )?(points|reward))/u,
+    ],
     weight: 0.4,
     label: t('积分兑换', 'Points about to expire'),
     explain: t(
@@ -595,7 +644,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'refund-comp',
     family: 'prize-refund',
-    patterns: [/退款|理赔|赔偿|赔付|补偿|退费|退税|补贴|补助|助学金|\b(government )?grant\b|退还|双倍赔|快递(丢失|丢了|破损)|包裹(丢失|丢了|破损|异常)|\b(refund|compensation|reimburse(ment)?|tax rebate|claim your money)\b/u],
+    patterns: [
+      /退款|理赔|赔偿|赔付|补偿|退费|退税|补贴|补助|助学金|\b(government )?grant\b|退还|双倍赔|快递(丢失|丢了|破损)|包裹(丢失|丢了|破损|异常)|\b(refund|compensation|reimburse(ment)?|tax rebate|claim your money)\b/u,
+    ],
     weight: 0.25,
     label: t('退款、理赔或补贴', 'Offers a refund or compensation'),
     explain: t(
@@ -622,18 +673,22 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'flight-change',
     family: 'prize-refund',
-    patterns: [/(航班|班机|列车|车次)[^。！？]{0,12}(取消|延误|停飞|故障)[^。！？]{0,30}(改签|退票|退款|赔偿|补偿|理赔|联系|致电|点击)|(flight|train) [^!?]{0,20}(cancel+ed|delayed)[^!?]{0,60}(refund|compensation|rebook|call|click)/u],
+    patterns: [
+      /(航班|班机|列车|车次)[^。！？]{0,12}(取消|延误|停飞|故障)[^。！？]{0,30}(改签|退票|退款|赔偿|补偿|理赔|联系|致电|点击)|(flight|train) [^!?]{0,20}(cancel+ed|delayed)[^!?]{0,60}(refund|compensation|rebook|call|click)/u,
+    ],
     weight: 0.5,
     label: t('航班取消要你办退改签', 'Flight cancelled, "rebook here"'),
     explain: t(
       '说航班取消、可改签赔偿并给你电话或链接：只通过航空公司官方App或官方电话核实。',
-      'It says your flight is cancelled and offers rebooking or compensation by phone or link: check only in the airline\'s own app or number.',
+      "It says your flight is cancelled and offers rebooking or compensation by phone or link: check only in the airline's own app or number.",
     ),
   },
   {
     id: 'recovery',
     family: 'prize-refund',
-    patterns: [/(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|recovery (firm|agency|service|expert)s?|(traced|tracked) (the|your) (crypto|money|funds)|get (it|your money|your funds) back|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u],
+    patterns: [
+      /(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|recovery (firm|agency|service|expert)s?|(traced|tracked) (the|your) (crypto|money|funds)|get (it|your money|your funds) back|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u,
+    ],
     weight: 0.5,
     label: t('帮你追回损失', 'Offers to recover lost money'),
     explain: t(
@@ -644,7 +699,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'exposure-threat',
     family: 'threat',
-    patterns: [/(视讯|视频|画面)[^，。]{0,8}(录下|录了|录屏)|(影片|视频|照片)[^，。]{0,8}(传给|发给|寄给)[^，。]{0,6}(亲友|家人|通讯录|所有)|通讯录[^，。]{0,6}(在我手上|在我这|都在)|裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)|(post|send|share) it [^.!?]{0,30}(family|friends|contacts|school|colleagues)|i('ve| have) (got|recorded) your video/u],
+    patterns: [
+      /(视讯|视频|画面)[^，。]{0,8}(录下|录了|录屏)|(影片|视频|照片)[^，。]{0,8}(传给|发给|寄给)[^，。]{0,6}(亲友|家人|通讯录|所有)|通讯录[^，。]{0,6}(在我手上|在我这|都在)|裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)|(post|send|share) it [^.!?]{0,30}(family|friends|contacts|school|colleagues)|i('ve| have) (got|recorded) your video/u,
+    ],
     weight: 0.75,
     label: t('以曝光私密视频相要挟', 'Threatens to expose intimate images'),
     explain: t(
@@ -655,7 +712,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'card-rental',
     family: 'payment',
-    patterns: [/(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|send the rest (to us|back)|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u],
+    patterns: [
+      /(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|send the rest (to us|back)|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u,
+    ],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
     explain: t(
@@ -682,7 +741,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   {
     id: 'loan-offer',
     family: 'loan',
-    patterns: [/免联征|免保人|当天拨款|利息超低|超低利息|无抵押|免抵押|无担保|免息|低息|秒批|秒下款|秒到账|黑户(也)?可[贷借]|不看征信|不查征信|额度[^，。]{0,6}(已|已经)?(批|下|通过|审批)|放款|\b(instant|quick|easy|guaranteed) (loan|approval)|pre-?approved|no credit check/u],
+    patterns: [
+      /免联征|免保人|当天拨款|利息超低|超低利息|无抵押|免抵押|无担保|免息|低息|秒批|秒下款|秒到账|黑户(也)?可[贷借]|不看征信|不查征信|额度[^，。]{0,6}(已|已经)?(批|下|通过|审批)|放款|\b(instant|quick|easy|guaranteed) (loan|approval)|pre-?approved|no credit check/u,
+    ],
     weight: 0.3,
     label: t('轻松贷款', 'An easy loan'),
     explain: t(
@@ -701,16 +762,100 @@ export function redFlagById(id: string): RedFlagDef | undefined {
 
 /** URL shorteners: the real destination is hidden. */
 export const URL_SHORTENERS: readonly string[] = [
-  't.cn', 'url.cn', 'dwz.cn', 'suo.im', 'suo.nz', 'bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 'ow.ly', 'cutt.ly', 'rb.gy', 't.ly', 'tiny.cc',
-  's.id', 'shorturl.at', 'reurl.cc', 'ppt.cc', 'lihi.cc', 'lihi1.cc', 'lihi.io', 'pse.is', 'tinyurl.hu', 'bit.do', 'rebrand.ly', 'v.gd', 'x.co', '0rz.tw',
-  'u.nu', 'w.url.cn', 'c.tb.cn', 'sohu.gg', 'mrw.so', 'j.mp', 'buff.ly', 'soo.gd', 'tw.gg', 'reurl.tw',
+  't.cn',
+  'url.cn',
+  'dwz.cn',
+  'suo.im',
+  'suo.nz',
+  'bit.ly',
+  'tinyurl.com',
+  'goo.gl',
+  'is.gd',
+  'ow.ly',
+  'cutt.ly',
+  'rb.gy',
+  't.ly',
+  'tiny.cc',
+  's.id',
+  'shorturl.at',
+  'reurl.cc',
+  'ppt.cc',
+  'lihi.cc',
+  'lihi1.cc',
+  'lihi.io',
+  'pse.is',
+  'tinyurl.hu',
+  'bit.do',
+  'rebrand.ly',
+  'v.gd',
+  'x.co',
+  '0rz.tw',
+  'u.nu',
+  'w.url.cn',
+  'c.tb.cn',
+  'sohu.gg',
+  'mrw.so',
+  'j.mp',
+  'buff.ly',
+  'soo.gd',
+  'tw.gg',
+  'reurl.tw',
 ];
 
 /** Top-level domains seldom used by banks, carriers or governments and common in phishing. */
 export const UNUSUAL_TLDS: readonly string[] = [
-  'top', 'xyz', 'vip', 'cc', 'icu', 'club', 'buzz', 'live', 'work', 'loan', 'win', 'bid', 'online', 'site', 'fun', 'cyou', 'sbs', 'cfd',
-  'rest', 'lol', 'monster', 'shop', 'click', 'link', 'quest', 'bond', 'ltd', 'pw', 'tk', 'ml', 'ga', 'cf', 'gq', 'mobi', 'asia', 'today',
-  'life', 'pro', 'website', 'space', 'store', 'tech', 'info', 'biz', 'ink', 'wang', 'ren', 'kim', 'xin', 'gd', 'su', 'ws',
+  'top',
+  'xyz',
+  'vip',
+  'cc',
+  'icu',
+  'club',
+  'buzz',
+  'live',
+  'work',
+  'loan',
+  'win',
+  'bid',
+  'online',
+  'site',
+  'fun',
+  'cyou',
+  'sbs',
+  'cfd',
+  'rest',
+  'lol',
+  'monster',
+  'shop',
+  'click',
+  'link',
+  'quest',
+  'bond',
+  'ltd',
+  'pw',
+  'tk',
+  'ml',
+  'ga',
+  'cf',
+  'gq',
+  'mobi',
+  'asia',
+  'today',
+  'life',
+  'pro',
+  'website',
+  'space',
+  'store',
+  'tech',
+  'info',
+  'biz',
+  'ink',
+  'wang',
+  'ren',
+  'kim',
+  'xin',
+  'gd',
+  'su',
+  'ws',
 ];
 
 /**
@@ -773,9 +918,44 @@ export const BRAND_DOMAINS: Readonly<Record<string, readonly string[]>> = {
 
 /** Domains of official bodies and large services whose links are not a sign by themselves. */
 export const OFFICIAL_DOMAIN_SUFFIXES: readonly string[] = [
-  'gov.cn', 'gov.tw', 'gov.hk', 'gov.mo', 'gov', 'gov.uk', 'gov.au', 'gov.sg', 'edu.cn', 'edu.tw', 'edu.hk',
+  'gov.cn',
+  'gov.tw',
+  'gov.hk',
+  'gov.mo',
+  'gov',
+  'gov.uk',
+  'gov.au',
+  'gov.sg',
+  'edu.cn',
+  'edu.tw',
+  'edu.hk',
   ...Object.values(BRAND_DOMAINS).flat(),
-  'qq.com', 'weibo.com', 'baidu.com', 'mps.gov.cn', 'cyberpolice.cn', '96110.cn', 'chinapost.com.cn', 'ems.com.cn', 'cainiao.com', 'zto.com',
-  'yto.net.cn', 'yundaex.com', 'sto.cn', '189.cn', 'chinaunicom.com', 'chinamobile.com', 'fetnet.net', 'taiwanmobile.com', 'aptg.com.tw',
-  'google.com', 'youtube.com', 'github.com', 'wikipedia.org', 'meituan.com', 'ctrip.com', 'hkpost.hk', 'gov.hk', 'hkma.gov.hk',
+  'qq.com',
+  'weibo.com',
+  'baidu.com',
+  'mps.gov.cn',
+  'cyberpolice.cn',
+  '96110.cn',
+  'chinapost.com.cn',
+  'ems.com.cn',
+  'cainiao.com',
+  'zto.com',
+  'yto.net.cn',
+  'yundaex.com',
+  'sto.cn',
+  '189.cn',
+  'chinaunicom.com',
+  'chinamobile.com',
+  'fetnet.net',
+  'taiwanmobile.com',
+  'aptg.com.tw',
+  'google.com',
+  'youtube.com',
+  'github.com',
+  'wikipedia.org',
+  'meituan.com',
+  'ctrip.com',
+  'hkpost.hk',
+  'gov.hk',
+  'hkma.gov.hk',
 ];

@@ -8,8 +8,9 @@
  * official, a request to call or add someone, a request to pay, or any red flag listed in
  * `disqualifiedBy`. Patterns run on the checker's normalised text (Simplified, lower case).
  */
-import type { FlagText } from './red-flags.js';
+
 import { toTraditional } from '../text/script.js';
+import type { FlagText } from './red-flags.js';
 
 /** One kind of routine notice. */
 export interface RoutineNotice {
@@ -43,12 +44,28 @@ function t(zh: string, en: string): FlagText {
 
 /** Flags that make any notice not routine, whatever its kind. */
 export const ALWAYS_DISQUALIFY: readonly string[] = [
-  'private-channel', 'pay-first', 'safe-account', 'screen-share', 'asks-code', 'asks-card', 'personal-account', 'odd-payment',
-  'short-link', 'lookalike-domain', 'ip-link', 'odd-tld', 'loan-fee', 'card-rental', 'exposure-threat', 'recovery', 'credit-repair',
+  'private-channel',
+  'pay-first',
+  'safe-account',
+  'screen-share',
+  'asks-code',
+  'asks-card',
+  'personal-account',
+  'odd-payment',
+  'short-link',
+  'lookalike-domain',
+  'ip-link',
+  'odd-tld',
+  'loan-fee',
+  'card-rental',
+  'exposure-threat',
+  'recovery',
+  'credit-repair',
 ];
 
 /** A request to call back or contact someone (disqualifies notices that never need one). */
-export const CALL_REQUEST = /(请|速|立即|尽快|马上)?(致电|拨打|回电|联系|来电咨询|咨询电话|客服电话)[^，。！？]{0,6}1[3-9]\d{9}|\+?\d{2,4}[- ]?\d{6,}|(call|text|contact) (us|me|this number|back)/u;
+export const CALL_REQUEST =
+  /(请|速|立即|尽快|马上)?(致电|拨打|回电|联系|来电咨询|咨询电话|客服电话)[^，。！？]{0,6}1[3-9]\d{9}|\+?\d{2,4}[- ]?\d{6,}|(call|text|contact) (us|me|this number|back)/u;
 
 export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
   {
@@ -59,7 +76,15 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     ],
     // The code itself: 4–8 digits.
     requires: /(?<!\d)\d{4,8}(?!\d)/u,
-    disqualifiedBy: ['threat', 'prize', 'refund-comp', 'member-cancel', 'claims-authority', 'new-number', 'borrow-money'],
+    disqualifiedBy: [
+      'threat',
+      'prize',
+      'refund-comp',
+      'member-cancel',
+      'claims-authority',
+      'new-number',
+      'borrow-money',
+    ],
     officialLinksOk: true,
     label: t('验证码短信', 'One-time code'),
   },
@@ -70,7 +95,16 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
       /(账户|信用卡|借记卡|储蓄卡)[^。]{0,30}(消费|支出|入账|转入|交易)[^。]{0,20}(人民币|元|rmb|cny|台币|nt\$|hk\$)/u,
       /\b(card|account) ending (in )?\d{4}|\b(purchase|transaction|payment) of [$£€]?\d[\d,.]* (at|to|on)\b|\b(debited|credited) (with|by|from)\b/u,
     ],
-    disqualifiedBy: ['urgency', 'threat', 'prize', 'refund-comp', 'member-cancel', 'claims-authority', 'claims-service', 'link'],
+    disqualifiedBy: [
+      'urgency',
+      'threat',
+      'prize',
+      'refund-comp',
+      'member-cancel',
+      'claims-authority',
+      'claims-service',
+      'link',
+    ],
     officialLinksOk: false,
     label: t('银行卡交易提醒', 'Card transaction notice'),
   },
@@ -99,15 +133,27 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
   {
     id: 'anti-fraud-reminder',
     patterns: [
-      /(96110|国家反诈中心|反诈中心|反诈|防诈|警政署|165|反诈骗|防骗|公安局|派出所|警方|刑事警察局)[^]{0,80}(提醒|提示|温馨|谨防|警惕|切勿|不要|勿|劝阻|预警|注意|小心|切记|牢记)/u,
-      /(提醒|提示|谨防|警惕|切勿|牢记)[^]{0,80}(96110|国家反诈中心|反诈|防诈|警政署|165|诈骗)/u,
+      /(96110|国家反诈中心|反诈中心|反诈|防诈|警政署|165|反诈骗|防骗|公安局|派出所|警方|刑事警察局)[\s\S]{0,80}(提醒|提示|温馨|谨防|警惕|切勿|不要|勿|劝阻|预警|注意|小心|切记|牢记)/u,
+      /(提醒|提示|谨防|警惕|切勿|牢记)[\s\S]{0,80}(96110|国家反诈中心|反诈|防诈|警政署|165|诈骗)/u,
       // Talk about fraud in words a scammer never uses of himself: a warning, a news story passed on.
       /冒充[^，。]{0,12}(诈骗|骗)|诈骗分子|诈骗团伙|骗子|骗局|被骗|上当|反诈|防骗|新闻|报道|\bscammers?\b|\bfraudsters?\b|\bcriminals are\b|fake (texts|messages|calls|emails)/u,
       /\b(anti-?fraud|scam alert|fraud (alert|warning)|beware of scams?|(will|would) never ask you|report (scam|spam|fraud)[a-z ]{0,10}(texts|messages|calls))\b/u,
     ],
     // A reminder names the tricks it warns about; only a real request disqualifies it.
     disqualifiedBy: ['new-number', 'borrow-money'],
-    exempt: ['pay-first', 'safe-account', 'screen-share', 'asks-code', 'asks-card', 'personal-account', 'odd-payment', 'loan-fee', 'card-rental', 'exposure-threat', 'credit-repair'],
+    exempt: [
+      'pay-first',
+      'safe-account',
+      'screen-share',
+      'asks-code',
+      'asks-card',
+      'personal-account',
+      'odd-payment',
+      'loan-fee',
+      'card-rental',
+      'exposure-threat',
+      'credit-repair',
+    ],
     disqualifiedByText: [
       /请[^，。！？]{0,8}(转入|转到|汇入|汇款|转账|缴纳|交纳|支付|下载|安装|提供|配合|添加|联系)/u,
       /(您|你)(的)?[^，。！？]{0,10}(涉嫌|涉案|被冻结|已被|将被)/u,
@@ -123,7 +169,15 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
       /(预约|挂号|就诊|复诊|体检|面试|会议|上课|疫苗|接种|办理业务)[^。]{0,30}(提醒|时间|请准时|请按时|于\d|\d+月\d+日|\d+[:：]\d{2}|明天|今天|后天)/u,
       /\b(appointment|reminder|booking|reservation) [^.]{0,40}(on|at|tomorrow|today|\d{1,2}[:.]\d{2})\b/u,
     ],
-    disqualifiedBy: ['threat', 'prize', 'refund-comp', 'member-cancel', 'claims-authority', 'bill-fine', 'download-app'],
+    disqualifiedBy: [
+      'threat',
+      'prize',
+      'refund-comp',
+      'member-cancel',
+      'claims-authority',
+      'bill-fine',
+      'download-app',
+    ],
     officialLinksOk: true,
     label: t('预约提醒', 'Appointment reminder'),
   },
@@ -131,13 +185,38 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
     id: 'marketing',
     // An advertisement with an unsubscribe line. Short links are common in real ones; any
     // request a shop never makes (add a contact, pay first, claim a prize) disqualifies it.
-    patterns: [/回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\bstop to (opt out|unsubscribe|end)\b/u],
+    patterns: [
+      /回t退订|退订回t|回复t退订|拒收请回复|回复td|退订请回|\breply stop\b|\btxt stop\b|\bstop to (opt out|unsubscribe|end)\b/u,
+    ],
     exempt: ['short-link'],
     linksOk: true,
     disqualifiedBy: [
-      'prize', 'points-redeem', 'refund-comp', 'bill-fine', 'threat', 'claims-authority', 'claims-service', 'member-cancel', 'task-rebate', 'high-return',
-      'loan-offer', 'new-number', 'borrow-money', 'elite-lure', 'sex-lure', 'romance-lure', 'charity-appeal', 'transfer-request', 'off-platform', 'download-app',
-      'emergency-story', 'guided-operation', 'top-up', 'claims-teacher', 'claims-boss', 'flight-change',
+      'prize',
+      'points-redeem',
+      'refund-comp',
+      'bill-fine',
+      'threat',
+      'claims-authority',
+      'claims-service',
+      'member-cancel',
+      'task-rebate',
+      'high-return',
+      'loan-offer',
+      'new-number',
+      'borrow-money',
+      'elite-lure',
+      'sex-lure',
+      'romance-lure',
+      'charity-appeal',
+      'transfer-request',
+      'off-platform',
+      'download-app',
+      'emergency-story',
+      'guided-operation',
+      'top-up',
+      'claims-teacher',
+      'claims-boss',
+      'flight-change',
     ],
     officialLinksOk: true,
     label: t('营销短信', 'Advertisement'),
@@ -148,7 +227,16 @@ export const ROUTINE_NOTICES: readonly RoutineNotice[] = [
       /(已成功|成功)(缴费|缴纳|充值|支付|办理|预订|退订|订购)|(缴费|充值|订单|预订)[^。]{0,10}(成功|已完成|已确认)/u,
       /\b(payment (received|successful)|order (confirmed|shipped)|booking confirmed|thank you for your (payment|order))\b/u,
     ],
-    disqualifiedBy: ['threat', 'prize', 'refund-comp', 'member-cancel', 'claims-authority', 'claims-service', 'bill-fine', 'urgency'],
+    disqualifiedBy: [
+      'threat',
+      'prize',
+      'refund-comp',
+      'member-cancel',
+      'claims-authority',
+      'claims-service',
+      'bill-fine',
+      'urgency',
+    ],
     officialLinksOk: true,
     label: t('业务办理回执', 'Service confirmation'),
   },

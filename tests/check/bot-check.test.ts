@@ -86,8 +86,21 @@ function setup(recognizeText = SCAM) {
   };
   const capture: Transformer = async (_prev, method, payload) => {
     api.push({ method, payload });
-    if (method === 'getFile') return { ok: true, result: { file_id: (payload as any).file_id, file_unique_id: 'u', file_size: PNG.length, file_path: 'photos/shot.png' } } as any;
-    if (method === 'sendMessage') return { ok: true, result: { message_id: 1, date: 0, chat: { id: 7, type: 'private' }, text: (payload as any).text } } as any;
+    if (method === 'getFile')
+      return {
+        ok: true,
+        result: {
+          file_id: (payload as any).file_id,
+          file_unique_id: 'u',
+          file_size: PNG.length,
+          file_path: 'photos/shot.png',
+        },
+      } as any;
+    if (method === 'sendMessage')
+      return {
+        ok: true,
+        result: { message_id: 1, date: 0, chat: { id: 7, type: 'private' }, text: (payload as any).text },
+      } as any;
     return { ok: true, result: true } as any;
   };
   const bot = createBot({
@@ -116,7 +129,9 @@ function update(message: Record<string, unknown>): Update {
 describe('bot check feature', () => {
   it('a forwarded message is always checked, with who it came from', async () => {
     const { bot, calls, sent } = setup();
-    await bot.handleUpdate(update({ text: SCAM, forward_origin: { type: 'hidden_user', date: 0, sender_user_name: '客服小王' } }));
+    await bot.handleUpdate(
+      update({ text: SCAM, forward_origin: { type: 'hidden_user', date: 0, sender_user_name: '客服小王' } }),
+    );
     expect(calls).toHaveLength(1);
     expect(calls[0].kind).toBe('check');
     expect(calls[0].input).toMatchObject({ text: SCAM, forwarded: true, forwardedFrom: '客服小王' });
@@ -127,7 +142,12 @@ describe('bot check feature', () => {
 
   it('even a short forwarded message is checked, not answered as a question', async () => {
     const { bot, calls } = setup();
-    await bot.handleUpdate(update({ text: '在吗', forward_origin: { type: 'user', date: 0, sender_user: { id: 9, is_bot: false, first_name: '王' } } }));
+    await bot.handleUpdate(
+      update({
+        text: '在吗',
+        forward_origin: { type: 'user', date: 0, sender_user: { id: 9, is_bot: false, first_name: '王' } },
+      }),
+    );
     expect(calls.map((c) => c.kind)).toEqual(['check']);
   });
 
@@ -140,12 +160,16 @@ describe('bot check feature', () => {
         reply_to_message: { message_id: 3, date: 0, chat, from: { id: 9, is_bot: false, first_name: 'X' }, text: SCAM },
       }),
     );
-    expect(calls).toEqual([{ kind: 'check', text: SCAM, input: { text: SCAM, forwarded: false, forwardedFrom: undefined } }]);
+    expect(calls).toEqual([
+      { kind: 'check', text: SCAM, input: { text: SCAM, forwarded: false, forwardedFrom: undefined } },
+    ]);
   });
 
   it('/check with an argument checks the argument; without anything it explains itself', async () => {
     const { bot, calls, sent } = setup();
-    await bot.handleUpdate(update({ text: `/check ${SCAM}`, entities: [{ type: 'bot_command', offset: 0, length: 6 }] }));
+    await bot.handleUpdate(
+      update({ text: `/check ${SCAM}`, entities: [{ type: 'bot_command', offset: 0, length: 6 }] }),
+    );
     expect(calls[0]).toMatchObject({ kind: 'check', text: SCAM });
     await bot.handleUpdate(update({ text: '/check', entities: [{ type: 'bot_command', offset: 0, length: 6 }] }));
     expect(calls).toHaveLength(1);
@@ -155,24 +179,35 @@ describe('bot check feature', () => {
   it('a photo is downloaded, read, shown shortened, then checked', async () => {
     const long = `${SCAM}${'后面还有很多文字。'.repeat(60)}`;
     const { bot, calls, sent, images } = setup(long);
-    await bot.handleUpdate(update({ photo: [{ file_id: 'small', file_unique_id: 's', width: 90, height: 90 }, { file_id: 'big', file_unique_id: 'b', width: 900, height: 1600 }] }));
+    await bot.handleUpdate(
+      update({
+        photo: [
+          { file_id: 'small', file_unique_id: 's', width: 90, height: 90 },
+          { file_id: 'big', file_unique_id: 'b', width: 900, height: 1600 },
+        ],
+      }),
+    );
     expect(images).toHaveLength(1);
     expect(images[0].equals(PNG)).toBe(true);
     const [shown, answer] = sent();
     expect(shown.text).toContain(SCAM.slice(0, 20));
     expect([...shown.text].length).toBeLessThan(MAX_SHOWN_OCR_CHARS + 40);
-    expect(calls).toEqual([{ kind: 'check', text: long, input: { text: long, forwarded: false, forwardedFrom: undefined } }]);
+    expect(calls).toEqual([
+      { kind: 'check', text: long, input: { text: long, forwarded: false, forwardedFrom: undefined } },
+    ]);
     expect(answer.text).toContain(verdictLine(checkMessage(long)));
   });
 
   it('an image sent as a document is checked too; an image without text gets a clear reply', async () => {
     const { bot, calls, sent } = setup('');
-    await bot.handleUpdate(update({ document: { file_id: 'doc', file_unique_id: 'd', mime_type: 'image/png', file_name: 'shot.png' } }));
+    await bot.handleUpdate(
+      update({ document: { file_id: 'doc', file_unique_id: 'd', mime_type: 'image/png', file_name: 'shot.png' } }),
+    );
     expect(calls).toEqual([]);
     expect(sent()[0].text).toMatch(/没有从图片中识别出文字/);
   });
 
-  it('a photo with a long caption is the user\'s text; a short caption asks about the image', async () => {
+  it("a photo with a long caption is the user's text; a short caption asks about the image", async () => {
     const { bot, calls, images } = setup();
     const photo = [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 1600 }];
     await bot.handleUpdate(update({ photo, caption: '这条短信说我中奖了要先交手续费，是诈骗吗' }));

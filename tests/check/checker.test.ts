@@ -6,8 +6,6 @@ import { normalize, originalSpan } from '../../src/check/normalize.js';
 import { NO_SIGNS_TEXT } from '../../src/check/types.js';
 import { SCAM_TYPES } from '../../src/knowledge/scam-types.js';
 
-const flagIds = (text: string) => checkMessage(text).redFlags.map((f) => f.id);
-
 describe('routine notices get no-signs', () => {
   it.each([
     ['otp', '【中国银行】您的验证码是482913，5分钟内有效，请勿告知他人。'],
@@ -42,7 +40,9 @@ describe('routine notices get no-signs', () => {
 
 describe('observed misses from issue 7', () => {
   it('快手 "member by mistake, let us cancel it" call', () => {
-    const r = checkMessage('您好，我是快手客服，您之前不小心开通了快手直播会员，如果不取消的话每个月会扣您500元，我这边帮您取消。');
+    const r = checkMessage(
+      '您好，我是快手客服，您之前不小心开通了快手直播会员，如果不取消的话每个月会扣您500元，我这边帮您取消。',
+    );
     expect(r.verdict).not.toBe('no-signs');
     expect(r.scamType).toBe('fake-customer-service');
   });
@@ -61,7 +61,9 @@ describe('observed misses from issue 7', () => {
   });
 
   it('traffic fine', () => {
-    const r = checkMessage('【交管12123】您有一条交通违法记录未处理，罚款200元，请登录 https://12123-gov.cc 处理，逾期将扣分。');
+    const r = checkMessage(
+      '【交管12123】您有一条交通违法记录未处理，罚款200元，请登录 https://12123-gov.cc 处理，逾期将扣分。',
+    );
     expect(r.verdict).toBe('scam');
     expect(r.scamType).toBe('phishing');
     expect(r.redFlags.map((f) => f.id)).toContain('lookalike-domain');
@@ -94,9 +96,12 @@ describe('observed misses from issue 7', () => {
 });
 
 describe('typing needs more than one generic word', () => {
-  it.each([['老师'], ['课程'], ['老师 课程'], ['police'], ['what do the police do'], ['投资'], ['客服']])('「%s」 is not typed', (text) => {
-    expect(classifyScamType(normalize(text).text, [])).toBeUndefined();
-  });
+  it.each([['老师'], ['课程'], ['老师 课程'], ['police'], ['what do the police do'], ['投资'], ['客服']])(
+    '「%s」 is not typed',
+    (text) => {
+      expect(classifyScamType(normalize(text).text, [])).toBeUndefined();
+    },
+  );
 
   it('every type is typed from its own example message', () => {
     for (const t of SCAM_TYPES) {
@@ -108,10 +113,31 @@ describe('typing needs more than one generic word', () => {
 
   it('the taxonomy has the ids of the brief, each with names in three scripts', () => {
     const ids = SCAM_TYPES.map((t) => t.id);
-    for (const id of ['fake-customer-service', 'fake-police', 'fake-investment', 'order-brushing', 'romance', 'fake-boss', 'ticket-refund', 'livestream-jade', 'fake-charity', 'socialite-training', 'game-account', 'two-cards', 'fake-shopping', 'fake-loan', 'fake-credit', 'fake-acquaintance', 'phishing', 'recovery-scam', 'sextortion']) {
+    for (const id of [
+      'fake-customer-service',
+      'fake-police',
+      'fake-investment',
+      'order-brushing',
+      'romance',
+      'fake-boss',
+      'ticket-refund',
+      'livestream-jade',
+      'fake-charity',
+      'socialite-training',
+      'game-account',
+      'two-cards',
+      'fake-shopping',
+      'fake-loan',
+      'fake-credit',
+      'fake-acquaintance',
+      'phishing',
+      'recovery-scam',
+      'sextortion',
+    ]) {
       expect(ids).toContain(id);
     }
-    for (const t of SCAM_TYPES) expect([t.name, t.nameHant, t.nameEn, t.exampleMessage].every((s) => s.length > 0)).toBe(true);
+    for (const t of SCAM_TYPES)
+      expect([t.name, t.nameHant, t.nameEn, t.exampleMessage].every((s) => s.length > 0)).toBe(true);
   });
 });
 
@@ -169,10 +195,13 @@ describe('links', () => {
 
 describe('entities', () => {
   it('finds links, phones in three regions, accounts and amounts as exact spans', () => {
-    const text = '加微信：kefu_8899 或QQ 123456789，电话 +86 138 0013 8000、+886 912-345-678、+852 5123 4567、400-123-4567、95588，链接 https://t.cn/A1b，金额5000元、$1,200、NT$599';
+    const text =
+      '加微信：kefu_8899 或QQ 123456789，电话 +86 138 0013 8000、+886 912-345-678、+852 5123 4567、400-123-4567、95588，链接 https://t.cn/A1b，金额5000元、$1,200、NT$599';
     const e = checkMessage(text).entities;
     expect(e.urls).toEqual(['https://t.cn/A1b']);
-    expect(e.phones).toEqual(expect.arrayContaining(['+86 138 0013 8000', '+886 912-345-678', '+852 5123 4567', '400-123-4567', '95588']));
+    expect(e.phones).toEqual(
+      expect.arrayContaining(['+86 138 0013 8000', '+886 912-345-678', '+852 5123 4567', '400-123-4567', '95588']),
+    );
     expect(e.accounts).toEqual(expect.arrayContaining(['微信：kefu_8899', 'QQ 123456789']));
     expect(e.amounts).toEqual(expect.arrayContaining(['5000元', '$1,200', 'NT$599']));
     for (const list of Object.values(e)) for (const s of list) expect(text.includes(s)).toBe(true);
@@ -197,20 +226,51 @@ describe('normalisation keeps an offset map', () => {
 });
 
 describe('property: evidence is always an exact substring of the input', () => {
-  const pieces = ['安全账户', '加微信', '解冻金', '验证码', '请勿告知他人', '沒有手續費', 'http://t.cn/x', '\u200b', 'Ａ', '殺豬盤', '立即转账', ' ', '，', 'USDT', '尊敬的', '😀', '\ud83d', 'é', 'ﬁ', '㈱'];
+  const pieces = [
+    '安全账户',
+    '加微信',
+    '解冻金',
+    '验证码',
+    '请勿告知他人',
+    '沒有手續費',
+    'http://t.cn/x',
+    '\u200b',
+    'Ａ',
+    '殺豬盤',
+    '立即转账',
+    ' ',
+    '，',
+    'USDT',
+    '尊敬的',
+    '😀',
+    '\ud83d',
+    'é',
+    'ﬁ',
+    '㈱',
+  ];
   it('holds for random mixes of flag words, invisible, full-width and astral characters', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 25 }), (parts) => {
-        const text = parts.join('');
-        const r = checkMessage(text);
-        for (const f of r.redFlags) {
-          expect(f.evidence.length).toBeGreaterThan(0);
-          expect(text.includes(f.evidence)).toBe(true);
-        }
-        for (const list of Object.values(r.entities)) for (const s of list) expect(text.includes(s)).toBe(true);
-        expect(r.score).toBeGreaterThanOrEqual(0);
-        expect(r.score).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...pieces),
+            fc.string({ maxLength: 6 }),
+            fc.string({ unit: 'binary', maxLength: 4 }),
+          ),
+          { maxLength: 25 },
+        ),
+        (parts) => {
+          const text = parts.join('');
+          const r = checkMessage(text);
+          for (const f of r.redFlags) {
+            expect(f.evidence.length).toBeGreaterThan(0);
+            expect(text.includes(f.evidence)).toBe(true);
+          }
+          for (const list of Object.values(r.entities)) for (const s of list) expect(text.includes(s)).toBe(true);
+          expect(r.score).toBeGreaterThanOrEqual(0);
+          expect(r.score).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -20,13 +20,22 @@ describe('routeInput', () => {
   });
 
   it.each([
-    ['这条短信是诈骗吗？【中国银行】您的验证码是482913，5分钟内有效。', '【中国银行】您的验证码是482913，5分钟内有效。'],
+    [
+      '这条短信是诈骗吗？【中国银行】您的验证码是482913，5分钟内有效。',
+      '【中国银行】您的验证码是482913，5分钟内有效。',
+    ],
     ['這是詐騙嗎？您的包裹地址不詳，請點擊 https://x.top 更新', '您的包裹地址不詳，請點擊 https://x.top 更新'],
-    ['is this a scam: Your parcel is on hold, pay $1.99 at http://usps-x.top', 'Your parcel is on hold, pay $1.99 at http://usps-x.top'],
+    [
+      'is this a scam: Your parcel is on hold, pay $1.99 at http://usps-x.top',
+      'Your parcel is on hold, pay $1.99 at http://usps-x.top',
+    ],
     ['Is this a scam? Hi mum, this is my new number', 'Hi mum, this is my new number'],
     ['收到短信：您好，我是公安局民警，请将资金转入安全账户。', '您好，我是公安局民警，请将资金转入安全账户。'],
     ['帮我看看这条信息：恭喜您中奖了，请加微信领取', '恭喜您中奖了，请加微信领取'],
-    ['【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签。这是诈骗吗？', '【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签'],
+    [
+      '【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签。这是诈骗吗？',
+      '【通知】您的航班CA1234因故取消，请点击链接 http://t.cn/x 办理退改签',
+    ],
     ['“您的ETC已失效，请点击 http://etc-x.top 认证”这个是真的吗', '您的ETC已失效，请点击 http://etc-x.top 认证'],
   ])('asked about a message: %s', (text, message) => {
     expect(routeInput(text)).toEqual({ kind: 'message', message });
@@ -44,7 +53,9 @@ describe('routeInput', () => {
   });
 
   it('the golden questions stay questions except the two pasted messages', () => {
-    const golden = JSON.parse(readFileSync('tests/eval/golden.json', 'utf8')) as { items: { q: string; category: string }[] };
+    const golden = JSON.parse(readFileSync('tests/eval/golden.json', 'utf8')) as {
+      items: { q: string; category: string }[];
+    };
     for (const item of golden.items) {
       const route = routeInput(item.q);
       if (item.category === 'check') expect(route.kind, item.q).toBe('message');
@@ -64,7 +75,11 @@ describe('routeInput', () => {
     const set = JSON.parse(readFileSync(path, 'utf8')) as { items: { text: string; label: string }[] };
     const scams = set.items.filter((i) => i.label === 'scam');
     expect(scams.filter((i) => routeInput(i.text).kind !== 'message').map((i) => i.text)).toEqual([]);
-    expect(scams.filter((i) => routeInput(`这条短信是诈骗吗？${i.text}`).kind !== 'message').map((i) => i.text)).toEqual([]);
-    expect(scams.filter((i) => routeInput(`Is this a scam? ${i.text}`).kind !== 'message').map((i) => i.text)).toEqual([]);
+    expect(
+      scams.filter((i) => routeInput(`这条短信是诈骗吗？${i.text}`).kind !== 'message').map((i) => i.text),
+    ).toEqual([]);
+    expect(scams.filter((i) => routeInput(`Is this a scam? ${i.text}`).kind !== 'message').map((i) => i.text)).toEqual(
+      [],
+    );
   });
 });

@@ -10,10 +10,10 @@ import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { AnswerOptions } from '../../answer/engine.js';
 import type { Answer } from '../../answer/types.js';
-import { type OcrOptions, type OcrResult, OcrError, recognizeImage } from '../../check/ocr.js';
+import { OcrError, type OcrOptions, type OcrResult, recognizeImage } from '../../check/ocr.js';
 import type { CheckInput } from '../../check/types.js';
-import type { Language } from '../../retrieval/query.js';
 import type { RecordSource } from '../../record/types.js';
+import type { Language } from '../../retrieval/query.js';
 import { toTraditional } from '../../text/script.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
@@ -45,7 +45,8 @@ const ZH = {
 };
 type CheckTexts = typeof ZH;
 const EN: CheckTexts = {
-  usage: 'Usage: reply to a message with /check, or paste the text after /check. Messages forwarded to me and screenshots are checked automatically.',
+  usage:
+    'Usage: reply to a message with /check, or paste the text after /check. Messages forwarded to me and screenshots are checked automatically.',
   ocrShown: (text: string) => `🔎 Text read from the image:\n${text}`,
   noText: 'No text could be read from the image. Please send a clearer screenshot, or paste the message text.',
   tooLarge: 'The image is too large. Please crop it, or paste the text.',
@@ -100,12 +101,20 @@ async function runCheck(ctx: BotContext, deps: BotDeps, input: CheckInput, sourc
   typing(ctx);
   if (deps.logMessageText) ctx.log.debug({ text: input.text, forwarded: input.forwarded }, 'check');
   const opts: AnswerOptions = answerOptions(ctx, deps);
-  const answer: Answer = deps.engine.check ? await deps.engine.check(input, opts) : await deps.engine.answer(input.text, opts);
+  const answer: Answer = deps.engine.check
+    ? await deps.engine.check(input, opts)
+    : await deps.engine.answer(input.text, opts);
   await replyWithAnswer(ctx, answer, deps, source);
 }
 
 /** Reads an image message, shows what was read, then checks it. */
-async function checkImage(ctx: BotContext, deps: BotDeps, recognize: Recognize, m: Message, fileId: string): Promise<void> {
+async function checkImage(
+  ctx: BotContext,
+  deps: BotDeps,
+  recognize: Recognize,
+  m: Message,
+  fileId: string,
+): Promise<void> {
   const t = checkTexts(ctx.uiLang);
   typing(ctx);
   let ocr: OcrResult;
@@ -114,7 +123,10 @@ async function checkImage(ctx: BotContext, deps: BotDeps, recognize: Recognize, 
     ocr = await recognize(image);
   } catch (err) {
     const tooLarge = err instanceof FileTooLargeError || (err instanceof OcrError && err.code === 'too-large');
-    ctx.log.warn({ err: err instanceof Error ? err.message : String(err), code: err instanceof OcrError ? err.code : undefined }, 'image check failed');
+    ctx.log.warn(
+      { err: err instanceof Error ? err.message : String(err), code: err instanceof OcrError ? err.code : undefined },
+      'image check failed',
+    );
     await ctx.reply(tooLarge ? t.tooLarge : t.ocrFailed);
     return;
   }
@@ -144,7 +156,12 @@ export function createCheckFeature(opts: { recognize?: Recognize } = {}): (deps:
         const fileId = imageFileId(replied);
         const text = (replied.text ?? replied.caption ?? '').trim();
         if (text) {
-          await runCheck(ctx, deps, { text, forwarded: !!replied.forward_origin, forwardedFrom: forwardedFrom(replied) }, 'command');
+          await runCheck(
+            ctx,
+            deps,
+            { text, forwarded: !!replied.forward_origin, forwardedFrom: forwardedFrom(replied) },
+            'command',
+          );
           return;
         }
         if (fileId) {
