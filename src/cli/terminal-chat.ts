@@ -65,6 +65,12 @@ export async function runTerminalChat(
   });
   rl.setPrompt('\n> ');
   rl.prompt();
+  // Piped input ends while buffered lines are still being answered; prompting after the
+  // end throws on Node 24 ("readline was closed"), so prompt only while input is open.
+  let inputEnded = false;
+  rl.once('close', () => {
+    inputEnded = true;
+  });
   const ask = async (q: string, language?: Language) =>
     out(`\n${(await answer(q, deps, { maxQuestionChars: config.maxQuestionChars, language })).text}`);
   // The line iterator buffers lines, so pasted or piped input is not lost while an
@@ -77,7 +83,7 @@ export async function runTerminalChat(
       else if (l.kind === 'types') out(`\n${typesList(lang)}`);
       else if (l.kind === 'tips') await ask(t.tipsQuestion, lang);
       else if (l.kind === 'question') await ask(l.text);
-      rl.prompt();
+      if (!inputEnded) rl.prompt();
     }
   } finally {
     rl.close();
