@@ -9,9 +9,12 @@
  * nothing; a case is a case of the type asked about, told from setup to outcome; tips are
  * advice; a section with nothing true to say is left out.
  */
+
+import { classifyScamType } from '../check/classify.js';
 import type { CheckResult } from '../check/types.js';
+import { NO_SIGNS_TEXT } from '../check/types.js';
 import type { GuideLang, GuideMeta } from '../corpus/guide.js';
-import { splitSentences, type Passage } from '../corpus/split.js';
+import { type Passage, splitSentences } from '../corpus/split.js';
 import type { StoredArticle } from '../index/store.js';
 import {
   ADVICE_STRONG,
@@ -24,21 +27,35 @@ import {
   FIGURE,
   MAX_CASE_CHARS,
   MAX_CASE_SENTENCES,
+  MAX_STORY_CHARS,
+  MAX_STORY_PARAGRAPHS,
+  MAX_STORY_SENTENCES,
   NEW_CASE,
   PERSON,
-  STAT_WORDS,
   RECOVERY_FACT,
   SITUATION_PAGES,
+  STAT_WORDS,
+  STORY_CONTINUES,
+  STORY_SUBJECT,
   TYPES_RULES_SHOWN,
 } from '../knowledge/advice.js';
 import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
-import { typeMention, type Hit } from '../retrieval/hybrid.js';
+import { type Hit, typeMention } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
 import { normalizeForSearch } from '../text/script.js';
-import { classifyScamType } from '../check/classify.js';
-import { NO_SIGNS_TEXT } from '../check/types.js';
-import { baseLang, EXTRA_HEADINGS, factsHeading, flagLine, GENERIC_GIST, HEADINGS, NEXT, typeFraming, typesFraming, verdictLine } from './i18n.js';
+import {
+  baseLang,
+  EXTRA_HEADINGS,
+  factsHeading,
+  flagLine,
+  GENERIC_GIST,
+  HEADINGS,
+  NEXT,
+  typeFraming,
+  typesFraming,
+  verdictLine,
+} from './i18n.js';
 import type { AnswerLine, AnswerSection } from './types.js';
 
 /** How many lines of one guide section an answer quotes: the guide's lists hold 3–7. */
@@ -72,11 +89,17 @@ export const MAX_GENERAL_RULES = 3;
 export const GUIDE_MIN_RELEVANCE = 0.35;
 export const MAX_GENERAL_ADVICE = 2;
 export const MAX_GENERAL_NEWS = 3;
-/** News sentences about a type quoted when the reports tell no case of it. */
+/** News sentences about the type (or the question) quoted beside the guide and the case. */
 export const MAX_TYPE_NEWS = 2;
+/**
+ * Least relevance of a news sentence quoted for a question that names no type (protect
+ * my parents): without the type to anchor it, one shared word (诈骗, 防范) is not enough.
+ */
+export const UNTYPED_NEWS_MIN_RELEVANCE = 0.35;
 
 /** A question about protecting oneself in general ("怎样防范电信诈骗", "how do I avoid scams"). */
-const PREVENTION = /防范|防骗|预防|不被骗|不上当|保护自己|避免被骗|注意什么|protect (myself|yourself)|avoid|prevent|stay safe|not get scammed/iu;
+const PREVENTION =
+  /防范|防骗|预防|不被骗|不上当|保护自己|避免被骗|注意什么|protect (myself|yourself)|avoid|prevent|stay safe|not get scammed/iu;
 
 /** A guide item: one passage, one list item. */
 export interface GuideEntry {
@@ -142,8 +165,18 @@ export function classifyText(text: string): string | undefined {
   return best?.id ?? classifyScamType(n);
 }
 
-/** Splits a news paragraph (its passages in order) into cases. */
-function casesOf(sentences: NewsSentence[], source: string, paragraphIndex: number): NewsCase[] {
+/** A sentence of a news article, with the paragraph it belongs to. */
+interface ArticleSentence extends NewsSentence {
+  paragraphIndex: number;
+}
+
+/**
+ * Splits an article (its sentences in order) into cases. A case stays in its paragraph,
+ * except a story about a person (陈某某, 当事人) whose lead paragraph has no outcome yet:
+ * police reports often tell one story over several short paragraphs ("据悉，当天…",
+ * "与此同时…"), so it runs on until its outcome, unless a paragraph opens a new story.
+ */
+function casesOf(sentences: ArticleSentence[], source: string): NewsCase[] {
   const out: NewsCase[] = [];
   let i = 0;
   while (i < sentences.length) {
@@ -151,15 +184,35 @@ function casesOf(sentences: NewsSentence[], source: string, paragraphIndex: numb
       i++;
       continue;
     }
+    const para = sentences[i].paragraphIndex;
+    const paraEnd = (k: number) =>
+      k + 1 >= sentences.length || sentences[k + 1].paragraphIndex !== sentences[k].paragraphIndex;
     // The story runs to its outcome: not the lead's own summary ("感谢民警帮其挽损75万余元")
     // but the first outcome after it, or the lead when the paragraph ends there.
     let end = -1;
     // A lead that tells its outcome and is followed by a new story is a case on its own.
-    const leadDone = CASE_OUTCOME.test(sentences[i].text) && (i + 1 >= sentences.length || NEW_CASE.test(sentences[i + 1].text));
-    for (let j = i + 1; !leadDone && j < Math.min(sentences.length, i + MAX_CASE_SENTENCES); j++) {
+    // Who the story is about (陈某某, 小金, 当事人): a following paragraph continues the
+    // story when it names them again or opens with a continuation (据悉, 与此同时).
+    const who = sentences[i].text.match(PERSON)?.[0] ?? sentences[i].text.match(STORY_SUBJECT)?.[0];
+    const name = who && /^(人员|员工|学生|儿子|女儿)/u.test(who) ? who.slice(-2) : who;
+    const continues = (k: number) =>
+      !!name &&
+      sentences[k].paragraphIndex === sentences[k - 1].paragraphIndex + 1 &&
+      !NEW_CASE.test(sentences[k].text) &&
+      (STORY_CONTINUES.test(sentences[k].text) ||
+        sentences.some((x) => x.paragraphIndex === sentences[k].paragraphIndex && x.text.includes(name)));
+    const leadDone =
+      CASE_OUTCOME.test(sentences[i].text) &&
+      (paraEnd(i) ? !(i + 1 < sentences.length && continues(i + 1)) : NEW_CASE.test(sentences[i + 1].text));
+    let paragraphs = 1;
+    for (let j = i + 1; !leadDone && j < Math.min(sentences.length, i + MAX_STORY_SENTENCES); j++) {
+      if (sentences[j].paragraphIndex !== sentences[j - 1].paragraphIndex) {
+        // Crossing into the next paragraph: only the same story, in at most a few paragraphs.
+        paragraphs++;
+        if (paragraphs > MAX_STORY_PARAGRAPHS || !continues(j)) break;
+      } else if (paragraphs === 1 && j - i >= MAX_CASE_SENTENCES) break;
       if (CASE_OUTCOME.test(sentences[j].text)) {
         end = j;
-        // A summary lead ends at the next outcome only when nothing new starts before it.
         break;
       }
     }
@@ -168,18 +221,23 @@ function casesOf(sentences: NewsSentence[], source: string, paragraphIndex: numb
       i++;
       continue;
     }
-    // A direct quote just before the opening belongs to the story (“您好，我这里是96110…”).
-    const from = i > 0 && /^[“「]/u.test(sentences[i - 1].text) && !out.some((c) => c.text.includes(sentences[i - 1].text)) ? i - 1 : i;
+    // A direct quote just before the opening, in its paragraph, belongs to the story (“您好，我这里是96110…”).
+    const prev = sentences[i - 1];
+    const from =
+      prev && prev.paragraphIndex === para && /^[“「]/u.test(prev.text) && !out.some((c) => c.text.includes(prev.text))
+        ? i - 1
+        : i;
     const run = sentences.slice(from, end + 1);
     const text = run.map((s) => s.text).join('');
-    if (CASE_FRAUD.test(text) && text.length <= MAX_CASE_CHARS) {
+    const multi = run[run.length - 1].paragraphIndex !== para;
+    if (CASE_FRAUD.test(text) && text.length <= (multi ? MAX_STORY_CHARS : MAX_CASE_CHARS)) {
       const lines: { label: number; text: string }[] = [];
       for (const s of run) {
         const last = lines[lines.length - 1];
         if (last && last.label === s.label) last.text += s.text;
         else lines.push({ label: s.label, text: s.text });
       }
-      out.push({ source, paragraphIndex, lines, text, type: classifyText(text) });
+      out.push({ source, paragraphIndex: run[0].paragraphIndex, lines, text, type: classifyText(text) });
     }
     i = end + 1;
   }
@@ -215,21 +273,27 @@ export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Li
   const cases: NewsCase[] = [];
   const figures: NewsSentence[] = [];
   const advice: NewsSentence[] = [];
+  const articleSentences = new Map<string, ArticleSentence[]>();
   for (const labels of paragraphs.values()) {
     labels.sort((a, b) => passages[a].start - passages[b].start);
-    const sentences: NewsSentence[] = labels.flatMap((label) =>
+    const first = passages[labels[0]];
+    const sentences: ArticleSentence[] = labels.flatMap((label) =>
       splitSentences(passages[label].text)
         .map((t) => t.trim())
         .filter((t) => t.length >= 6)
-        .map((text) => ({ label, text })),
+        .map((text) => ({ label, text, paragraphIndex: first.paragraphIndex })),
     );
-    const first = passages[labels[0]];
-    cases.push(...casesOf(sentences, first.source, first.paragraphIndex));
+    articleSentences.set(first.source, [...(articleSentences.get(first.source) ?? []), ...sentences]);
     for (const s of sentences) {
       // Statistics, not stories: a figure about cases or money, with no named person.
-      if (FIGURE.test(s.text) && STAT_WORDS.test(s.text) && !PERSON.test(s.text)) figures.push(s);
-      if (isAdviceQuote(s.text)) advice.push(s);
+      if (FIGURE.test(s.text) && STAT_WORDS.test(s.text) && !PERSON.test(s.text))
+        figures.push({ label: s.label, text: s.text });
+      if (isAdviceQuote(s.text)) advice.push({ label: s.label, text: s.text });
     }
+  }
+  for (const [source, sentences] of articleSentences) {
+    sentences.sort((a, b) => a.paragraphIndex - b.paragraphIndex || passages[a.label].start - passages[b.label].start);
+    cases.push(...casesOf(sentences, source));
   }
   const news = new Map(articles.filter((a) => !a.meta.guide).map((a) => [a.source, a]));
   const guideSources = new Map(articles.filter((a) => a.meta.guide).map((a) => [a.source, a.meta.guide!]));
@@ -240,6 +304,12 @@ export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Li
 export interface ComposeInput {
   q: QueryAnalysis;
   hits: Hit[];
+  /**
+   * The best news passages for the question, from a deeper retrieval than `hits`: guide
+   * items are short and on topic, so they fill the top of the list and would leave the
+   * news (cases, figures, what the police say) unquoted.
+   */
+  news?: Hit[];
   library: Library;
   /** Relevance of a sentence to the question, 0–1 (the retriever's idf-weighted coverage). */
   relevance: (text: string) => number;
@@ -264,7 +334,11 @@ export function typeInfo(id: string, library: Library): { id: string; name: stri
   const t = SCAM_TYPES.find((x) => x.id === id);
   const page = library.pages.get(id);
   if (!t && !page) return undefined;
-  return { id, name: t?.name ?? page?.['zh-Hans']?.meta.pageTitle ?? id, nameEn: t?.nameEn ?? page?.en?.meta.pageTitle ?? id };
+  return {
+    id,
+    name: t?.name ?? page?.['zh-Hans']?.meta.pageTitle ?? id,
+    nameEn: t?.nameEn ?? page?.en?.meta.pageTitle ?? id,
+  };
 }
 
 /**
@@ -276,7 +350,10 @@ export function typeFromGuideTitles(q: QueryAnalysis, library: Library): string 
   for (const [id, page] of library.pages) {
     const zh = page['zh-Hans']?.meta;
     if (!zh || zh.topic !== 'scam-type') continue;
-    const names = zh.pageTitle.split(/[、（）()/和·\s]/u).filter((s) => s.length >= 2).map((s) => normalizeForSearch(s));
+    const names = zh.pageTitle
+      .split(/[、（）()/和·\s]/u)
+      .filter((s) => s.length >= 2)
+      .map((s) => normalizeForSearch(s));
     if (names.some((n) => q.normalized.includes(n))) return id;
     const en = page.en?.meta.pageTitle.toLowerCase();
     if (en && en.length >= 6 && lower.includes(en)) return id;
@@ -284,24 +361,54 @@ export function typeFromGuideTitles(q: QueryAnalysis, library: Library): string 
   return undefined;
 }
 
-function guideLines(library: Library, page: string | undefined, section: string, lang: Lang, max = MAX_GUIDE_LINES): AnswerLine[] {
+function guideLines(
+  library: Library,
+  page: string | undefined,
+  section: string,
+  lang: Lang,
+  max = MAX_GUIDE_LINES,
+): AnswerLine[] {
   if (!page) return [];
   const idx = library.pages.get(page)?.[guideLang(lang)];
   return (idx?.sections.get(section) ?? []).slice(0, max).map((e) => ({ text: e.text, cites: [e.label] }));
 }
 
-function guideHeading(library: Library, page: string | undefined, section: string, lang: Lang, fallback: string): string {
+function guideHeading(
+  library: Library,
+  page: string | undefined,
+  section: string,
+  lang: Lang,
+  fallback: string,
+): string {
   if (!page) return fallback;
   return library.pages.get(page)?.[guideLang(lang)]?.meta.sections[section] ?? fallback;
 }
 
-function push(sections: AnswerSection[], kind: AnswerSection['kind'], heading: string | undefined, lines: AnswerLine[]): void {
+function push(
+  sections: AnswerSection[],
+  kind: AnswerSection['kind'],
+  heading: string | undefined,
+  lines: AnswerLine[],
+): void {
   if (lines.length) sections.push({ kind, heading, lines });
 }
 
 /** The guide section as an answer section under its own heading, if the page has it. */
-function guideSection(sections: AnswerSection[], library: Library, page: string | undefined, section: string, kind: AnswerSection['kind'], lang: Lang, max?: number): void {
-  push(sections, kind, guideHeading(library, page, section, lang, HEADINGS[lang][kind]), guideLines(library, page, section, lang, max));
+function guideSection(
+  sections: AnswerSection[],
+  library: Library,
+  page: string | undefined,
+  section: string,
+  kind: AnswerSection['kind'],
+  lang: Lang,
+  max?: number,
+): void {
+  push(
+    sections,
+    kind,
+    guideHeading(library, page, section, lang, HEADINGS[lang][kind]),
+    guideLines(library, page, section, lang, max),
+  );
 }
 
 /** The best real case of a type: most relevant to the question, then the earliest. */
@@ -313,7 +420,12 @@ function caseOf(library: Library, types: string[], relevance: (t: string) => num
 }
 
 function caseSection(sections: AnswerSection[], c: NewsCase | undefined, lang: Lang): void {
-  if (c) sections.push({ kind: 'case', heading: HEADINGS[lang].case, lines: c.lines.map((l) => ({ text: l.text, cites: [l.label] })) });
+  if (c)
+    sections.push({
+      kind: 'case',
+      heading: HEADINGS[lang].case,
+      lines: c.lines.map((l) => ({ text: l.text, cites: [l.label] })),
+    });
 }
 
 /** Quoted police advice of a type (advice specific to another type is left out). */
@@ -324,7 +436,10 @@ function adviceFor(library: Library, typeId: string | undefined, max: number): A
     if (p?.types) return !!typeId && p.types.includes(typeId);
     return t ? typeMention(s.text, t) > 0 : false;
   };
-  return library.advice.filter((s) => fits(s) && !mentionOnly(s.text)).slice(0, max).map((s) => ({ text: s.text, cites: [s.label] }));
+  return library.advice
+    .filter((s) => fits(s) && !mentionOnly(s.text))
+    .slice(0, max)
+    .map((s) => ({ text: s.text, cites: [s.label] }));
 }
 
 /**
@@ -336,16 +451,35 @@ function mentionOnly(text: string): boolean {
 }
 
 /**
- * Retrieved news sentences about the type asked (they name it, or the question's words)
- * that answer the question: what the reports say when they tell no case of it.
+ * Retrieved news sentences that answer the question (and name the type asked, if any),
+ * most relevant first: what the reports say beside the guide. Stories of a person are
+ * left to the case section, and sentences already quoted are not repeated.
  */
-function newsAbout(input: ComposeInput, typeId: string | undefined, max: number): AnswerLine[] {
+function newsAbout(
+  input: ComposeInput,
+  typeId: string | undefined,
+  max: number,
+  quoted: AnswerSection[] = [],
+  minRelevance = FACT_MIN_RELEVANCE,
+): AnswerLine[] {
   const t = typeId ? SCAM_TYPES.find((x) => x.id === typeId) : undefined;
-  return input.hits
+  const already = quoted.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
+  const pool = input.news ?? input.hits.filter((h) => h.passage.kind !== 'guide');
+  const seen = new Set<string>();
+  return pool
     .filter((h) => h.passage.kind !== 'guide')
-    .flatMap((h) => splitSentences(h.passage.text).map((text) => ({ text: text.trim(), label: h.label })))
-    .filter((s) => s.text.length >= 6 && !PERSON.test(s.text) && (t ? typeMention(s.text, t) > 0 : true) && input.relevance(s.text) >= FACT_MIN_RELEVANCE)
+    .flatMap((h, rank) => splitSentences(h.passage.text).map((text) => ({ text: text.trim(), label: h.label, rank })))
+    .filter((s) => {
+      if (s.text.length < 6 || seen.has(s.text) || already.includes(s.text)) return false;
+      seen.add(s.text);
+      // Without a type, a sentence must at least be about fraud (not a thank-you or a feeling).
+      return !PERSON.test(s.text) && !mentionOnly(s.text) && (t ? typeMention(s.text, t) > 0 : CASE_FRAUD.test(s.text));
+    })
+    .map((s) => ({ ...s, r: input.relevance(s.text) }))
+    .filter((s) => s.r >= minRelevance)
+    .sort((a, b) => b.r - a.r || a.rank - b.rank)
     .slice(0, max)
+    .sort((a, b) => a.label - b.label)
     .map((s) => ({ text: s.text, cites: [s.label] }));
 }
 
@@ -358,7 +492,12 @@ function genericAdvice(library: Library, max: number): AnswerLine[] {
 }
 
 /** Figures grouped by article, each group headed by its place and title. */
-function factSections(library: Library, lines: NewsSentence[], lang: Lang, kind: AnswerSection['kind'] = 'facts'): AnswerSection[] {
+function factSections(
+  library: Library,
+  lines: NewsSentence[],
+  lang: Lang,
+  kind: AnswerSection['kind'] = 'facts',
+): AnswerSection[] {
   const bySource = new Map<string, NewsSentence[]>();
   for (const s of lines) {
     const src = library.passages[s.label].source;
@@ -391,7 +530,8 @@ function placesAsked(q: QueryAnalysis, library: Library): Set<string> {
 function verifyPage(q: QueryAnalysis, typeId: string | undefined): string {
   const text = `${q.normalized} ${q.question.toLowerCase()}`;
   if (/96110/u.test(text)) return SITUATION_PAGES.hotline;
-  if (/国家反诈中心|反诈(中心)?app|反诈软件|anti-fraud app|national anti-fraud/iu.test(text)) return SITUATION_PAGES.app;
+  if (/国家反诈中心|反诈(中心)?app|反诈软件|anti-fraud app|national anti-fraud/iu.test(text))
+    return SITUATION_PAGES.app;
   if (typeId) return typeId;
   // "Is the police officer on the phone real?": the fake-police page answers it, though one
   // word does not make the question's scam type.
@@ -412,12 +552,18 @@ export function composeExtractive(input: ComposeInput): Draft {
       const c = input.check!;
       const checkType = c.scamType ? typeInfo(c.scamType, library) : undefined;
       const name = checkType ? (lang === 'en' ? checkType.nameEn : checkType.name) : undefined;
-      sections.push({ kind: 'verdict', lines: [{ text: verdictLine(c.verdict, lang, name, NO_SIGNS_TEXT), cites: [] }] });
+      sections.push({
+        kind: 'verdict',
+        lines: [{ text: verdictLine(c.verdict, lang, name, NO_SIGNS_TEXT), cites: [] }],
+      });
       push(
         sections,
         'flags',
         EXTRA_HEADINGS[lang].messageFlags,
-        c.redFlags.map((f) => ({ text: flagLine(lang === 'en' ? f.label.en : f.label.zh, f.evidence, lang), cites: [] })),
+        c.redFlags.map((f) => ({
+          text: flagLine(lang === 'en' ? f.label.en : f.label.zh, f.evidence, lang),
+          cites: [],
+        })),
       );
       // What to do now: the type's guide todo, else how to check who is writing.
       const page = c.verdict !== 'no-signs' && checkType && hasPage(checkType.id) ? checkType.id : undefined;
@@ -427,6 +573,10 @@ export function composeExtractive(input: ComposeInput): Draft {
       const cs = checkType ? caseOf(library, [checkType.id], relevance) : undefined;
       caseSection(sections, cs, lang);
       if (!cs) push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, checkType?.id, MAX_GENERAL_ADVICE));
+      // What the reports say about this type (e.g. 退改签 scams rising at holidays).
+      // A message shares few words with a report, so naming the type is enough here.
+      if (!cs && checkType)
+        push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, checkType.id, 1, sections, 0));
       break;
     }
     case 'how': {
@@ -435,8 +585,8 @@ export function composeExtractive(input: ComposeInput): Draft {
       guideSection(sections, library, typeId, 'flags', 'flags', lang, SUPPORTING_LINES);
       const howCase = typeId ? caseOf(library, [typeId], relevance) : undefined;
       caseSection(sections, howCase, lang);
-      // What the reports say about this type, when they tell no case of it.
-      if (!howCase) push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS));
+      // What the reports say about this type besides the case (or instead of one).
+      push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
       guideSection(sections, library, typeId, 'todo', 'todo', lang, SUPPORTING_LINES);
       guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
       if (sections.length <= 1) return composeGeneral(input, sections);
@@ -452,13 +602,20 @@ export function composeExtractive(input: ComposeInput): Draft {
       // One figure per article, the most relevant first: several cities, each named.
       const chosen: NewsSentence[] = [];
       const recoveryWords = (t: string) => t.match(new RegExp(RECOVERY_FACT.source, 'gu'))?.length ?? 0;
-      for (const s of [...recovery].sort((a, b) => recoveryWords(b.text) - recoveryWords(a.text) || relevance(b.text) - relevance(a.text))) {
+      for (const s of [...recovery].sort(
+        (a, b) => recoveryWords(b.text) - recoveryWords(a.text) || relevance(b.text) - relevance(a.text),
+      )) {
         const src = library.passages[s.label].source;
-        if (chosen.length < MAX_RECOVERY_LINES && chosen.filter((c) => library.passages[c.label].source === src).length < MAX_RECOVERY_PER_ARTICLE) chosen.push(s);
+        if (
+          chosen.length < MAX_RECOVERY_LINES &&
+          chosen.filter((c) => library.passages[c.label].source === src).length < MAX_RECOVERY_PER_ARTICLE
+        )
+          chosen.push(s);
       }
       chosen.sort((a, b) => a.label - b.label);
       // Headed by place and article; the recovery framing goes into the heading.
-      for (const f of factSections(library, chosen, lang)) sections.push({ ...f, heading: `${EXTRA_HEADINGS[lang].recovery}${lang === 'en' ? ': ' : '：'}${f.heading}` });
+      for (const f of factSections(library, chosen, lang))
+        sections.push({ ...f, heading: `${EXTRA_HEADINGS[lang].recovery}${lang === 'en' ? ': ' : '：'}${f.heading}` });
       guideSection(sections, library, page, 'facts', 'facts', lang, SECONDARY_LINES);
       if (!typed) guideSection(sections, library, page, 'todo', 'todo', lang, SECONDARY_LINES);
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
@@ -469,15 +626,26 @@ export function composeExtractive(input: ComposeInput): Draft {
       // The direct answer first: the page's one-line rule.
       push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
       const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
-      if (isSituation) guideSection(sections, library, page, page === SITUATION_PAGES.verify ? 'steps' : 'facts', 'facts', lang, SUPPORTING_LINES);
+      if (isSituation)
+        guideSection(
+          sections,
+          library,
+          page,
+          page === SITUATION_PAGES.verify ? 'steps' : 'facts',
+          'facts',
+          lang,
+          SUPPORTING_LINES,
+        );
       else guideSection(sections, library, page, 'flags', 'flags', lang, SUPPORTING_LINES);
       guideSection(sections, library, page, 'todo', 'todo', lang, SECONDARY_LINES);
       const support = typeId ? adviceFor(library, typeId, 1) : [];
       push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
-      const hotlineCase = page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
+      const hotlineCase =
+        page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
       const verifyCase = hotlineCase ?? (typeId ? caseOf(library, [typeId], relevance) : undefined);
       caseSection(sections, verifyCase, lang);
-      if (!verifyCase && support.length === 0) push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS));
+      if (support.length === 0)
+        push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
       if (sections.length === 0) return composeGeneral(input, sections);
       break;
     }
@@ -488,18 +656,32 @@ export function composeExtractive(input: ComposeInput): Draft {
       guideSection(sections, library, page, 'facts', 'facts', lang, SUPPORTING_LINES);
       guideSection(sections, library, page, 'todo', 'todo', lang, SUPPORTING_LINES);
       caseSection(sections, caseOf(library, typeId ? [typeId] : AUDIENCE_CASE_TYPES[audience], relevance), lang);
+      // What the police report doing for this audience (school talks, warnings to companies).
+      push(
+        sections,
+        'facts',
+        EXTRA_HEADINGS[lang].support,
+        newsAbout(input, typeId, MAX_TYPE_NEWS, sections, typeId ? FACT_MIN_RELEVANCE : UNTYPED_NEWS_MIN_RELEVANCE),
+      );
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
       break;
     }
     case 'facts': {
       const places = placesAsked(q, library);
-      const fromHits = new Set(input.hits.map((h) => h.label));
+      const fromHits = new Set([...input.hits, ...(input.news ?? [])].map((h) => h.label));
+      const inPlace = (label: number) => (places.size ? places.has(library.passages[label].source) : true);
+      // A type asked about ("两卡治理进展"): what the reports say about it first, figures or not.
+      const typed = typeId
+        ? newsAbout(input, typeId, MAX_TYPE_NEWS)
+            .filter((l) => inPlace(l.cites[0]))
+            .map((l) => ({ label: l.cites[0], text: l.text }))
+        : [];
       const cands = library.figures
-        .filter((s) => (places.size ? places.has(library.passages[s.label].source) : true))
+        .filter((s) => inPlace(s.label) && !typed.some((t) => t.text === s.text))
         .map((s) => ({ s, r: relevance(s.text) + (fromHits.has(s.label) ? 0.05 : 0) }))
         .sort((a, b) => b.r - a.r);
       const bar = Math.max(FACT_MIN_RELEVANCE, (cands[0]?.r ?? 0) * FACT_RELATIVE_BAR);
-      const chosen = cands.filter((c) => c.r >= bar).slice(0, MAX_FACT_LINES).map((c) => c.s);
+      const chosen = [...typed, ...cands.filter((c) => c.r >= bar).map((c) => c.s)].slice(0, MAX_FACT_LINES);
       sections.push(...factSections(library, chosen, lang));
       if (sections.length === 0) return composeGeneral(input, sections);
       break;
@@ -508,7 +690,14 @@ export function composeExtractive(input: ComposeInput): Draft {
       const shown = COMMON_TYPES.filter((id) => hasPage(id)).slice(0, TYPES_RULES_SHOWN);
       const names = shown.map((id) => typeInfo(id, library)).filter((t) => t !== undefined);
       sections.push({ kind: 'gist', lines: [{ text: typesFraming(names, lang), cites: [] }] });
-      push(sections, 'rule', EXTRA_HEADINGS[lang].typesRules, shown.flatMap((id) => guideLines(library, id, 'rule', lang, 1)));
+      push(
+        sections,
+        'rule',
+        EXTRA_HEADINGS[lang].typesRules,
+        shown.flatMap((id) => guideLines(library, id, 'rule', lang, 1)),
+      );
+      // Which scams the police report as common where they work.
+      push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, undefined, 1, sections));
       break;
     }
     default:
@@ -531,16 +720,28 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   if (!typeId && PREVENTION.test(`${q.normalized} ${q.question.toLowerCase()}`)) {
     guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'steps', lang, MAX_GUIDE_LINES);
     push(sections, 'tips', HEADINGS[lang].tips, genericAdvice(library, MAX_GENERAL_ADVICE));
-    push(sections, 'rule', EXTRA_HEADINGS[lang].typesRules, COMMON_TYPES.filter((id) => library.pages.get(id)?.[gl]).slice(0, MAX_GENERAL_RULES).flatMap((id) => guideLines(library, id, 'rule', lang, 1)));
+    push(
+      sections,
+      'rule',
+      EXTRA_HEADINGS[lang].typesRules,
+      COMMON_TYPES.filter((id) => library.pages.get(id)?.[gl])
+        .slice(0, MAX_GENERAL_RULES)
+        .flatMap((id) => guideLines(library, id, 'rule', lang, 1)),
+    );
     if (sections.length) return { sections, nextSteps: NEXT[lang] };
   }
   sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
   // Guide items among the hits that answer the question; for English, the same pages' English rules.
   const guideHits = hits.filter((h) => h.passage.kind === 'guide' && relevance(h.passage.text) >= GUIDE_MIN_RELEVANCE);
-  const pagesHit = [...new Set(guideHits.map((h) => library.guideSources.get(h.passage.source)?.page).filter((x): x is string => !!x))];
+  const pagesHit = [
+    ...new Set(guideHits.map((h) => library.guideSources.get(h.passage.source)?.page).filter((x): x is string => !!x)),
+  ];
   let lines: AnswerLine[] = [];
   if (lang === 'zh') {
-    lines = guideHits.filter((h) => library.guideSources.get(h.passage.source)?.lang === gl).slice(0, MAX_GENERAL_RULES).map((h) => ({ text: h.passage.text, cites: [h.label] }));
+    lines = guideHits
+      .filter((h) => library.guideSources.get(h.passage.source)?.lang === gl)
+      .slice(0, MAX_GENERAL_RULES)
+      .map((h) => ({ text: h.passage.text, cites: [h.label] }));
   } else {
     lines = pagesHit.flatMap((p) => guideLines(library, p, 'rule', lang, 1)).slice(0, MAX_GENERAL_RULES);
   }
@@ -549,10 +750,13 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
   {
     // The best news sentences that answer the question (what the police reports say).
-    const news = hits
+    const quoted = sections.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
+    const news = (input.news ?? hits)
       .filter((h) => h.passage.kind !== 'guide')
-      .flatMap((h) => splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })))
-      .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE)
+      .flatMap((h) =>
+        splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })),
+      )
+      .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE && !quoted.includes(s.text))
       .sort((a, b) => b.r - a.r)
       .slice(0, MAX_GENERAL_NEWS)
       .map(({ text, cites }) => ({ text, cites }));

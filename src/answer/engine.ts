@@ -12,14 +12,14 @@ import { checkMessage } from '../check/checker.js';
 import { classifyScamType } from '../check/classify.js';
 import { routeInput } from '../check/route.js';
 import type { CheckInput, CheckResult } from '../check/types.js';
-import type { HybridRetriever, Hit } from '../retrieval/hybrid.js';
-import { analyzeQuery, detectIntent, type Language } from '../retrieval/query.js';
+import type { Hit, HybridRetriever } from '../retrieval/hybrid.js';
+import { analyzeQuery, detectIntent, type Language, type QueryAnalysis } from '../retrieval/query.js';
 import type { TraditionalVariant } from '../text/script.js';
-import { buildLibrary, composeExtractive, typeFromGuideTitles, type Library } from './compose.js';
-import { baseLang, OFF_TOPIC, toRegional, TRUNCATED_NOTE } from './i18n.js';
-import { rewriteWithLlm, type Prompts } from './llm.js';
+import { buildLibrary, composeExtractive, type Library, typeFromGuideTitles } from './compose.js';
+import { baseLang, OFF_TOPIC, TRUNCATED_NOTE, toRegional } from './i18n.js';
+import { type Prompts, rewriteWithLlm } from './llm.js';
 import { renderPlainText } from './render.js';
-import type { Answer, AnswerSection, Citation } from './types.js';
+import type { Answer, AnswerLine, AnswerSection, Citation } from './types.js';
 
 /**
  * Least share of the question's words (idf-weighted) that the best passage must contain
@@ -35,6 +35,18 @@ export const SCOPE_MIN_COVERAGE = 0.08;
 
 /** Passages retrieved per question: the pool news figures and general answers draw on. */
 export const RETRIEVE_K = 5;
+/**
+ * Depth of the retrieval the news passages are taken from, and how many are kept: guide
+ * items crowd the top five, so the news is looked for further down (three times as deep).
+ */
+export const NEWS_POOL_K = 15;
+export const NEWS_K = 5;
+
+/** The top hits (for scope and guide items) and the best news hits further down. */
+async function retrieve(retriever: HybridRetriever, q: QueryAnalysis): Promise<{ hits: Hit[]; news: Hit[] }> {
+  const pool = await retriever.search(q, { k: NEWS_POOL_K });
+  return { hits: pool.slice(0, RETRIEVE_K), news: pool.filter((h) => h.passage.kind !== 'guide').slice(0, NEWS_K) };
+}
 
 /**
  * Below this many characters, a "message" split off a question ("<X>是真的吗") that shows
@@ -94,23 +106,82 @@ export function libraryOf(retriever: HybridRetriever): Library {
 }
 
 /**
- * Renumbers passage-label citations as [1]..[k] in order of first use, so the answer
- * reads [1], [2], … from the top.
+ * Most numbered citations an answer carries: one guide page, a case told over a few
+ * passages and a figure or two fit; more numbers than this make the sources list longer
+ * than the answer (the bot showed up to 14).
  */
-function numberCitations(sections: AnswerSection[], retriever: HybridRetriever, hits: Hit[]): { sections: AnswerSection[]; citations: Citation[] } {
-  const order = new Map<number, number>();
-  for (const s of sections) for (const l of s.lines) for (const c of l.cites) if (!order.has(c)) order.set(c, order.size + 1);
-  const renumbered = sections.map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, cites: l.cites.map((c) => order.get(c)!).sort((a, b) => a - b) })) }));
-  const scores = new Map(hits.map((h) => [h.label, h.score]));
-  const citations: Citation[] = [...order].map(([label, n]) => {
+export const MAX_CITATIONS = 6;
+
+/**
+ * Renumbers passage-label citations as [1]..[k] in order of first use, so the answer
+ * reads [1], [2], … from the top. The items quoted from one guide page share one number:
+ * that citation's text is those items, in the page's order, run together, so every line
+ * that carries the number is verbatim in it; so do the passages of one case. Other news
+ * passages keep one number each. Lines
+ * whose citation would be numbered beyond {@link MAX_CITATIONS} are left out (a case
+ * only whole, or not at all), and empty sections with them.
+ */
+function numberCitations(
+  sections: AnswerSection[],
+  retriever: HybridRetriever,
+  hits: Hit[],
+): { sections: AnswerSection[]; citations: Citation[] } {
+  // The passages of one case (a story told over several passages of one article) share a number too.
+  const caseKey = new Map<number, string>();
+  for (const s of sections)
+    if (s.kind === 'case')
+      for (const l of s.lines) for (const c of l.cites) if (!caseKey.has(c)) caseKey.set(c, `c:${s.lines[0].cites[0]}`);
+  const keyOf = (label: number) => {
     const p = retriever.passages[label];
+    return (p.kind ?? 'news') === 'guide' ? `g:${p.source}` : (caseKey.get(label) ?? `n:${label}`);
+  };
+  const firstUse = new Map<string, number>();
+  for (const s of sections)
+    for (const l of s.lines)
+      for (const c of l.cites) if (!firstUse.has(keyOf(c))) firstUse.set(keyOf(c), firstUse.size + 1);
+  const allowed = (l: AnswerLine) => l.cites.every((c) => firstUse.get(keyOf(c))! <= MAX_CITATIONS);
+  const kept = sections
+    .map((s) =>
+      s.kind === 'case' ? (s.lines.every(allowed) ? s : { ...s, lines: [] }) : { ...s, lines: s.lines.filter(allowed) },
+    )
+    .filter((s) => s.lines.length > 0);
+  // Numbers and members of each citation, over the lines that remain.
+  const order = new Map<string, number>();
+  const members = new Map<string, Set<number>>();
+  // The first passage used of each citation: its section and its source button.
+  const firstLabel = new Map<string, number>();
+  for (const s of kept) {
+    for (const l of s.lines) {
+      for (const c of l.cites) {
+        const key = keyOf(c);
+        if (!order.has(key)) {
+          order.set(key, order.size + 1);
+          firstLabel.set(key, c);
+        }
+        members.set(key, (members.get(key) ?? new Set()).add(c));
+      }
+    }
+  }
+  const renumbered = kept.map((s) => ({
+    ...s,
+    lines: s.lines.map((l) => ({
+      ...l,
+      cites: [...new Set(l.cites.map((c) => order.get(keyOf(c))!))].sort((a, b) => a - b),
+    })),
+  }));
+  const scores = new Map(hits.map((h) => [h.label, h.score]));
+  const citations: Citation[] = [...order].map(([key, n]) => {
+    const labels = [...members.get(key)!].sort((a, b) => a - b);
+    const p = retriever.passages[firstLabel.get(key)!];
     const kind = p.kind ?? 'news';
+    // In the source's order, as it reads there: Chinese sentences run on, English ones take a space.
+    const texts = labels.map((l) => retriever.passages[l].text);
     return {
       n,
       source: p.source,
       title: p.title,
-      text: p.text,
-      score: scores.get(label) ?? 0,
+      text: texts.join(texts.some((t) => /[\u3400-\u9fff]/u.test(t)) ? '' : ' '),
+      score: Math.max(...labels.map((l) => scores.get(l) ?? 0)),
       passageId: p.id,
       paragraphIndex: p.paragraphIndex,
       kind,
@@ -123,14 +194,20 @@ function numberCitations(sections: AnswerSection[], retriever: HybridRetriever, 
 /** The answer in Traditional characters and the reader's regional wording. */
 function toScript(a: Answer, variant: TraditionalVariant): Answer {
   const t = (s: string) => toRegional(s, variant);
-  const sections = a.sections.map((s) => ({ ...s, heading: s.heading && t(s.heading), lines: s.lines.map((l) => ({ ...l, text: t(l.text) })) }));
+  const sections = a.sections.map((s) => ({
+    ...s,
+    heading: s.heading && t(s.heading),
+    lines: s.lines.map((l) => ({ ...l, text: t(l.text) })),
+  }));
   const citations = a.citations.map((c) => ({ ...c, title: t(c.title), text: t(c.text) }));
   return { ...a, sections, citations, nextSteps: a.nextSteps && t(a.nextSteps), text: t(a.text) };
 }
 
 function cut(text: string, max: number): { asked: string; truncated: boolean } {
   const chars = Array.from(text);
-  return chars.length > max ? { asked: chars.slice(0, max).join(''), truncated: true } : { asked: text, truncated: false };
+  return chars.length > max
+    ? { asked: chars.slice(0, max).join(''), truncated: true }
+    : { asked: text, truncated: false };
 }
 
 function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): Answer {
@@ -155,7 +232,12 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     // about a call, not a message to check; anything longer or with a sign is checked.
     const short = Array.from(route.message).length < SHORT_DESCRIPTION_CHARS && route.message !== asked;
     if (!short || checker.checkMessage({ text: route.message }).verdict !== 'no-signs') {
-      return checkAnswer({ text: route.message }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+      return checkAnswer(
+        { text: route.message },
+        deps,
+        { ...opts, maxQuestionChars: max },
+        { question: asked, truncated, t0 },
+      );
     }
   }
 
@@ -172,10 +254,21 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     q.intent = again === 'general' ? 'verify' : again;
   }
   if (typeId && q.intent === 'general') q.intent = 'how';
-  const hits = q.fraudSignal || typeId ? await deps.retriever.search(q, { k: RETRIEVE_K }) : [];
+  const { hits, news } = q.fraudSignal || typeId ? await retrieve(deps.retriever, q) : { hits: [], news: [] };
   const best = Math.max(0, ...hits.map((h) => h.coverage));
-  const guideAnswers = q.intent === 'victim' || q.intent === 'verify' || q.intent === 'protect' || q.intent === 'types' || (q.intent === 'how' && !!typeId);
+  const guideAnswers =
+    q.intent === 'victim' ||
+    q.intent === 'verify' ||
+    q.intent === 'protect' ||
+    q.intent === 'types' ||
+    (q.intent === 'how' && !!typeId);
   const inScope = (q.fraudSignal || !!typeId) && (guideAnswers || (hits.length > 0 && best >= SCOPE_MIN_COVERAGE));
+  // Last guard before the off-topic reply: text the router took for a question but that
+  // carries signs of fraud is checked as a message — someone who pastes a scam must never
+  // be told "not my topic".
+  if (!inScope && checker.checkMessage({ text: asked }).verdict !== 'no-signs') {
+    return checkAnswer({ text: asked }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+  }
 
   let result: Answer = {
     question: asked,
@@ -193,7 +286,14 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     ms: 0,
   };
   if (inScope) {
-    const draft = composeExtractive({ q, hits, library, typeId, relevance: (t) => deps.retriever.relevance(q, t) });
+    const draft = composeExtractive({
+      q,
+      hits,
+      news,
+      library,
+      typeId,
+      relevance: (t) => deps.retriever.relevance(q, t),
+    });
     const { sections, citations } = numberCitations(draft.sections, deps.retriever, hits);
     result = { ...result, sections, citations, nextSteps: draft.nextSteps };
     if (deps.llm && deps.prompts) {
@@ -224,8 +324,16 @@ export async function checkAnswer(
   if (opts.language) q.language = opts.language;
   q.intent = 'check-message';
   const library = libraryOf(deps.retriever);
-  const hits = await deps.retriever.search(q, { k: RETRIEVE_K });
-  const draft = composeExtractive({ q, hits, library, typeId: check.scamType, check, relevance: (t) => deps.retriever.relevance(q, t) });
+  const { hits, news } = await retrieve(deps.retriever, q);
+  const draft = composeExtractive({
+    q,
+    hits,
+    news,
+    library,
+    typeId: check.scamType,
+    check,
+    relevance: (t) => deps.retriever.relevance(q, t),
+  });
   const { sections, citations } = numberCitations(draft.sections, deps.retriever, hits);
   const result: Answer = {
     question: asked?.question ?? text,

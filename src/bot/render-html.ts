@@ -4,7 +4,7 @@
  */
 import { InlineKeyboard } from 'grammy';
 import { baseLang, SOURCES_HEADING } from '../answer/i18n.js';
-import { withMarkers } from '../answer/render.js';
+import { caseText, quotedInCase, withMarkers } from '../answer/render.js';
 import type { Answer } from '../answer/types.js';
 import { texts } from '../i18n/strings.js';
 import type { Language } from '../retrieval/query.js';
@@ -89,13 +89,24 @@ export function renderAnswerHtml(a: Answer): string {
   for (const s of a.sections) {
     const lines = s.lines.map((l) => escapeHtml(withMarkers(l)));
     if (s.kind === 'gist' || !s.heading) blocks.push(`<b>${lines.join('\n')}</b>`);
+    else if (s.kind === 'case') blocks.push(`<b>${escapeHtml(s.heading)}</b>\n${escapeHtml(caseText(s.lines))}`);
     else blocks.push(`<b>${escapeHtml(s.heading)}</b>\n${lines.map((l) => `• ${l}`).join('\n')}`);
   }
   if (a.nextSteps) blocks.push(`<i>${escapeHtml(a.nextSteps)}</i>`);
   if (a.citations.length) {
-    const sources = a.citations.map(
-      (c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<i>${escapeHtml(shortQuote(c.text))}</i>`,
-    );
+    // As in the plain-text render: a guide page's items (and a case) are quoted whole in the
+    // answer, so a guide page is one line listing its numbers, and a case has no quote.
+    const inCase = quotedInCase(a);
+    const pages = new Map<string, number[]>();
+    for (const c of a.citations) if (c.kind === 'guide') pages.set(c.source, [...(pages.get(c.source) ?? []), c.n]);
+    const sources = a.citations.flatMap((c) => {
+      if (c.kind === 'guide') {
+        const ns = pages.get(c.source) ?? [c.n];
+        return ns[0] === c.n ? [`${ns.map((n) => `[${n}]`).join('')} <b>${escapeHtml(c.title)}</b>`] : [];
+      }
+      if (inCase.has(c.n)) return [`[${c.n}] <b>${escapeHtml(c.title)}</b>`];
+      return [`[${c.n}] <b>${escapeHtml(c.title)}</b>\n<i>${escapeHtml(shortQuote(c.text))}</i>`];
+    });
     const heading = a.language === 'zh-Hant' ? toTraditional(SOURCES_HEADING.zh) : SOURCES_HEADING[lang];
     blocks.push(`<b>${escapeHtml(heading)}</b>\n${sources.join('\n')}`);
   }

@@ -21,17 +21,19 @@ export const CASE_START =
 export const NEW_CASE = /\d{1,2}月(\d{1,2}日|初|底|中旬)|(今年|去年|前年)(初|底|\d+月)|近日|前不久|前段时间/u;
 
 /** A named person in a sentence: it tells a story, it is not a statistic. */
-export const PERSON = /[\u4e00-\u9fff](先生|女士|大叔|阿姨|阿婆|大爷|某某)|(人员|员工|学生|儿子|女儿)小[\u4e00-\u9fff]/u;
+export const PERSON =
+  /[\u4e00-\u9fff](先生|女士|大叔|阿姨|阿婆|大爷|某某)|(人员|员工|学生|儿子|女儿)小[\u4e00-\u9fff]/u;
 
 /** Words of police statistics: a figure about cases, losses, arrests or warnings. */
-export const STAT_WORDS = /案件|发案|破获|破案|抓获|止付|劝阻|避免|损失|追回|同比|下降|上升|挽损|冻结|返还|预警|团伙|涉案|嫌疑人|警情|知晓率|金额|宣讲|走访/u;
+export const STAT_WORDS =
+  /案件|发案|破获|破案|抓获|止付|劝阻|避免|损失|追回|同比|下降|上升|挽损|冻结|返还|预警|团伙|涉案|嫌疑人|警情|知晓率|金额|宣讲|走访/u;
 
 /** Fraud words one of the sentences of a case must hold (else it is a rescue or a lost wallet). */
 export const CASE_FRAUD = /被骗|诈骗|骗子|骗局|转账|汇款|损失|劝阻|止损|报警|识破|上当/u;
 
 /** A sentence that tells how a case ended: loss avoided or recovered, victim woke up, gang caught. */
 export const CASE_OUTCOME =
-  /避免(了)?.{0,12}(损失|上当)|止损|挽损|挽回(了)?(损失|钱款)|追回|返还|醒悟|觉醒|唤醒|识破|明白过来|还未转账|制止|抓获|摧毁|全额/u;
+  /避免(了)?.{0,12}(损失|上当)|止损|挽损|挽回(了)?(损失|钱款)|追回|返还|醒悟|觉醒|唤醒|识破|明白过来|清醒过来|意识到自己(差点|遭遇|被骗|上当)|还未转账|制止|抓获|摧毁|全额/u;
 
 /**
  * Words of advice in a news sentence. Not a bare 提醒: narratives say 一番提醒让她醒悟;
@@ -58,6 +60,22 @@ export const MAX_CASE_SENTENCES = 8;
 /** Longest case we quote, in characters; beyond it a "case" is a report of many. */
 export const MAX_CASE_CHARS = 480;
 
+/**
+ * A story told over several short paragraphs (lead quote, what happened, the police
+ * arriving, the outcome): at most this many paragraphs, sentences and characters. The
+ * longest such story in the seeds (a fake police officer's badge photo, four paragraphs)
+ * runs 10 sentences and about 600 characters; beyond these a run is a report of many.
+ */
+export const MAX_STORY_PARAGRAPHS = 4;
+export const MAX_STORY_SENTENCES = 12;
+export const MAX_STORY_CHARS = 680;
+
+/** The subject of a story that police reports leave unnamed (当事人, 一名老人). */
+export const STORY_SUBJECT = /当事人|一名(老人|男子|女子|市民|居民|学生)/u;
+
+/** Openings of a paragraph that goes on with the story before it (据悉，当天…; 与此同时…). */
+export const STORY_CONTINUES = /^(据悉|据了解|经了解|与此同时|随后|此后|事后|当天|原来)/u;
+
 /** Guide pages of the situations people ask about (seeds/guide/<lang>/<id>.md). */
 export const SITUATION_PAGES = {
   victims: 'after-scammed',
@@ -74,7 +92,8 @@ export type Audience = 'elderly' | 'students' | 'finance';
 
 /** Words naming each audience, in Simplified and English (lower case). */
 export const AUDIENCE_WORDS: Record<Audience, RegExp> = {
-  elderly: /父母|爸妈|爸爸|妈妈|老爸|老妈|我爸|我妈|老人|长辈|老年|爷爷|奶奶|外公|外婆|姥姥|姥爷|parents?\b|mum|mom\b|dad\b|grand(ma|pa|mother|father|parents)|elderly|old(er)? (people|folks)/u,
+  elderly:
+    /父母|爸妈|爸爸|妈妈|老爸|老妈|我爸|我妈|老人|长辈|老年|爷爷|奶奶|外公|外婆|姥姥|姥爷|parents?\b|mum|mom\b|dad\b|grand(ma|pa|mother|father|parents)|elderly|old(er)? (people|folks)/u,
   students: /孩子|学生|儿子|女儿|大学生|留学|校园|child|children|kids?\b|son\b|daughter|students?\b|teen/u,
   finance: /财务|会计|出纳|员工|公司.{0,4}(转账|付款)|staff|employees?|accountants?|finance|bookkeeper|cashier/u,
 };
@@ -106,5 +125,8 @@ export const COMMON_TYPES = [
   'game-account',
 ];
 
-/** How many rules a "what scams are there" answer quotes: one screen, one source button each. */
-export const TYPES_RULES_SHOWN = 6;
+/**
+ * How many rules a "what scams are there" answer quotes: one screen, one source button
+ * each, leaving one of the answer's six citations for what the reports say.
+ */
+export const TYPES_RULES_SHOWN = 5;

@@ -12,11 +12,16 @@ import { detectScript } from '../../src/text/script.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const EVAL = join(import.meta.dirname, '..', 'eval');
-const questionsOf = (file: string): string[] => (JSON.parse(readFileSync(join(EVAL, file), 'utf8')) as { items: { q: string }[] }).items.map((i) => i.q);
+const questionsOf = (file: string): string[] =>
+  (JSON.parse(readFileSync(join(EVAL, file), 'utf8')) as { items: { q: string }[] }).items.map((i) => i.q);
 
 /** Every question the tests answer: golden, both held-out sets, and each type's example in 简/繁/English. */
 function broadQuestions(): string[] {
-  const examples = SCAM_TYPES.flatMap((t) => [t.exampleQuestion, toRegional(t.exampleQuestion, 'tw'), `How does the ${t.nameEn.toLowerCase()} scam work?`]);
+  const examples = SCAM_TYPES.flatMap((t) => [
+    t.exampleQuestion,
+    toRegional(t.exampleQuestion, 'tw'),
+    `How does the ${t.nameEn.toLowerCase()} scam work?`,
+  ]);
   return [...questionsOf('golden.json'), ...questionsOf('heldout.json'), ...questionsOf('heldout-2.json'), ...examples];
 }
 
@@ -29,14 +34,19 @@ function ruleBreaks(a: Answer): string[] {
   for (const s of a.sections) {
     for (const l of s.lines) {
       // Our framing (the type name, the verdict, the message's red flags) cites nothing.
-      if ((s.kind === 'gist' || s.kind === 'verdict' || (s.kind === 'flags' && a.intent === 'check-message')) && l.cites.length) out.push(`framing with a cite: ${l.text}`);
+      if (
+        (s.kind === 'gist' || s.kind === 'verdict' || (s.kind === 'flags' && a.intent === 'check-message')) &&
+        l.cites.length
+      )
+        out.push(`framing with a cite: ${l.text}`);
       for (const n of l.cites) {
         used.add(n);
         const c = byN.get(n);
         if (!c) out.push(`[${n}] does not exist: ${l.text}`);
         else if (!c.text.includes(l.text)) out.push(`not verbatim in [${n}]: ${l.text}`);
         // English answers cite English guide passages; Chinese answers the Chinese guide.
-        if (c?.kind === 'guide' && c.source.startsWith(a.language === 'en' ? 'guide/zh/' : 'guide/en/')) out.push(`guide in the wrong language: ${c.source}`);
+        if (c?.kind === 'guide' && c.source.startsWith(a.language === 'en' ? 'guide/zh/' : 'guide/en/'))
+          out.push(`guide in the wrong language: ${c.source}`);
       }
     }
   }
@@ -45,7 +55,7 @@ function ruleBreaks(a: Answer): string[] {
 }
 
 describe('answers keep their rules over a broad question set', () => {
-  it('every cited line is verbatim in each passage it cites (in the answer\'s script); framing cites nothing', async () => {
+  it("every cited line is verbatim in each passage it cites (in the answer's script); framing cites nothing", async () => {
     const deps = await seedEngine();
     const questions = broadQuestions();
     expect(questions.length).toBeGreaterThan(150);
@@ -62,7 +72,13 @@ describe('answers keep their rules over a broad question set', () => {
 
   it('Taiwan wording: no mainland 轉賬/鏈接/網絡/聯系 anywhere in a Traditional answer', async () => {
     const deps = await seedEngine();
-    const qs = ['我被騙了怎麼辦？錢能追回嗎', '網路兼職刷單是怎麼騙人的？', '老闆用新的LINE帳號叫我匯款，是真的嗎？', '點樣幫屋企長輩防止被騙？', '現在常見的詐騙有哪些？'];
+    const qs = [
+      '我被騙了怎麼辦？錢能追回嗎',
+      '網路兼職刷單是怎麼騙人的？',
+      '老闆用新的LINE帳號叫我匯款，是真的嗎？',
+      '點樣幫屋企長輩防止被騙？',
+      '現在常見的詐騙有哪些？',
+    ];
     for (const q of [...qs, ...SCAM_TYPES.map((t) => toRegional(t.exampleQuestion, 'tw'))]) {
       const a = await answer(q, deps);
       expect(a.language, q).toBe('zh-Hant');
@@ -77,7 +93,7 @@ describe('answers keep their rules over a broad question set', () => {
 });
 
 describe('answers by intent', () => {
-  it('how: the guide\'s how-it-works and red flags, one real case of the asked type told to its outcome, then what to do', async () => {
+  it("how: the guide's how-it-works and red flags, one real case of the asked type told to its outcome, then what to do", async () => {
     const deps = await seedEngine();
     const a = await answer('直播间买原石是怎么骗人的？', deps);
     expect(a.intent).toBe('how');
@@ -85,10 +101,16 @@ describe('answers by intent', () => {
     const kinds = a.sections.map((s) => s.kind);
     expect(kinds.indexOf('how')).toBeLessThan(kinds.indexOf('case'));
     expect(kinds.indexOf('case')).toBeLessThan(kinds.indexOf('todo'));
-    const story = a.sections.find((s) => s.kind === 'case')!.lines.map((l) => l.text).join('');
+    const story = a.sections
+      .find((s) => s.kind === 'case')!
+      .lines.map((l) => l.text)
+      .join('');
     expect(story).toContain('挽损75万余元');
     expect(CASE_OUTCOME.test(a.sections.find((s) => s.kind === 'case')!.lines.at(-1)!.text)).toBe(true);
-    expect(a.citations.find((c) => c.n === a.sections.find((s) => s.kind === 'how')!.lines[0].cites[0])).toMatchObject({ kind: 'guide', section: 'how' });
+    expect(a.citations.find((c) => c.n === a.sections.find((s) => s.kind === 'how')!.lines[0].cites[0])).toMatchObject({
+      kind: 'guide',
+      section: 'how',
+    });
   });
 
   it('how: a case is always a case of the asked type, with its outcome, for every type', async () => {
@@ -113,7 +135,9 @@ describe('answers by intent', () => {
       expect(a.intent, q).toBe('victim');
       expect(a.sections[0].kind, q).toBe('steps');
       expect(a.citations[0].source, q).toMatch(/^guide\/(zh|en)\/after-scammed\.md$/u);
-      const figures = a.sections.filter((s) => s.kind === 'facts' && a.citations.some((c) => c.kind === 'news' && s.lines[0].cites.includes(c.n)));
+      const figures = a.sections.filter(
+        (s) => s.kind === 'facts' && a.citations.some((c) => c.kind === 'news' && s.lines[0].cites.includes(c.n)),
+      );
       expect(figures.length, q).toBeGreaterThan(0);
       for (const f of figures) expect(f.lines.map((l) => l.text).join(''), q).toMatch(/止付|冻结|追回|返还|挽损/u);
     }
@@ -157,7 +181,12 @@ describe('answers by intent', () => {
   it('facts: every figure is headed by its place and article, never two articles under one heading', async () => {
     const deps = await seedEngine();
     const { index } = deps.retriever;
-    for (const q of ['永康的电诈案件下降了多少', '无锡公安今年成功劝防了多少起电信诈骗', '今年各地止付了多少涉案账户', 'How much money did Wuxi police help people avoid losing?']) {
+    for (const q of [
+      '永康的电诈案件下降了多少',
+      '无锡公安今年成功劝防了多少起电信诈骗',
+      '今年各地止付了多少涉案账户',
+      'How much money did Wuxi police help people avoid losing?',
+    ]) {
       const a = await answer(q, deps);
       expect(a.intent, q).toBe('facts');
       const facts = a.sections.filter((s) => s.kind === 'facts');
@@ -177,22 +206,48 @@ describe('answers by intent', () => {
   it('types: one rule per type, each from its own guide page', async () => {
     const a = await answer('常见的诈骗有哪些？', await seedEngine());
     expect(a.intent).toBe('types');
-    const pages = a.citations.map((c) => c.source);
+    const pages = a.citations.filter((c) => c.kind === 'guide').map((c) => c.source);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(new Set(pages).size).toBe(pages.length);
     expect(pages.every((p) => p.startsWith('guide/zh/'))).toBe(true);
+    // What the reports say, besides the guide: a news sentence that names scams.
+    expect(a.citations.some((c) => c.kind === 'news')).toBe(true);
   });
 
   it('tips are advice: quoted police advice recognised as such, or guide todo items; never a story', async () => {
     const deps = await seedEngine();
     const lib = libraryOf(deps.retriever);
     const adviceTexts = new Set(lib.advice.map((s) => s.text));
+    // A guide citation stands for the items quoted from one page: the line's own item tells its section.
+    const guideSection = (text: string, language: string) =>
+      deps.retriever.passages.find(
+        (p) =>
+          p.kind === 'guide' &&
+          (language === 'zh-Hant' ? toRegional(p.text) === text || toRegional(p.text, 'hk') === text : p.text === text),
+      )?.section;
     for (const q of broadQuestions().slice(0, 120)) {
       const a = await answer(q, deps);
       for (const s of a.sections) {
         for (const l of s.lines) {
           const cs = l.cites.map((n) => a.citations.find((c) => c.n === n)!);
-          if (s.kind === 'tips') for (const c of cs) expect(c.kind === 'news' ? adviceTexts.has(a.language === 'zh-Hant' ? [...adviceTexts].find((t) => toRegional(t) === l.text) ?? '' : l.text) : c.section === 'todo', `${q}: ${l.text}`).toBe(true);
-          if (s.kind === 'todo' || s.kind === 'steps') for (const c of cs) expect(c.kind === 'guide' && ['todo', 'steps'].includes(c.section ?? ''), `${q}: ${l.text}`).toBe(true);
+          if (s.kind === 'tips')
+            for (const c of cs)
+              expect(
+                c.kind === 'news'
+                  ? adviceTexts.has(
+                      a.language === 'zh-Hant'
+                        ? ([...adviceTexts].find((t) => toRegional(t) === l.text) ?? '')
+                        : l.text,
+                    )
+                  : guideSection(l.text, a.language) === 'todo',
+                `${q}: ${l.text}`,
+              ).toBe(true);
+          if (s.kind === 'todo' || s.kind === 'steps')
+            for (const c of cs)
+              expect(
+                c.kind === 'guide' && ['todo', 'steps'].includes(guideSection(l.text, a.language) ?? ''),
+                `${q}: ${l.text}`,
+              ).toBe(true);
         }
       }
     }
@@ -231,7 +286,11 @@ describe('checking a message', () => {
 
   it('checkAnswer() checks anything, never declines, and never says safe', async () => {
     const deps = await seedEngine();
-    for (const text of ['【顺丰速运】您的快递已到达驿站，取件码1234。', '晚上一起吃饭吗', 'Your parcel is held, pay the fee at http://dhl-fee.top now']) {
+    for (const text of [
+      '【顺丰速运】您的快递已到达驿站，取件码1234。',
+      '晚上一起吃饭吗',
+      'Your parcel is held, pay the fee at http://dhl-fee.top now',
+    ]) {
       const a = await checkAnswer({ text, forwarded: true }, deps);
       expect(a.inScope).toBe(true);
       expect(a.verdict).not.toBeNull();
@@ -256,7 +315,8 @@ describe('citations', () => {
     const view = createSourceLookup(deps.retriever.index).view(guide.passageId)!;
     expect(view.section).toBe('骗局怎么运作');
     expect(view.paragraph.split('\n').length).toBeGreaterThan(2);
-    expect(view.paragraph.slice(view.start, view.end)).toBe(guide.text);
+    // The page's items quoted in the answer share this citation; its button opens the first one used.
+    expect(guide.text.startsWith(view.paragraph.slice(view.start, view.end))).toBe(true);
   });
 
   it('is deterministic', async () => {
@@ -266,14 +326,16 @@ describe('citations', () => {
     expect({ ...b, ms: 0 }).toEqual({ ...a, ms: 0 });
   });
 
-  it('the retriever also works through LangChain\'s retriever interface', async () => {
+  it("the retriever also works through LangChain's retriever interface", async () => {
     const docs = await (await seedEngine()).retriever.invoke('什么是杀猪盘？');
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.some((d) => d.pageContent.includes('杀猪盘'))).toBe(true);
   });
 
   it('answers an over-long question on its first part and says so', async () => {
-    const a = await answer(`网上兼职刷单能赚钱吗？${'我真的很担心。'.repeat(800)}`, await seedEngine(), { maxQuestionChars: 2000 });
+    const a = await answer(`网上兼职刷单能赚钱吗？${'我真的很担心。'.repeat(800)}`, await seedEngine(), {
+      maxQuestionChars: 2000,
+    });
     expect(a.truncated).toBe(true);
     expect(a.text).toContain('前2000个字');
   });

@@ -127,7 +127,10 @@ describe('LLM answers against a local OpenAI-compatible server', () => {
   let deps: EngineDeps;
   let cites: Citation[];
   const q = '什么是杀猪盘？';
-  const cite = (n: number) => cites.find((c) => c.n === n)!.text;
+  // A faithful model cites each sentence: the first sentence of citation n (a guide
+  // citation holds every item quoted from its page).
+  const firstSentence = (text: string) => text.match(/^[^。！？]*[。！？]/u)?.[0] ?? text;
+  const cite = (n: number) => firstSentence(cites.find((c) => c.n === n)!.text);
 
   beforeAll(async () => {
     mock = await startMockOpenAI();
@@ -227,7 +230,7 @@ describe('createChatModel', () => {
       });
       const base = await seedEngine();
       const cites = (await answer('什么是杀猪盘？', base)).citations;
-      mock.behave({ kind: 'reply', content: `${cites[0].text}[1]` });
+      mock.behave({ kind: 'reply', content: `${cites[0].text.match(/^[^。！？]*[。！？]/u)?.[0] ?? cites[0].text}[1]` });
       const a = await answer('什么是杀猪盘？', { ...base, llm, prompts, llmTimeoutMs: 2000 });
       expect(a.mode).toBe('llm');
       expect(mock.requests.at(-1)!.body.model).toBe('qwen2.5:7b');
