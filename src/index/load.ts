@@ -107,31 +107,48 @@ const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { createReadStream } = require('node:fs');
-const h = createHash('sha256');
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on('data', (c) => h.update(c))
-  .on('error', (e) => parentPort.postMessage({ error: e.message }))
-  .on('end', () => parentPort.postMessage({ hex: h.digest('hex') }));
+(async () => {
+  const out = {};
+  for (const path of workerData) {
+    const h = createHash('sha256');
+    try {
+      for await (const c of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(c);
+      out[path] = h.digest('hex');
+    } catch (e) {
+      out[path] = 'error: ' + e.message;
+    }
+  }
+  parentPort.postMessage(out);
+})();
 `;
 
-/** sha256 of a file, computed in a worker thread. */
-function sha256InWorker(path: string): Promise<string> {
+/** sha256 of files, computed in a worker thread (so this thread can parse meanwhile). */
+function sha256InWorker(paths: string[]): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(HASH_WORKER, { eval: true, workerData: path });
-    w.once('message', (m: { hex?: string; error?: string }) => {
+    const w = new Worker(HASH_WORKER, { eval: true, workerData: paths });
+    w.once('message', (m: Record<string, string>) => {
       void w.terminate();
-      if (m.hex) resolve(m.hex);
-      else reject(new Error(`Cannot hash ${path}: ${m.error}`));
+      resolve(m);
     });
     w.once('error', reject);
   });
 }
 
-/** Articles of articles.jsonl, parsed one line at a time on demand. */
-function lazyArticles(text: string, manifest: IndexManifest, path: string): Pick<LoadedIndex, 'article' | 'articles'> {
-  const lines = text.split('\n');
-  if (lines.pop() !== '' || lines.length !== manifest.articles.length) {
-    throw new IndexError('corrupt', `${path} holds ${lines.length} article lines, its manifest lists ${manifest.articles.length}: ${REBUILD}.`);
+/**
+ * Articles of articles.jsonl, each line decoded and parsed on first use: at start only the
+ * line boundaries are found (a byte scan), which is what keeps a 100k-passage start fast.
+ */
+function lazyArticles(buf: Buffer, manifest: IndexManifest, path: string): Pick<LoadedIndex, 'article' | 'articles'> {
+  const starts: number[] = [];
+  for (let at = 0; at < buf.length; ) {
+    const nl = buf.indexOf(10, at);
+    if (nl < 0) throw new IndexError('corrupt', `${path} does not end with a newline (truncated?): ${REBUILD}.`);
+    starts.push(at);
+    at = nl + 1;
+  }
+  starts.push(buf.length);
+  if (starts.length - 1 !== manifest.articles.length) {
+    throw new IndexError('corrupt', `${path} holds ${starts.length - 1} article lines, its manifest lists ${manifest.articles.length}: ${REBUILD}.`);
   }
   const line = new Map(manifest.articles.map((a, i) => [a.source, i]));
   const parsed = new Map<string, StoredArticle>();
@@ -139,7 +156,7 @@ function lazyArticles(text: string, manifest: IndexManifest, path: string): Pick
     let a = parsed.get(source);
     const i = line.get(source);
     if (!a && i !== undefined) {
-      a = JSON.parse(lines[i]) as StoredArticle;
+      a = JSON.parse(buf.toString('utf8', starts[i], starts[i + 1] - 1)) as StoredArticle;
       parsed.set(source, a);
     }
     return a;
@@ -199,21 +216,33 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   } catch (err) {
     throw new IndexError('corrupt', `Index file ${path('hnswlib.index')} is missing: ${REBUILD}.`, { cause: err });
   }
-  const vectorCheck = check('hnswlib.index', vectorBytes, () => sha256InWorker(path('hnswlib.index')));
-  vectorCheck.catch(() => undefined); // awaited below
-  const small = await Promise.all(['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'].map(read));
+  const smallNames = ['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'] as const;
+  const small = await Promise.all(smallNames.map(read));
+  // All checksums in one worker thread while this one parses; nothing is returned, and
+  // hnswlib reads nothing, before every one of them matched.
+  const hashing = sha256InWorker(INDEX_FILES.map(path));
+  hashing.catch(() => undefined);
+  const verify = async () => {
+    const sums = await hashing;
+    const sizes: Record<string, number> = { 'hnswlib.index': vectorBytes };
+    smallNames.forEach((n, i) => (sizes[n] = small[i].length));
+    for (const name of INDEX_FILES) await check(name, sizes[name], () => sums[path(name)]);
+  };
   const [argsBuf, passagesBuf, bm25Buf, articlesBuf] = small;
-  await Promise.all(
-    (['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'] as const).map((name, i) => check(name, small[i].length, () => createHash('sha256').update(small[i]).digest('hex'))),
-  );
   try {
-    const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
+    let parsed;
+    try {
+      const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
+      const { passages, hashes } = parsePassages(passagesBuf.toString('utf8'), path('passages.jsonl'));
+      const bm25 = decodeBm25(bm25Buf);
+      parsed = { args, passages, hashes, bm25 };
+    } catch (err) {
+      await verify(); // a checksum error says more than a parse error
+      throw err;
+    }
+    await verify();
+    const { args, passages, hashes, bm25 } = parsed;
     const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-    const { passages, hashes } = parsePassages(passagesBuf.toString('utf8'), path('passages.jsonl'));
-    const bm25 = decodeBm25(bm25Buf);
-    const articleText = articlesBuf.toString('utf8');
-    // hnswlib reads its file only once it is known intact: a damaged file can crash it.
-    await vectorCheck;
     await index.readIndex(path('hnswlib.index'));
     const count = index.getCurrentCount();
     if (count !== manifest.passageCount || passages.length !== count || bm25.size !== count || index.getNumDimensions() !== manifest.embedder.dimensions) {
@@ -225,7 +254,7 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
     index.setEf(manifest.hnsw.efSearch);
     const docstore = new PassageDocstore(passages, hashes);
     const store = new HNSWLib(embedder.embeddings, { space: args.space, numDimensions: args.numDimensions, index, docstore: asHnswDocstore(docstore) });
-    const articles = lazyArticles(articleText, manifest, join(dir, 'articles.jsonl'));
+    const articles = lazyArticles(articlesBuf, manifest, join(dir, 'articles.jsonl'));
     return Object.defineProperties({ store, manifest, passages, hashes, bm25, dir } as LoadedIndex, Object.getOwnPropertyDescriptors(articles));
   } catch (err) {
     if (err instanceof IndexError) throw err;
