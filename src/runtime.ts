@@ -4,9 +4,10 @@
  * follows it, the operator record, and the seeds watcher. Used by src/main.ts and by the
  * end-to-end tests, so both run the same wiring.
  */
-import { answer, type EngineDeps } from './answer/engine.js';
+import { answer, checkAnswer, type EngineDeps } from './answer/engine.js';
 import { setupEngine } from './answer/setup.js';
 import type { BotDeps, BotEngine } from './bot/deps.js';
+import { closeDefaultOcr, warmUpDefaultOcr } from './check/ocr.js';
 import type { Config } from './config.js';
 import type { IngestReport } from './index/ingest.js';
 import { createLiveEngine, type LiveEngine } from './live/live-engine.js';
@@ -58,10 +59,19 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       )
     : () => {};
 
+  // Screenshots are read by a worker pool that takes ~1 s to start: start it now, in the
+  // background, so the first photo is answered as fast as the next ones.
+  warmUpDefaultOcr().catch((err: unknown) =>
+    logger.warn({ err }, 'OCR warm-up failed; photos will start it on demand'),
+  );
+
   return {
     live,
     report,
-    engine: { answer: (q, opts) => answer(q, live.current(), opts) },
+    engine: {
+      answer: (q, opts) => answer(q, live.current(), opts),
+      check: (input, opts) => checkAnswer(input, live.current(), opts),
+    },
     sources: { view: (id) => lookup.view(id) } as SourceLookup,
     recorder,
     admin: { adminUserIds: config.adminUserIds, seedsDir: config.seedsDir, refresh: (reason) => live.refresh(reason) },
@@ -69,6 +79,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       stopWatching();
       clearInterval(timer);
       recorder.close();
+      void closeDefaultOcr();
     },
   };
 }

@@ -136,7 +136,9 @@ export function openSqliteRecorder(opts: SqliteRecorderOptions): Recorder {
     record(input: InteractionInput) {
       return guard('record', undefined, () => {
         const id = randomBytes(6).toString('hex');
-        const checked = input.source !== 'question' && input.source !== 'command';
+        // Any checked message (pasted, forwarded, photographed, or given to /check) is the
+        // sender's text, not the user's question: kept only when the operator opts in.
+        const checked = input.outcome === 'checked' || (input.source !== 'question' && input.source !== 'command');
         const text = checked && !opts.storeCheckedMessages ? null : maskText(input.text);
         insert.run({
           id,

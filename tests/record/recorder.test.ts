@@ -57,13 +57,25 @@ describe('SQLite recorder', () => {
         redFlags: ['link', 'urgency'],
       }),
     );
+    // A message given to /check is checked text too: not kept.
+    r.record(
+      q({
+        userId: 42,
+        source: 'command',
+        text: '/check 您的包裹异常 http://x.cc',
+        outcome: 'checked',
+        verdict: 'suspicious',
+      }),
+    );
     const { interactions } = r.read(new Date(0));
     r.close();
-    expect(interactions).toHaveLength(2);
+    expect(interactions).toHaveLength(3);
+    expect(interactions[2].text).toBeNull();
     expect(interactions[0].text).not.toContain('13812345678');
     expect(interactions[0].text).not.toContain('李明');
     expect(interactions[0].userHash).not.toBe('42');
     expect(interactions[1].text).toBeNull();
+
     expect(interactions[1].redFlags).toEqual(['link', 'urgency']);
     const raw = readFileSync(join(dir, 'record.db'));
     expect(raw.includes(Buffer.from('13812345678'))).toBe(false);
