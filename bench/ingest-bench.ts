@@ -224,7 +224,7 @@ function toMarkdown(rows: Record<string, any>[], machine: string): string {
   const lines = [
     `Machine: ${machine}. Corpora: raw seed articles re-drawn (bench/synthetic.ts), ingested by the real pipeline from dist/.`,
     '',
-    '| passages | raw MB | load+clean+split+lexical s (wall) | embed+graph s | save s | total s | passages/s | peak RSS MB | index MB | stock LangChain s | stock/ours | cold start s | warm p50 / p95 ms | add 1 article s |',
+    '| passages | raw MB | prepare s (load+clean+split+lexical+hashing embed, wall) | graph s (+ other embedders) | save s | total s | passages/s | peak RSS MB | index MB | stock LangChain s | stock/ours | cold start s | warm p50 / p95 ms | add 1 article s |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
