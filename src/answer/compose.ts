@@ -466,21 +466,51 @@ function newsAbout(
   const already = quoted.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
   const pool = input.news ?? input.hits.filter((h) => h.passage.kind !== 'guide');
   const seen = new Set<string>();
-  return pool
-    .filter((h) => h.passage.kind !== 'guide')
-    .flatMap((h, rank) => splitSentences(h.passage.text).map((text) => ({ text: text.trim(), label: h.label, rank })))
-    .filter((s) => {
-      if (s.text.length < 6 || seen.has(s.text) || already.includes(s.text)) return false;
-      seen.add(s.text);
-      // Without a type, a sentence must at least be about fraud (not a thank-you or a feeling).
-      return !PERSON.test(s.text) && !mentionOnly(s.text) && (t ? typeMention(s.text, t) > 0 : CASE_FRAUD.test(s.text));
-    })
-    .map((s) => ({ ...s, r: input.relevance(s.text) }))
-    .filter((s) => s.r >= minRelevance)
-    .sort((a, b) => b.r - a.r || a.rank - b.rank)
-    .slice(0, max)
-    .sort((a, b) => a.label - b.label)
-    .map((s) => ({ text: s.text, cites: [s.label] }));
+  return (
+    pool
+      .filter((h) => h.passage.kind !== 'guide')
+      .flatMap((h, rank) => splitSentences(h.passage.text).map((text) => ({ text: text.trim(), label: h.label, rank })))
+      .filter((s) => {
+        if (s.text.length < 6 || seen.has(s.text) || already.includes(s.text)) return false;
+        seen.add(s.text);
+        // A sentence of a story belongs to its case, told whole, not to a list of statements.
+        if (PERSON.test(s.text) || mentionOnly(s.text) || input.library.cases.some((c) => c.text.includes(s.text)))
+          return false;
+        // Without a type, a sentence must at least be about fraud (not a thank-you or a feeling).
+        if (!t) return CASE_FRAUD.test(s.text);
+        return typeMention(s.text, t) > 0;
+      })
+      .map((s) => ({ ...s, r: input.relevance(s.text) }))
+      // A list of scams ("刷单诈骗、理财诈骗、交友诈骗等") says something about this type only
+      // when it names the type first (its aliases widen the question, so relevance cannot tell).
+      .filter((s) => s.r >= minRelevance && (!t || typesNamed(s.text) < LIST_TYPES || firstTypeNamed(s.text) === t.id))
+      .sort((a, b) => b.r - a.r || a.rank - b.rank)
+      .slice(0, max)
+      .sort((a, b) => a.label - b.label)
+      .map((s) => ({ text: s.text, cites: [s.label] }))
+  );
+}
+
+/** A sentence naming this many scam types or more is a list of scams. */
+export const LIST_TYPES = 3;
+
+/** How many scams a sentence names: taxonomy types, or "X诈骗", "X骗局" it lists. */
+function typesNamed(text: string): number {
+  const n = normalizeForSearch(text);
+  const listed = n.match(/[\u4e00-\u9fff]{2}(诈骗|骗局)/gu)?.length ?? 0;
+  return Math.max(listed, SCAM_TYPES.filter((t) => typeMention(n, t, true) > 0).length);
+}
+
+/** The type a list of scams names first: what the sentence is about ("退改签骗局再次掀起高潮，还有…"). */
+function firstTypeNamed(text: string): string | undefined {
+  const n = normalizeForSearch(text);
+  let best: { id: string; at: number } | undefined;
+  for (const t of SCAM_TYPES) {
+    const names = [...t.name.split(/[/（）()]/u), ...t.aliases].filter((a) => a.length >= 2);
+    const at = Math.min(...names.map((a) => n.indexOf(a)).filter((i) => i >= 0));
+    if (Number.isFinite(at) && (!best || at < best.at)) best = { id: t.id, at };
+  }
+  return best?.id;
 }
 
 /** Police advice that applies to any scam (patterns without a type), e.g. "不得转账". */
@@ -598,6 +628,8 @@ export function composeExtractive(input: ComposeInput): Draft {
       // The type's own advice right after the first steps (e.g. what to keep for a livestream purchase).
       const typed = !!typeId && hasPage(typeId);
       if (typed) guideSection(sections, library, typeId, 'todo', 'todo', lang, SECONDARY_LINES);
+      // A real case of the type, when the reports tell one: what the police did and how it ended.
+      if (typeId) caseSection(sections, caseOf(library, [typeId], relevance), lang);
       const recovery = library.figures.filter((s) => RECOVERY_FACT.test(s.text));
       // One figure per article, the most relevant first: several cities, each named.
       const chosen: NewsSentence[] = [];
@@ -638,11 +670,14 @@ export function composeExtractive(input: ComposeInput): Draft {
         );
       else guideSection(sections, library, page, 'flags', 'flags', lang, SUPPORTING_LINES);
       guideSection(sections, library, page, 'todo', 'todo', lang, SECONDARY_LINES);
-      const support = typeId ? adviceFor(library, typeId, 1) : [];
+      // Quoted police advice: of the type, else advice for any call asking for money ("不得转账").
+      const support = typeId ? adviceFor(library, typeId, 1) : genericAdvice(library, 1);
       push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
       const hotlineCase =
         page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
-      const verifyCase = hotlineCase ?? (typeId ? caseOf(library, [typeId], relevance) : undefined);
+      // The page answers for a type the question implies ("真警察会打电话吗" → fake-police).
+      const caseType = typeId ?? (SCAM_TYPES.some((t) => t.id === page) ? page : undefined);
+      const verifyCase = hotlineCase ?? (caseType ? caseOf(library, [caseType], relevance) : undefined);
       caseSection(sections, verifyCase, lang);
       if (support.length === 0)
         push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyText } from '../../src/answer/compose.js';
-import { answer, checkAnswer, libraryOf } from '../../src/answer/engine.js';
+import { answer, checkAnswer, libraryOf, MAX_CITATIONS } from '../../src/answer/engine.js';
 import { toRegional } from '../../src/answer/i18n.js';
 import type { Answer } from '../../src/answer/types.js';
+import { renderAnswerHtml } from '../../src/bot/render-html.js';
 import { CASE_OUTCOME } from '../../src/knowledge/advice.js';
 import { SCAM_TYPES } from '../../src/knowledge/scam-types.js';
 import { createSourceLookup } from '../../src/retrieval/sources.js';
@@ -51,6 +52,10 @@ function ruleBreaks(a: Answer): string[] {
     }
   }
   for (const c of a.citations) if (!used.has(c.n)) out.push(`citation [${c.n}] unused`);
+  if (a.citations.length > MAX_CITATIONS) out.push(`${a.citations.length} citations`);
+  // One number per guide page: its items share it.
+  const pages = a.citations.filter((c) => c.kind === 'guide').map((c) => c.source);
+  if (new Set(pages).size !== pages.length) out.push('a guide page cited under two numbers');
   return out;
 }
 
@@ -141,6 +146,93 @@ describe('answers by intent', () => {
       expect(figures.length, q).toBeGreaterThan(0);
       for (const f of figures) expect(f.lines.map((l) => l.text).join(''), q).toMatch(/止付|冻结|追回|返还|挽损/u);
     }
+  });
+
+  it('victim: someone describing a payment to a scammer gets the victim answer, in 简/繁/English', async () => {
+    const deps = await seedEngine();
+    for (const q of [
+      'I transferred money to a scammer an hour ago. What do I do now?',
+      'I wired money to a scammer this morning, help',
+      'Yesterday I paid a fake investment site 5,000 dollars. What should I do?',
+      '我刚给骗子转了5000块，现在怎么办',
+      '昨天被网上的投资老师骗了三万',
+      '我剛剛把錢轉給騙子了，該怎麼辦',
+      '剛才匯了三萬給假客服，怎麼辦',
+    ]) {
+      const a = await answer(q, deps);
+      expect(a.inScope, q).toBe(true);
+      expect(a.intent, q).toBe('victim');
+      expect(a.citations[0].source, q).toMatch(/^guide\/(zh|en)\/after-scammed\.md$/u);
+      expect(
+        a.citations.some((c) => c.kind === 'news'),
+        q,
+      ).toBe(true);
+    }
+    // Asking how not to be scammed is not being a victim.
+    for (const q of ['怎么才能不被骗', '如何避免被骗子骗了', 'How do I avoid sending money to a scammer?'])
+      expect((await answer(q, deps)).intent, q).not.toBe('victim');
+  });
+
+  it('verify: calls asking for money, in 简/繁/English, get the verify answer with its direct line first', async () => {
+    const deps = await seedEngine();
+    for (const q of [
+      '打电话来的人说是银行的，让我把钱转到新账户，可信吗',
+      '有個自稱警察的人打電話叫我轉帳，是真的嗎',
+      'My bank called and asked me to move my money to a new account. Is this legit?',
+      'A caller says he is from 96110. Should I trust him?',
+    ]) {
+      const a = await answer(q, deps);
+      expect(a.inScope, q).toBe(true);
+      expect(a.intent, q).toBe('verify');
+      expect(a.sections[0].kind, q).toBe('rule');
+    }
+  });
+
+  it('a story told over several paragraphs is one case, from its opening to its outcome', async () => {
+    const deps = await seedEngine();
+    const lib = libraryOf(deps.retriever);
+    const multi = lib.cases.filter(
+      (c) => new Set(c.lines.map((l) => deps.retriever.passages[l.label].paragraphIndex)).size > 1,
+    );
+    expect(multi.length).toBeGreaterThan(0);
+    for (const c of multi) expect(CASE_OUTCOME.test(c.lines.at(-1)!.text), c.text).toBe(true);
+    // The fake police officer who sent a photo of his badge: quoted whole, under one number.
+    const a = await answer('骗子冒充警察还发来警官证照片，怎么识破', deps);
+    const story = a.sections.find((s) => s.kind === 'case')!;
+    expect(story.lines.map((l) => l.text).join('')).toContain('警察证件照片');
+    expect(new Set(story.lines.flatMap((l) => l.cites)).size).toBe(1);
+    // A paragraph about something else (an officer visiting an old lady in the heat) is no part of a case.
+    expect(lib.cases.some((c) => c.text.includes('蒲扇'))).toBe(false);
+  });
+
+  it('news beside the guide: how answers quote the reports for the types they tell of; progress questions get the figures', async () => {
+    const deps = await seedEngine();
+    for (const q of [
+      '什么是杀猪盘？',
+      '直播间买原石是怎么骗人的？',
+      '网上兼职刷单能赚钱吗',
+      '冒充老板让财务转账是怎么回事',
+    ]) {
+      const a = await answer(q, deps);
+      expect(
+        a.citations.some((c) => c.kind === 'news'),
+        q,
+      ).toBe(true);
+    }
+    for (const q of ['两卡治理进展如何', 'How far has the crackdown on renting out bank and SIM cards got?']) {
+      const a = await answer(q, deps);
+      expect(a.intent, q).toBe('facts');
+      expect(
+        a.citations.filter((c) => c.kind === 'news').some((c) => c.text.includes('两卡')),
+        q,
+      ).toBe(true);
+    }
+    // A list of scams says nothing about one of them it names in passing.
+    const romance = await answer('什么是杀猪盘？', deps);
+    expect(
+      romance.citations.some((c) => c.text.includes('清明节期间')),
+      'list sentence',
+    ).toBe(false);
   });
 
   it('verify: the first line answers directly, quoted from the guide page for what is asked', async () => {
@@ -317,6 +409,22 @@ describe('citations', () => {
     expect(view.paragraph.split('\n').length).toBeGreaterThan(2);
     // The page's items quoted in the answer share this citation; its button opens the first one used.
     expect(guide.text.startsWith(view.paragraph.slice(view.start, view.end))).toBe(true);
+  });
+
+  it('the sources list names each guide page once, in plain text and in the bot, and does not quote a case again', async () => {
+    const deps = await seedEngine();
+    const a = await answer('怎么保护爸妈不被骗', deps);
+    const guide = a.citations.filter((c) => c.kind === 'guide');
+    expect(guide.length).toBeGreaterThan(0);
+    const html = renderAnswerHtml(a);
+    const sources = html.slice(html.lastIndexOf('<b>来源</b>'));
+    const plain = a.text.slice(a.text.lastIndexOf('来源'));
+    for (const c of guide) {
+      expect(sources.split(c.title).length - 1, c.title).toBe(1);
+      expect(plain.split(c.title).length - 1, c.title).toBe(1);
+    }
+    const story = a.sections.find((s) => s.kind === 'case');
+    if (story) expect(sources).not.toContain(story.lines[0].text.slice(0, 20));
   });
 
   it('is deterministic', async () => {
