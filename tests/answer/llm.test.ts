@@ -126,7 +126,9 @@ describe('LLM answers against a local OpenAI-compatible server', () => {
   let mock: Awaited<ReturnType<typeof startMockOpenAI>>;
   let deps: EngineDeps;
   let cites: Citation[];
-  const q = '什么是杀猪盘？';
+  // An answer with at least three citations (a guide page, a case, a news sentence), so a
+  // model answer that uses two of them shows the third dropped.
+  const q = '什么是虚假投资理财诈骗？';
   // A faithful model cites each sentence: the first sentence of citation n (a guide
   // citation holds every item quoted from its page).
   const firstSentence = (text: string) => text.match(/^[^。！？]*[。！？]/u)?.[0] ?? text;
