@@ -48,7 +48,7 @@ const zh: Texts = {
     '网上兼职刷单能赚钱吗？',
     '老板在群里让我给客户转账，要注意什么？',
   ],
-  help: '<b>怎么用</b>\n• 直接用文字提问，或把可疑的短信、聊天内容转发给我\n• /types 看常见骗局类型\n• /tips 看防骗提醒\n• 回答里的 [1][2] 是出处，点下面的按钮可以看原文\n\n在群里使用时，请 @我 或回复我的消息。\n\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
+  help: '<b>怎么用</b>\n• 直接用文字提问，或把可疑的短信、聊天内容转发给我\n• /check 检查一条可疑消息（回复那条消息发送 /check；转发给我的消息和截图会自动检查）\n• /types 看常见骗局类型\n• /tips 看防骗提醒\n• /privacy 隐私说明\n• 回答里的 [1][2] 是出处，点下面的按钮可以看原文\n\n在群里使用时，请 @我 或回复我的消息。\n\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
   terminalHelp:
     '怎么用：直接输入问题，或粘贴可疑的短信、聊天内容。\n  /types  常见骗局类型\n  /tips   防骗提醒\n  /help   本说明\n  /quit   退出（或 Ctrl-D）\n回答里的 [1][2] 是出处，列在回答末尾。\n遇到诈骗请拨打 96110；紧急情况请拨打 110。',
   terminalWelcome:
@@ -75,7 +75,7 @@ const en: Texts = {
     'Someone claiming to be police wants me to move money to a safe account',
     'Is an online part-time job brushing orders a scam?',
   ],
-  help: '<b>How to use</b>\n• Ask in plain words, or forward a suspicious message\n• /types lists common scam types\n• /tips shows safety tips\n• [1][2] in answers are sources: tap the buttons to read them\n\nIn groups, mention me or reply to my message.\n\nFor help call 96110; in an emergency call 110.',
+  help: '<b>How to use</b>\n• Ask in plain words, or forward a suspicious message\n• /check checks a suspicious message (reply to it with /check; forwarded messages and screenshots are checked automatically)\n• /types lists common scam types\n• /tips shows safety tips\n• /privacy says what is recorded\n• [1][2] in answers are sources: tap the buttons to read them\n\nIn groups, mention me or reply to my message.\n\nFor help call 96110; in an emergency call 110.',
   terminalHelp:
     'How to use: type a question, or paste a suspicious text message or chat.\n  /types  common scam types\n  /tips   safety tips\n  /help   this help\n  /quit   leave (or Ctrl-D)\n[1][2] in answers are sources, listed at the end of the answer.\nFor help call 96110; in an emergency call 110.',
   terminalWelcome:
@@ -101,13 +101,17 @@ export const COMMANDS = {
   zh: [
     { command: 'start', description: '开始使用反诈助手' },
     { command: 'types', description: '常见骗局类型' },
+    { command: 'check', description: '检查可疑消息' },
     { command: 'tips', description: '防骗提醒' },
+    { command: 'privacy', description: '隐私说明' },
     { command: 'help', description: '使用帮助' },
   ],
   en: [
     { command: 'start', description: 'Start the anti-fraud assistant' },
     { command: 'types', description: 'Common scam types' },
+    { command: 'check', description: 'Check a suspicious message' },
     { command: 'tips', description: 'Safety tips' },
+    { command: 'privacy', description: 'What is recorded' },
     { command: 'help', description: 'How to use' },
   ],
 };
