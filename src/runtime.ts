@@ -7,6 +7,7 @@
 import { answer, checkAnswer, type EngineDeps } from './answer/engine.js';
 import { setupEngine } from './answer/setup.js';
 import type { BotDeps, BotEngine } from './bot/deps.js';
+import { warmUpChecker } from './check/checker.js';
 import { closeDefaultOcr, warmUpDefaultOcr } from './check/ocr.js';
 import type { Config } from './config.js';
 import type { IngestReport } from './index/ingest.js';
@@ -59,6 +60,8 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       )
     : () => {};
 
+  // Compile the checker's patterns and load its model now, not on the first user's message.
+  warmUpChecker();
   // Screenshots are read by a worker pool that takes ~1 s to start: start it now, in the
   // background, so the first photo is answered as fast as the next ones.
   warmUpDefaultOcr().catch((err: unknown) =>

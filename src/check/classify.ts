@@ -25,9 +25,14 @@ export interface TypeScore {
 /**
  * Scores every scam type for a normalised text (Simplified, half-width, lower case — as
  * produced by src/check/normalize.ts or normalizeForSearch) and the ids of the red flags
- * found in it. Best first; only types reaching {@link MIN_TYPE_SCORE}.
+ * found in it. Best first; only types reaching `min` (default {@link MIN_TYPE_SCORE}; the
+ * checker asks for every candidate to weigh them with its model).
  */
-export function scoreScamTypes(normalisedText: string, redFlagIds: readonly string[] = []): TypeScore[] {
+export function scoreScamTypes(
+  normalisedText: string,
+  redFlagIds: readonly string[] = [],
+  min = MIN_TYPE_SCORE,
+): TypeScore[] {
   const flags = new Set(redFlagIds);
   const out: TypeScore[] = [];
   for (const t of SCAM_TYPES) {
@@ -36,7 +41,7 @@ export function scoreScamTypes(normalisedText: string, redFlagIds: readonly stri
     for (const re of sig.strong) if (re.test(normalisedText)) score += STRONG_POINTS;
     for (const re of sig.weak) if (re.test(normalisedText)) score += WEAK_POINTS;
     for (const f of sig.flags) if (flags.has(f)) score += WEAK_POINTS;
-    if (score >= MIN_TYPE_SCORE) out.push({ id: t.id, score });
+    if (score >= min && score > 0) out.push({ id: t.id, score });
   }
   // Stable sort: on a tie the taxonomy's order decides.
   return out.sort((a, b) => b.score - a.score);

@@ -3,7 +3,7 @@
  * scam? …"), or a question to answer? A message must never reach the off-topic reply, so
  * anything shaped like a received message goes to the checker, in 简体, 繁體 or English.
  */
-import { checkMessage, SUSPICIOUS_AT } from './checker.js';
+import { createChecker, SUSPICIOUS_AT } from './checker.js';
 import { type Normalized, normalize } from './normalize.js';
 
 /** Where an input goes. */
@@ -139,6 +139,10 @@ export function routeInput(text: string): Route {
   return messageShaped(n) ? { kind: 'message', message: trimmed } : { kind: 'question' };
 }
 
+// Routing weighs the red flags only: the model would read a question about a scam ("老爸被
+// 拉进一个炒股群，说有老师带着赚钱") as a scam message, since it shares the scam's words.
+const rulesOnly = createChecker({ model: null });
+
 function messageShaped(n: Normalized): boolean {
   const { strong, weak } = messageShape(n);
   const asks = questionShaped(n.text) || QUESTION_WORD.test(n.text);
@@ -155,12 +159,12 @@ function messageShaped(n: Normalized): boolean {
     !STORY.test(n.text) &&
     ADDRESSES_READER.test(n.text) &&
     n.text.length >= MIN_UNSHAPED_CHARS &&
-    checkMessage(n.original).score >= SUSPICIOUS_AT
+    rulesOnly(n.original).score >= SUSPICIOUS_AT
   )
     return true;
   if (asks || story) return false;
   if (weak >= 1) return true;
   // No shape at all: a message only when it is long enough to be one and carries clear
   // red flags ("網路兼職刷單" is a topic, not a message).
-  return n.text.length >= MIN_UNSHAPED_CHARS && checkMessage(n.original).score >= SUSPICIOUS_AT;
+  return n.text.length >= MIN_UNSHAPED_CHARS && rulesOnly(n.original).score >= SUSPICIOUS_AT;
 }

@@ -753,6 +753,19 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
   },
 ];
 
+/**
+ * Not a pattern flag: raised by the checker when its statistical model finds the message
+ * very like known scams although no pattern matched; its evidence is the most telling phrase.
+ */
+export const MODEL_FLAG: { id: string; label: FlagText; explain: FlagText } = {
+  id: 'resembles-scam',
+  label: t('与已知诈骗信息相似', 'Resembles known scam messages'),
+  explain: t(
+    '这条信息的用词与已知的诈骗信息很相似，请先通过官方渠道核实，不要转账或提供个人信息',
+    'The wording of this message is very like known scam messages: verify through official channels before paying or giving any details',
+  ),
+};
+
 /** Looks a red flag up by id. */
 export function redFlagById(id: string): RedFlagDef | undefined {
   return RED_FLAGS.find((f) => f.id === id);
