@@ -80,7 +80,8 @@ export const MODEL_ALONE = 0.6;
  */
 export const MODEL_MIN_CHARS = 20;
 
-function contentLength(text: string): number {
+/** Characters of a text without links and spaces (what the model can read). */
+export function contentLength(text: string): number {
   return text.replace(/(?:https?:\/\/|www\.)\S+/gu, '').replace(/\s/gu, '').length;
 }
 /**
@@ -414,7 +415,8 @@ function clauseAround(text: string, [from, to]: [number, number]): [number, numb
 const MODEL_FILES = ['./model/check-model.json', '../../src/check/model/check-model.json'];
 let loaded: CheckModel | null | undefined;
 
-function defaultModel(): CheckModel | null {
+/** The committed model, loaded once; null when no model file is present (rules only). */
+export function defaultModel(): CheckModel | null {
   if (loaded !== undefined) return loaded;
   for (const rel of MODEL_FILES) {
     const url = new URL(rel, import.meta.url);

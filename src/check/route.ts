@@ -3,7 +3,7 @@
  * scam? …"), or a question to answer? A message must never reach the off-topic reply, so
  * anything shaped like a received message goes to the checker, in 简体, 繁體 or English.
  */
-import { createChecker, SUSPICIOUS_AT } from './checker.js';
+import { contentLength, createChecker, defaultModel, MODEL_MIN_CHARS, SUSPICIOUS_AT } from './checker.js';
 import { type Normalized, normalize } from './normalize.js';
 
 /** Where an input goes. */
@@ -18,6 +18,15 @@ export const MIN_UNSHAPED_CHARS = 15;
  * also carry red flags: people do not write 80-character questions without a question word.
  */
 export const LONG_INPUT_CHARS = 80;
+/**
+ * Model probability at which a text that speaks to its reader and neither asks nor tells a
+ * story is a message. The model alone cannot route (questions share the scams' words:
+ * "网上贷款说要先交解冻金才能放款，这是什么套路？" scores 0.95), so it only counts where the
+ * question and story shapes have already been ruled out.
+ */
+export const ROUTE_MODEL_AT = 0.7;
+/** The same for a text that does not even address its reader: the model must be surer. */
+export const ROUTE_MODEL_ALONE_AT = 0.85;
 
 // "Is this a scam?" in the three languages (normalised: Simplified, lower case). The
 // asking part before or after the message is removed.
@@ -143,6 +152,16 @@ export function routeInput(text: string): Route {
 // 拉进一个炒股群，说有老师带着赚钱") as a scam message, since it shares the scam's words.
 const rulesOnly = createChecker({ model: null });
 
+function modelSays(n: Normalized, at: number): boolean {
+  if (contentLength(n.text) < MODEL_MIN_CHARS) return false;
+  return (defaultModel()?.predict(n).pScam ?? 0) >= at;
+}
+
+// The user asking us ("你好，我想问一下…"): a question, however scam-like its words.
+const ASKS_US = /想问|问一下|问问|请教|想知道|想了解|能做吗|能不能做|可以做吗|\bi want to know\b|\bwondering\b/u;
+// Speaking to the reader, or asking a group or the reader to do something.
+const READER_OR_REQUEST = /你|您|妳|大家|各位|请(?!问)|\byou\b|\byour\b/u;
+
 function messageShaped(n: Normalized): boolean {
   const { strong, weak } = messageShape(n);
   const asks = questionShaped(n.text) || QUESTION_WORD.test(n.text);
@@ -157,14 +176,31 @@ function messageShaped(n: Normalized): boolean {
   if (
     !META_ASK.test(n.text) &&
     !STORY.test(n.text) &&
+    !ASKS_US.test(n.text) &&
     ADDRESSES_READER.test(n.text) &&
     n.text.length >= MIN_UNSHAPED_CHARS &&
     rulesOnly(n.original).score >= SUSPICIOUS_AT
+  )
+    return true;
+  // The same for a message whose red flags the rules do not know yet but the model
+  // recognises, as long as it neither asks about fraud nor starts like a question or story.
+  if (
+    !META_ASK.test(n.text) &&
+    !STORY.test(n.text) &&
+    !QUESTION_START.test(n.text) &&
+    !FIRST_PERSON_STORY.test(n.text) &&
+    !QUESTION_WORD.test(n.text) &&
+    !ASKS_US.test(n.text) &&
+    READER_OR_REQUEST.test(n.text) &&
+    modelSays(n, ROUTE_MODEL_AT)
   )
     return true;
   if (asks || story) return false;
   if (weak >= 1) return true;
   // No shape at all: a message only when it is long enough to be one and carries clear
   // red flags ("網路兼職刷單" is a topic, not a message).
-  return n.text.length >= MIN_UNSHAPED_CHARS && rulesOnly(n.original).score >= SUSPICIOUS_AT;
+  return (
+    (n.text.length >= MIN_UNSHAPED_CHARS && rulesOnly(n.original).score >= SUSPICIOUS_AT) ||
+    (!ASKS_US.test(n.text) && modelSays(n, ROUTE_MODEL_ALONE_AT))
+  );
 }

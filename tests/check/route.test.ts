@@ -15,6 +15,11 @@ describe('routeInput', () => {
     ['这是诈骗吗？'],
     ['明天天气怎么样'],
     ['杀\u200b猪\u200b盘'],
+    ['96110给我打电话是真的吗'],
+    ['How do I protect my parents?'],
+    ['你好，我想问一下网上兼职刷单能做吗'],
+    ['网上贷款说要先交解冻金才能放款，这是什么套路？'],
+    ['老爸被拉进一个炒股群，说有老师带着赚钱'],
   ])('question: %s', (text) => {
     expect(routeInput(text)).toEqual({ kind: 'question' });
   });
@@ -65,6 +70,7 @@ describe('routeInput', () => {
 
   it.each([
     ['tests/eval/check-dev.json'],
+    ['tests/eval/check-heldout.json'],
     ['tests/check/fixtures/own-messages.json'],
     ['tests/check/fixtures/own-messages-2.json'],
     ['tests/check/fixtures/own-messages-3.json'],
