@@ -97,6 +97,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
         `${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`,
         'u',
       ),
+      /私(讯|信|聊)我|要的私(讯|信)/u,
     ],
     weight: 0.35,
     label: t('要你加私人联系方式', 'Moves you to a private chat'),
@@ -114,6 +115,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /先[^，。！？]{0,6}(交|付|缴|转|汇|充值|充|打|储值)[^，。！？]{0,6}(\d|钱|费|金|款|元|块|订金|定金)|(只需|只要|仅需)[^，。]{0,4}(付|交|支付|缴|承担)[^，。]{0,10}(费|钱)|(先|要|需要?|请|得)(交|付|缴|出)[^，。]{0,4}(一笔|一点|点)[^，。]{0,6}(费|钱|款)|支付[^，。]{0,6}(运费|保险费|清关费|关税)|(转|付|汇)[^，。]{0,4}\$?\d+[^，。]{0,4}(验证|认证|激活)|(自己|先)出钱|先(购买|买)[^，。]{0,6}(保险|会员|服务|激活码|卡)/u,
       /(upfront|processing|release|clearance|customs|activation|unlock|handling|transfer|registration|insurance|legal|admin|administration|delivery|shipping|verification) (fee|charge|deposit)|withdrawal tax|to release (your )?(funds|money)/u,
       /pay [^.!?]{0,30}(first|upfront|in advance|before)/u,
+      /海关税|关税|customs (tax|duty)|(one-off|one-time|flat|small) fee of|冻结费|律师费/u,
     ],
     cancel: [
       /(免|无|零|不收|没有|不需要?|无需)[^，。]{0,4}(手续费|服务费|押金|费用)/u,
@@ -132,6 +134,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'pay-first',
     patterns: [
       /征信修复|修复征信|洗白|联征[^，。]{0,8}不良|纳入[^，。]{0,6}征信|(白条|金条|校园贷|花呗|借呗|学生贷)[^，。]{0,10}(注销|关闭)|credit (restoration|repair)|remove negative|reported (as delinquent )?to (all )?(the )?credit bureaus|credit score (dropped|fell)|消除(逾期|不良)|注销[^，。]{0,6}(校园贷|账户|贷款|京东金条|金条|白条|花呗|借呗)|关闭[^，。]{0,4}(校园贷|学生账户)|影响[^，。]{0,6}(征信|信用评分|信用分数|信用记录)|上征信|征信(有|会)?(问题|污点|受损|黑名单)|(fix|repair|clean) (your )?credit/u,
+      /信用(报告|记录)[^，。]{0,8}(异常|不良)|异常记录|信用不良|联合征信|(免费|帮你|为您|专员)[^，。]{0,4}修复|credit (file|report|history) (shows|has|contains)|erase (them|the defaults|your defaults|the records)|remove (the |your )?defaults/u,
     ],
     weight: 0.5,
     label: t('拿征信做文章', 'Plays on your credit record'),
@@ -166,6 +169,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /逾期|冻结|通缉|逮捕|拘留|起诉|传票|立案|黑名单|停机|停电|停水|断电|断水|吊销|扣分|强制执行|上门催收|法律责任|坐牢|影响(子女|家人|孩子)|账户异常|异常登录|涉嫌|刑案|锁定|停用|洗黑钱|涉及[^，。]{0,6}案|身份证[^，。]{0,6}(被盗用|被冒用|盗用|冒用)|查出[^，。]{0,10}(银行卡|护照|违禁|毒品)/u,
       /\b(suspended|frozen|blocked|locked|arrest(ed)?|warrant|lawsuit|legal action|penalt(y|ies)|overdue|deactivated|disconnected)\b/u,
+      /\b(banned|permanently (deleted|closed|suspended))\b|列入[^，。]{0,4}(黑名单|不良)/u,
     ],
     weight: 0.25,
     label: t('用后果吓你', 'Threatens consequences'),
@@ -182,6 +186,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(不要|别|不能|不许|不准|切勿|勿|不得)[^，。！？]{0,4}(告诉|告知|透露|声张|说给|联系|讲|说)[^，。！？]{0,4}(家人|家里|任何人|别人|他人|其他人|亲友|朋友|银行|警察|民警|老公|老婆|父母|爸妈|子女|同事)/u,
       /(不要|别|不能|千万别)(跟|和|对|让)[^，。！？]{0,4}(家人|爸妈|父母|任何人|别人|家里|老公|老婆|银行|妈妈|爸爸)[^，。！？]{0,2}(讲|说|知道|提)|保密|别在群里说|不要在群里说|先别打电话|不要打电话|对[^，。]{0,4}(家人|银行)保密|秘密调查|保密协议|不要声张|单独(接听|处理)|找个没人的地方/u,
       /\b(don't|do not|never) (tell|inform|contact) (anyone|your family|the bank|the police|anybody)|keep (this|it) (secret|confidential|between us)|confidential investigation|(don't|do not) tell (mom|mum|dad|mother|father|your parents|grandpa|grandma)|(don't|do not) call,? (just )?text|can'?t talk (right )?now/u,
+      /(此事|这件事)[^，。]{0,2}(暂不|不要|不能|先别)对外|暂不对外/u,
     ],
     negatable: false,
     cancelMessage: [OTP_CONTEXT],
@@ -226,6 +231,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'remote',
     patterns: [
       /(我|我们)?(教你|指导你|带你|一步步)[^，。！？]{0,4}(操作|办理|设置)|按(照)?我(说|的指引|的指示|的步骤)[^，。！？]{0,4}(操作|做|办)|跟着我(操作|做)|(follow|do exactly) (my|our) (instructions|steps)|(i|we)('ll| will) (walk|guide) you|fraud team will call you|按我(的)?提示操作/u,
+      /(到|去|前往)[^，。]{0,6}atm|atm[^，。]{0,4}(操作|解除|取消|设定)|依[^，。]{0,3}(专员|客服)[^，。]{0,3}指示|一步一步(教|带)|(don't|do not) hang up|stay on the line/u,
     ],
     weight: 0.35,
     label: t('要你按他的指引操作', 'Wants to guide you step by step'),
@@ -317,6 +323,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(我是|我系|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,8}(入境处|移民局|公安部|警署|公安|警察|民警|警官|派出所|检察院|检察官|法院|法官|刑侦|网警|经侦|公安局|警局|警察局|社保局|医保局|税务局|海关|卫健委|市场监管|银保监|金融监管|证监会|警政署|地检署|调查局|健保署|监理站)/u,
       /(公安局|派出所|检察院|法院|刑侦大队|网警|经侦|警察局|医保局|社保局|地检署|警政署)[^，。！？]{0,8}(通知|来电|调查|办案|传唤|告知你|联系你)|涉嫌[^，。]{0,8}(洗钱|诈骗|犯罪|贩毒|违法)|逮捕令|通缉令|冻结令|协查|配合调查|电话笔录|视频笔录|做笔录|移交警方|转接[^，。]{0,4}(公安|警方|派出所|警察|刑事)|洽刑事|转驳[^，。]{0,4}(公安|警|警署|公安部)/u,
       /\b(this is|i am|we are) (the |a |an )?(police|officer|detective|inspector|irs|hmrc|fbi|customs|court)|police officer|(irs|hmrc|fbi|interpol) (agent|officer|department)/u,
+      /涉案(账户|账号|资金)|列为[^，。]{0,4}(嫌疑人|涉案)/u,
     ],
     weight: 0.45,
     label: t('自称公检法或政府部门', 'Claims to be police or a government body'),
@@ -332,6 +339,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(我是|我系|我们是|这里是|这边是|本人是|自称)[^，。！？]{0,10}(客服|工作人员|职员|售后|理赔专员|专员)/u,
       /(淘宝|天猫|京东|拼多多|抖音|快手|支付宝|微信|美团|闲鱼|唯品会|苏宁|银行|快递|物流|顺丰|中通|圆通|韵达|航空|平台|官方)[^，。！？]{0,4}客服/u,
       /\b(this is|i am|we are) [^.!?]{0,20}(customer (service|support)|support team|help ?desk)|(amazon|paypal|apple|microsoft|netflix|bank) (support|security|security team|customer service)|(our|the) fraud (team|department)|press [0-9] to (speak|talk|connect|cancel)/u,
+      /(steam|discord|game|epic) (admin|support|staff|moderator)|contact the [a-z]+ admin|accidentally reported (you|your)/u,
     ],
     weight: 0.25,
     label: t('自称客服或平台', 'Claims to be customer service'),
@@ -346,6 +354,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /误(开通|开|办|订)|(不小心|自动|默认)[^，。]{0,4}(开通|开了|订阅|办理)|每个?月[^，。]{0,6}扣|(如果|若|如)不(取消|关闭)|百万保障|(取消|关闭|解除)[^，。！？]{0,8}(会员|自动扣费|扣费|百万保障|保障服务|代理|分期|订阅)|(会员|服务)[^，。]{0,6}(自动续费|每月扣费|将扣费|扣除)|每月[^，。]{0,4}扣[^，。]{0,4}(元|费)|解除分期|分期付款设定错误|重复扣/u,
       /(cancel|stop) [^.!?]{0,20}(subscription|membership|auto-?renew)|(subscription|membership) (will be )?(renewed|charged)|charged by mistake|auto-?renew|to cancel,? (call|click|press|reply)/u,
+      /(设定|设置|升级|误设)成?[^，。]{0,4}(vip|会员)|连续扣款|重复(开票|扣款|扣费|下单)|操作(错误|失误)/u,
     ],
     weight: 0.45,
     label: t('“误开会员/要扣费，帮你取消”', '"Cancel a membership or charge"'),
@@ -360,6 +369,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /(我是|我就是)[^，。！？]{0,6}(你们)?(老板|领导|董事长|总经理|经理|主任|局长|校长|班主任|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|处|董|主任|书记|校长))|from: (ceo|boss|director|manager)\b|(老板|领导|总经理|董事长)[^，。！？]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|(it'?s|this is) (your )?(boss|ceo|manager|director)|your (boss|manager|ceo|director)\b/u,
       /(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：][^\n]{0,30}(转|付|汇|打款|合同款|货款)/u,
+      /(集团|公司)?财务总监|备用金[^，。]{0,12}(转|汇)|临时账户|我(马上|正在|在)(登机|开会)|\b(cfo|ceo)\b[^!?]{0,120}\b(wire|payment|transfer)\b|confidential (acquisition|deal|transaction)|urgent wire/u,
     ],
     weight: 0.35,
     label: t('冒充老板或领导', 'Claims to be your boss'),
@@ -375,6 +385,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|手机(掉|丢|坏|摔)[^，。]{0,4}|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是(你|妳)(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
       /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
+    // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
+    cancel: [/(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u],
     weight: 0.35,
     label: t('“换了新号”的熟人', 'A "new number" from someone you know'),
     explain: t(
@@ -401,6 +413,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       /借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u,
     ],
+    // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
+    cancel: [/(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u],
     weight: 0.25,
     label: t('借钱或代付', 'Asks to borrow or pay for them'),
     explain: t(
@@ -413,6 +427,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'impersonation',
     patterns: [
       /(股票|炒股|投资|理财|带单|荐股|证券|基金|期货|外汇|数字货币)[^，。！？]{0,8}(老师|导师|助理|分析师|大师)|(老师|导师|助理|分析师)[^，。！？]{0,8}(带单|荐股|带你|指导|喊单|推票|选股|布局|操作|直播)|跟着[^，。]{0,2}(老师|导师)|机构主力|主力资金|联合操盘|投顾/u,
+      /(教你|带你)[^，。]{0,6}(外汇|黄金|期货|数字货币|虚拟币|炒币|投资)/u,
     ],
     weight: 0.35,
     label: t('“老师”带你投资', 'An investment "teacher"'),
@@ -426,8 +441,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'high-return',
     family: 'too-good',
     patterns: [
-      /高收益|高回报|高额回报|稳赚|保本|日赚|日入|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|原始股|区块链项目|[一二三两\d]+个?月回本|保底|翻[一二三四五六七八九十百\d]+倍|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
+      /高收益|高回报|高额回报|稳赚|保本|日赚|(?<!\d)日入(?!账)|月入[^，。]{0,2}(万|千|过万)|躺赚|轻松赚|零风险|无风险|翻倍|稳赚不赔|内幕|(平台|系统|网站)[^，。]{0,4}漏洞|博彩|下注|内部规律|原始股|区块链项目|[一二三两\d]+个?月回本|保底|翻[一二三四五六七八九十百\d]+倍|包赢|稳赢|必中|(又|已经|今天|昨天)赚了[^，。]{0,2}\d|漏洞[^，。]{0,4}(稳|赚)|数据分析师|(教你|带你)[^，。]{0,10}赚|中签率|[三四五六七八九]连板|月收益[^，。]{0,2}\d+%|赚[了咗]?[^，。]{0,2}(五成|[一二三四五六七八九]成|\d+%|翻倍)|一刀穷一刀富|切开[^，。]{0,4}(就是|必出)|开出[^，。]{0,6}(帝王绿|冰种|玻璃种)|飙股|明牌|涨停|牛股|黑马股|必涨|暴涨|翻番|百分之百收益|收益率[^，。]{0,4}\d{2,}%/u,
       /\b(guaranteed (profit|return|income)s?|risk[- ]free|double your (money|investment)|high (return|yield)s?|earn (up to )?[$£€]?\d[\d,]*( ?[-–] ?[$£€]?\d[\d,]*)? ?(per|a|\/|each) ?(day|hour|week)|passive income|100% (profit|return)|insider (tip|info|backing|information)|guaranteed \d+% (daily|a day|per day|weekly|a week|monthly)|\d+(\.\d+)?% (every|each|per|a) day|mining pool|\$\d[\d,]* ?[-–] ?\$\d[\d,]* (daily|a day|per day|weekly)|arbitrage|members made \d+%|worth \$[\d,]+ once cut)/u,
+      /每[月周天日][^，。]{0,4}(分红|配息|派息|利息)|配息\d|保证不(亏|赔)|不会亏|亏了算我|返本|养老(基金|项目)|康养项目|海外基金|(持牌|正规)[^，。]{0,4}平台[^，。]{0,20}赚|\b(trading )?signals? (group|with)\b|shares signals|\+\d+% (last|this) (week|month)|(gold|forex|crypto) trading app|pre-?sale allocation/u,
     ],
     weight: 0.4,
     label: t('许诺高收益', 'Promises easy or guaranteed money'),
@@ -441,6 +457,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'too-good',
     patterns: [
       /刷单|刷信誉|刷销量|刷礼物|冲榜|双倍返|打字员|录入员|充\d+返\d+|做得越多赚得越多|点赞员|一个赞\d|一单\d|先做[^，。]{0,3}单|提现秒到|(like|watch) [a-z ]{0,20}videos? and earn|(app|product|hotel) review tasks|complete [a-z ]{0,10}tasks|earn \$?\d+ per (like|task|review)|(rate|like|review) (and like |and rate )?products|点赞[^，。]{0,8}(返|佣金|元|赚)|关注[^，。]{0,6}(返|佣金|元|赚)|做任务|返利|返佣|佣金|垫付|兼职[^，。！？]{0,10}(日结|日赚|元|轻松|在家|手机)|(手机|在家)[^，。]{0,4}(兼职|赚钱)|\b(task|order) (scam|commission)|\bcommission\b|work from home|like (videos|posts) (for|and earn)|part[- ]time (job|work)/u,
+      /体验官|(写|给|打)[^，。]{0,8}(五星)?好评|五星好评|订阅[^，。]{0,6}(频道|账号)[^，。]{0,6}截图|截图[^，。]{0,6}(即可)?(获得|领取|返)|一天可(做|接)\d+个?任务|\b(app|data|product|rating) optimi[sz](er|ers|ation)\b|boost (app |product )?ratings|hiring [^.!?]{0,30}from home[^.!?]{0,30}(daily|weekly) pay/u,
     ],
     weight: 0.45,
     label: t('刷单、做任务返利', 'Paid tasks or order brushing'),
@@ -494,6 +511,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'too-good',
     patterns: [
       /私下(交易|转账|付款|支付)|(绕过|绕开|脱离|不走)平台|内部渠道|(原价|专柜价?|市场价)[^，。！？]{0,4}\d+[^，。！？]{0,12}(只要|仅需|现价|仅售|只卖)|(pay|deal) (outside|off) (the )?(platform|app)|too good to be true|middleman site|escrow site|i'?m (overseas|abroad|out of the country)[^.!?]{0,60}(send|pay|wire|deposit)|mail you the keys|签署[^，。]{0,6}(金流|协议)|金流服务|认证才能收款|不走[^，。]{0,4}(担保|平台)|(pay|payment) (via|by|with|through) (zelle|cash ?app|venmo|gift cards?|wire|bank transfer)[^.!?]{0,10}first|(指定|专用)的?(交易|担保)(平台|网站|网)|(去|到)[^，。]{0,8}(担保网|交易网|担保平台)|付款后[^，。]{0,10}(找群主|私聊|截图)|群主登记/u,
+      /赔本|亏本(清仓|甩卖|出|卖)|清仓价|(仅|只)(接受|收)[^，。]{0,4}(atm|转账|汇款)|汇款后[^，。]{0,6}(出货|发货)/u,
     ],
     weight: 0.4,
     label: t('超低价或私下交易', 'Too cheap, or off the platform'),
@@ -522,6 +540,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'too-good',
     patterns: [
       /看了你的资料|很喜欢(和|跟)你聊天|想找个真心|真心过日子|离异带[^，。]{0,3}孩子|(我是|我在)[^，。]{0,8}(军人|美军|军医|维和|驻守|驻扎|战地)|wrong number[^!?]{0,40}(lovely|nice|cute|chat|beautiful)|we matched|matched (on|last)|my uncle (runs|works|is)|saw your profile|widow(ed|er)?\b|oil rig|(us |u\.s\. )?army (captain|doctor|general|officer)|gold bars|diplomat(ic)?|you seem (lovely|nice|sweet)|i trade crypto|(soldier|army doctor|peacekeeping|oil rig)/u,
+      /认真交往|想[^，。]{0,4}(跟|和)你交往|结婚基金|一起存钱|our future together|build (a |our )?future|let me teach you|my aunt showed me/u,
     ],
     weight: 0.3,
     label: t('陌生人示好', 'A stranger getting close'),
@@ -535,6 +554,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'pay-first',
     patterns: [
       /扫码捐款|献爱心|转发[^，。]{0,4}群|功德无量|救灾专户|急需[^，。]{0,4}(援助|手术费|救助)|(领养|送养)[^，。]{0,10}(费|钱)|every \$\d+ helps|send (your )?donations?|donations? via|donate now|every dollar matched|donate [^.!?]{0,20}(to charity )?through you/u,
+      /求好心人|好心人[^，。]{0,4}帮|救命钱|善心人士/u,
     ],
     weight: 0.35,
     label: t('募捐或领养要钱', 'A donation or adoption appeal'),
@@ -574,6 +594,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'payment',
     patterns: [
       /(转|汇|打)(到|入|进|给)?[^，。！？]{0,10}(验证|核验|核查|清查|监管|指定|专用)的?(账户|账号|卡)|扫[^，。]{0,4}(我|我的|下面|这个|我发的)[^，。]{0,4}(二维码|收款码)|把余额转|个人账户|私人账户|对私账户|个人银行卡|到我的[^，。]{0,4}(账户|卡|账号)|户名[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]{3})|(朋友|老婆|老公|亲戚|同事|家人|表哥|表姐|舅舅)[^，。]{0,2}(个|的)?(账户|账号|银行卡|卡)|(my )?(friend|cousin|wife|husband|brother|sister)'s (bank )?account|(转|汇|打)(到|入|进)[^，。！？]{0,6}(我|指定|以下|这个|下面)(的)?(账户|卡|银行卡|账号)|\bpersonal (bank )?account\b/u,
+      /(个人|私人)卡|按[^，。]{0,4}(她|他)给的(账号|账户|卡号)|转到我[^，。]{0,4}(卡|账户)/u,
     ],
     weight: 0.4,
     label: t('转到个人账户', 'Pay into a personal account'),
@@ -591,6 +612,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /(提供|告诉|给我|发给我)[^，。！？]{0,16}(密码|登入名称|登录名|网银账号)/u,
       /(验证码|校验码|动态码)[^。！？]{0,12}(发给|告诉|报给|给我|发我|截图|念给|念一下|读给)|代收[^，。]{0,8}(验证码|简讯|短信)|扫码登[录入][^，。]{0,6}(你的)?(账号|帐号)/u,
       /\b(send|share|tell|give|provide|read|forward)( me| us)? (the |your |that )?(\d-digit )?(code|otp|verification code|password|pin)\b/u,
+      /connect (your )?wallet|(seed|recovery) phrase|(need|want) (the |that )?(code|otp) (we|i|that)/u,
     ],
     cancelMessage: [OTP_CONTEXT],
     weight: 0.55,
@@ -688,6 +710,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'prize-refund',
     patterns: [
       /(损失|被骗)[^，。]{0,12}(已[^，。]{0,6})?追回|victims? of (online )?(scams?|fraud)[^.!?]{0,40}(receive|recover|compensation|refund)|refund program|recovery (firm|agency|service|expert)s?|(traced|tracked) (the|your) (crypto|money|funds)|get (it|your money|your funds) back|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|帮你追回|帮助追回|被骗[^，。]{0,8}(追回|退回|找回)|\brecover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u,
+      /(追回|挽回)[^，。]{0,4}(律师|团队|专家|机构)|资金追回|asset recovery|recover(ed)? (your |the )?(funds|money|losses)/u,
     ],
     weight: 0.5,
     label: t('帮你追回损失', 'Offers to recover lost money'),
@@ -701,6 +724,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'threat',
     patterns: [
       /(视讯|视频|画面)[^，。]{0,8}(录下|录了|录屏)|(影片|视频|照片)[^，。]{0,8}(传给|发给|寄给)[^，。]{0,6}(亲友|家人|通讯录|所有)|通讯录[^，。]{0,6}(在我手上|在我这|都在)|裸聊|不雅视频|私密视频|私密照|裸照|(视频|照片)[^，。]{0,6}(曝光|发给|群发)|通讯录[^，。]{0,10}(曝光|发给|群发|每一个人)|\b(sextortion|intimate (video|photos?)|we recorded you|send (it|the video) to (all )?your contacts)|(post|send|share) it [^.!?]{0,30}(family|friends|contacts|school|colleagues)|i('ve| have) (got|recorded) your video/u,
+      /视频[^，。]{0,10}技术处理|通讯录[^，。]{0,6}(都有|我都有|的人)|不想出名|裸露(影片|视频|照片)|寄(送)?给[^，。]{0,6}(同事|家人|亲友|公司)|发给你的(家人|同事|通讯录|亲友)/u,
     ],
     weight: 0.75,
     label: t('以曝光私密视频相要挟', 'Threatens to expose intimate images'),
@@ -714,6 +738,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     family: 'payment',
     patterns: [
       /(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|send the rest (to us|back)|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|出租[^，。]{0,2}(账户|存折)|存折|提款卡|(receiv|accept)\w* (payments|money|funds) (into|to|through) your (bank )?account|forward(ing)? (them|the money|the funds) on\b|forward(ing)? (the money|the funds)|money mule|(办|开)[^，。]{0,4}(两|几|一)?张卡[^，。]{0,6}(借|给|租)|走个?流水|走个?账|过个?账|(注册|办|开)[^，。]{0,6}(支付宝|微信|银行卡|手机卡|账号)[^。]{0,20}(辛苦费|报酬|账号我)|账号我(自己)?用|(出租|出借|出售|收购|租用|高价收|借用|回收)[^，。！？]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|支付宝账号|u盾|电话号码)|跑分|租卡|收卡/u,
+      /用你的(银行卡|卡)[^，。]{0,8}(走|过|收)[^，。]{0,4}(账|钱|款)|走[几一两\d]+笔(账|流水)|(收到|进来)的钱[^，。]{0,6}(再)?转出去|(每张|一张)卡[^，。]{0,4}(酬劳|报酬|给你|\d)|金融卡[^，。]{0,12}(转寄|寄送|寄到|寄出)/u,
     ],
     weight: 0.6,
     label: t('租借买卖银行卡、手机卡', 'Renting or buying bank or SIM cards'),
