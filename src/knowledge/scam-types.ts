@@ -120,6 +120,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '我是市公安局民警，你的身份证涉嫌一起洗钱案，现对你电话笔录，请立即把资金转入安全账户配合调查，不要告诉家人。',
     typing: {
       strong: [
+        /电子传票|法务部|拘提|detective [a-z]+ with|staff at your bank are involved/u,
         /安全账户|监管账户|safe account|secure account/u,
         /(转接|转驳)[^，。]{0,4}(公安|警方|警察|派出所|侦查|警署)|入境处|洗黑钱|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u,
       ],
@@ -167,6 +168,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '機構主力聯合操盤，佈局明日漲停，免費領取請添加line：stock888',
     typing: {
       strong: [
+        /新股申购|申购资格|机构版|概念股|主升段|领取名单|养老基金|康养项目|海外基金|配息|每[月周][^，。]{0,4}分红|开户入金|pre-?sale|token allocation|connect your wallet|same trading group|shares signals/u,
         /区块链|回本|原始股|认购|mining pool|staking|荐股|飙股|明牌|内幕消息|带单|喊单|联合操盘|机构主力|主力资金|涨停|股票群|投资群|炒股群|牛股|虚假投资|投顾|stock tips?|trading signals?/u,
       ],
       weak: [
@@ -203,6 +205,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '招聘网络兼职，手机刷单点赞，一单返佣金5-30元，日结，垫付后立即返还本金，加QQ 123456789 详谈。',
     typing: {
       strong: [
+        /体验官|五星好评|写好评|订阅[^，。]{0,6}频道|一天可做\d+个?任务|app optimi[sz]ers?|boost (app |product )?ratings/u,
         /打字员|录入员|充\d+返\d+|点赞员|一个赞|earn \$?\d+ per (like|task|review)|刷信誉|刷销量|做任务|按赞|点赞|留评|好评返现|刷礼物|冲榜|combination order|rate and like|like products|点赞[^，。]{0,8}(返|佣金|元)|返佣|垫付|order brushing|task scam/u,
       ],
       weak: [
@@ -237,6 +240,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '亲爱的，我发现这个平台有漏洞，我舅舅在里面做数据分析，稳赚不赔，你先充一万试试，我们的未来就靠它了。',
     typing: {
       strong: [
+        /认真交往|结婚基金|our future together|build our future|good morning handsome|寄了?[^，。]{0,4}(生日)?礼物[^。]{0,30}(海关|关税|税)/u,
         /杀猪盘|网恋|婚恋|美军|军医|军人|维和|驻守|离异|真心过日子|找个真心|看了你的资料|wrong number|we matched|saw your profile|widowed|oil rig|army|soldier|gold bars|金条|dating app|博彩|pig[- ]butcher|romance scam/u,
       ],
       weak: [
@@ -271,6 +275,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '我是王总，这是我新微信。我现在在开会不方便接电话，你马上给这个供应商账户转38万货款，合同明天补。',
     typing: {
       strong: [
+        /财务总监|备用金|临时账户|\bcfo\b|confidential acquisition|urgent wire|首付款[^，。]{0,6}(急|付)|我马上登机/u,
         /我是[^，。]{0,6}(学校|班)的?[^，。]{0,2}老师|(我是|我就是)[^，。]{0,4}(你们)?(老板|领导|董事长|总经理|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|局|董|处|校长|主任))|(^|\n)\s*(老板|领导|董事长|总经理|校长|[王李张刘陈杨赵黄周吴孙徐马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](总|董|局))[:：]|from: ceo|from the office|冒充(领导|老板)|(老板|领导|总经理|董事长|[王李张刘陈杨赵黄周吴]总)[^，。]{0,10}(让你|要你|叫你)[^，。]{0,6}(转|付|打款|汇)|ceo fraud/u,
       ],
       weak: [
@@ -305,6 +310,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '【航空公司】尊敬的旅客，您预订的CA1234航班因机械故障取消，请致电4008-123-456办理改签，每人可获300元补偿。',
     typing: {
       strong: [
+        /(高铁|火车|车)票[^，。]{0,10}(重复开票|退款|取消)|重复开票|(机票|航班)[^，。]{0,10}(取消|管制)[^。]{0,20}(赔偿|退)/u,
         /退改签|机票客服|航空公司客服|退票|(航班|班机)[^，。]{0,10}(取消|延误|停飞)|flight [^.]{0,20}(cancel+ed|rescheduled|delayed)/u,
       ],
       weak: [/航班|机票|车票|航空|班机|flight|airline/u, /改签|退票|取消|延误|rebook|cancel/u],
@@ -325,7 +331,10 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleQuestion: '直播间买原石能赚钱吗？',
     exampleMessage: '直播间今晚原石特价，开出帝王绿当场高价回收，下单前私信主播加微信，先付定金锁货。',
     typing: {
-      strong: [/原石|赌石|玉石|翡翠[^，。]{0,6}(直播|开出)|raw stone|jadeite|raw jade/u],
+      strong: [
+        /翡翠原料|翡翠[^，。]{0,6}(原料|赌|清仓|鉴定)|赌了?[^，。]{0,4}亏/u,
+        /原石|赌石|玉石|翡翠[^，。]{0,6}(直播|开出)|raw stone|jadeite|raw jade/u,
+      ],
       weak: [/直播间?|主播|livestream|live stream/u, /石头|翡翠|jade|\bgem/u],
       flags: [],
     },
@@ -352,7 +361,10 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleQuestion: '网上说可以领养战争孤儿，要先交快递费，可信吗？',
     exampleMessage: '乌克兰战争孤儿急需领养，您只需支付2000元快递费和手续费，孩子就能送到您家。',
     typing: {
-      strong: [/战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u],
+      strong: [
+        /求好心人|救命钱|relief fund|100% goes to|善心人士|流浪(狗|猫)/u,
+        /战争孤儿|领养[^，。]{0,6}孤儿|war orphan/u,
+      ],
       weak: [/领养|送养|慈善|爱心|孤儿|救助|救灾|灾民|捐款|charity|donat|orphan|relief/u],
       flags: ['charity-appeal', 'pay-first'],
     },
@@ -394,6 +406,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '免费领取王者荣耀限定皮肤！添加客服QQ，扫码登录后游戏账号会被冻结，需要交300元解冻费。',
     typing: {
       strong: [
+        /收号|虚宝|坐骑|派送到你的角色|挂的那个号|accidentally reported your (steam|game|epic|discord)?\s*account|steam admin/u,
         /游戏[^，。]{0,6}(账号|皮肤|装备|币|点券|道具)|(皮肤|装备|点券)[^，。]{0,6}(免费|领取|交易|解冻|账号|低价|出售)|王者号|游戏号|交易猫|代练|代充|首充|原神|王者荣耀|账号我要(收|买|了)|(买|收)你的[^，。]{0,6}(号|账号)|game (account|skin)|free skins?|robux|roblox|fortnite|minecraft|v-?bucks/u,
       ],
       weak: [
@@ -443,6 +456,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '高价收购银行卡、手机卡，一套每天日结300元，不影响正常使用，跑分稳定，有意者加微信。',
     typing: {
       strong: [
+        /收包裹[^，。]{0,8}金融卡|每张卡酬劳|走几笔账|收到的钱再转出去|用你的银行卡/u,
         /(办|开)[^，。]{0,8}(手机卡|银行卡|电话卡)[^，。]{0,8}(交给|给我们|借给|卖给)|(use|borrow|rent) your (bank )?account|帮(我|忙)收[^，。]{0,6}(货款|款|钱)|到账后[^，。]{0,4}转给|好处费|(出租|出借|出售|收购|租用|高价收|回收)[^，。]{0,6}(银行卡|手机卡|电话卡|对公账户|微信号|u盾|账户|帐户)|(办|开)[^，。]{0,4}(两|几|一)?张卡|走个?流水|存折|提款卡|实名认证[^。]{0,20}(辛苦费|报酬|账号我)|帮我注册[^，。]{0,6}(支付宝|微信|银行卡)|forward(ing)? (them|the money)|receiving payments into your|跑分|租卡|两卡|帮信|money mule/u,
       ],
       weak: [
@@ -474,6 +488,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '亲，专柜原价8999的包包，内部渠道只要899，库存不多，加微信私下转账更便宜，付全款当天发货。',
     typing: {
       strong: [
+        /黄牛|内场票|预购|抢先价|(仅|只)(接受|收)[^，。]{0,4}atm|汇款后[^，。]{0,6}(出货|发货)|selected to receive [^.]{0,30}for just|just \$\d+(\.\d+)? shipping/u,
         /mail you the keys|i'?m overseas|room is yours|flatmate|卖货便|金流服务|签署[^，。]{0,6}协议|买家[:：]|加盟费|代理费|微商代理|低价代购|内部价|内购|员工价|私下转|直接转我|不走平台|不走[^，。]{0,4}担保|二手|99新|i'?m selling|moving abroad|原价转让|(卖家|seller)[:：]|付款后[^，。]{0,10}(找群主|截图)|群主登记|代购[^，。]{0,8}(定金|全款|付款)|内部渠道|(原价|专柜价?)[^，。]{0,6}\d+[^，。]{0,12}(只要|仅需|现价|仅售)|(绕过|绕开|脱离)平台|私下(交易|转账|付款)|too good to be true/u,
       ],
       weak: [
@@ -500,6 +515,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '您的贷款20万元已审批通过，但银行卡号填写错误导致资金冻结，请先交一笔解冻金5000元，加微信给你发一个链接办理。',
     typing: {
       strong: [
+        /拨款认证|撥款認證|信贷已拨款|放款专员|(借款|贷款)[^，。]{0,8}审批[^。]{0,20}(vip|会员|费用)/u,
         /解冻金|刷流水|验资|(贷款|借款|放款|下款|额度)[^。]{0,30}(解冻|保证金|手续费|先交|押金|会员费|工本费|填写错误|冻结)|loan[^.]{0,40}(fee|deposit|insurance)/u,
       ],
       weak: [
@@ -525,6 +541,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '您好，我是京东金融客服，您大学期间开通的校园贷账户未注销，会严重影响个人征信，需要把额度清零，请按我的指引操作。',
     typing: {
       strong: [
+        /联合征信|信用(报告|记录)[^，。]{0,8}(异常|不良)|异常记录|信用不良|credit file|erase (them|the defaults|your defaults)|defaults?\b[^.]{0,40}(erase|remove)/u,
         /征信修复|学生贷款[^，。]{0,6}(异常|注销)|信用评分|credit bureaus|credit restoration|修复征信|注销[^，。]{0,8}(校园贷|学生账户|金条|白条|花呗|借呗|账户)|校园贷|消除(逾期|不良)|影响[^，。]{0,6}征信|(fix|repair) (your )?credit/u,
       ],
       weak: [/征信|信用|credit (record|score|report|bureau)/u, /注销|关闭|修复|清零|额度|逾期|close|remove/u],
@@ -546,6 +563,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '妈，我手机坏了这是我新号，先别打电话，我这边急用一万块交押金，你先转给我，晚上回家再说。',
     typing: {
       strong: [
+        /我是阿[\u4e00-\u9fff]|被朋友倒债|不敢跟我(爸|妈)讲/u,
         /出车祸|在医院|抢救|突发疾病|辅导员|it'?s me\b|got into trouble|\bbail\b|私了|还记得我吗|手机(掉|丢|坏|摔)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|换新(line|赖|微信|号)|我是你(的)?(高中|初中|小学|大学|国小|国中)?(同桌|班主任|儿子|女儿|孙子|孙女|同学|老同学|表[哥姐弟妹]|外甥|侄子|舅舅|叔叔)|猜猜我是谁|换了?新(号|手机号|微信)|这是我(的)?新(号|手机|微信)|hi (mum|mom|dad)|new (phone )?number/u,
       ],
       weak: [
@@ -572,6 +590,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
       '【交通违法】您的车辆有一笔未处理的交通违章罚款，逾期将影响年审，请登录 http://12123-gov.cc 及时处理。',
     typing: {
       strong: [
+        /提额[^，。]{0,10}(审批|通过)[^。]{0,20}(点击|t\.cn|http)|激活新额度|会员点数[^，。]{0,10}到期/u,
         /held by customs|customs (fee|charge|clearance)|清关|海关扣留|消费券|voucher|(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
       ],
       weak: [
@@ -605,6 +624,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '您好，我们是网络追损中心，已查到您被骗资金的去向，缴纳10%的手续费即可帮您全额追回损失。',
     typing: {
       strong: [
+        /追回律师|资金追回|asset recovery|recovery division/u,
         /(损失|被骗)[^，。]{0,12}追回|refund program|recovery (firm|agency|service|expert)|get it back|traced the (crypto|money|funds)|victims? of (online )?scams?|追回[^，。]{0,6}(损失|被骗|款项|资金|钱)|挽回损失|退赃|追款|追损|帮你追回|recover (your )?(lost |stolen )?(funds|money|crypto)|fund recovery/u,
       ],
       weak: [/被骗|受害|损失|scammed|victim/u, /律师|追回|退回|找回|lawyer|recover/u],
@@ -626,6 +646,7 @@ export const SCAM_TYPES: readonly ScamType[] = [
     exampleMessage: '你的裸聊视频我已经录下来了，你的通讯录我也有，一小时内转5000，不然就发给你所有亲友。',
     typing: {
       strong: [
+        /裸露(影片|视频)|技术处理|不想出名/u,
         /聊点刺激|果聊|got your video|recorded you|裸聊|不雅视频|私密视频|裸照|sextortion|intimate (video|photo)/u,
       ],
       weak: [/视频|照片|录像|\bvideos?\b|photos?/u, /曝光|通讯录|发给你的|亲友|contacts|expose/u],
