@@ -112,6 +112,12 @@ function main(): void {
     process.stdout.write(`${k}-fold cross-validation on ${items.length} messages (${TRAINING_SETS.length} sets)\n`);
     print('rules alone (rules were tuned on all of these sets: optimistic):', merge(rules));
     print('rules + model (model trained without the fold):', merge(combined));
+    if (process.argv.includes('--verbose'))
+      for (const e of combined)
+        for (const { item, result } of [...e.falseAlarmItems, ...e.misses, ...e.wrongTypes])
+          process.stdout.write(
+            `  [${item.id} ${item.type ?? 'ordinary'}] ${result.verdict} ${result.scamType ?? ''} ${result.redFlags.map((f) => `${f.id}「${f.evidence}」`).join(' ')}\n      ${item.text.slice(0, 120)}\n`,
+          );
     print('old held-out items only, rules alone:', merge(heldRules));
     print('old held-out items only, rules + model:', merge(heldCombined));
     return;

@@ -386,7 +386,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
     // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
-    cancel: [/(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u],
+    cancel: [
+      /(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u,
+    ],
     weight: 0.35,
     label: t('“换了新号”的熟人', 'A "new number" from someone you know'),
     explain: t(
@@ -414,7 +416,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u,
     ],
     // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
-    cancel: [/(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u],
+    cancel: [
+      /(借钱|换号|新号|亲友|熟人)[^，。]{0,4}(诈骗|骗局)|假冒[^，。]{0,6}(亲友|熟人|借钱)|遇到[^，。]{0,4}(换号|借钱)/u,
+    ],
     weight: 0.25,
     label: t('借钱或代付', 'Asks to borrow or pay for them'),
     explain: t(

@@ -5,10 +5,12 @@ import { type CheckItem, evaluateCheck } from '../../src/check/evaluate.js';
 const load = (path: string): CheckItem[] => (JSON.parse(readFileSync(path, 'utf8')) as { items: CheckItem[] }).items;
 
 // Issue 7 targets: scam recall ≥ 95 %, false alarms ≤ 5 %, type accuracy ≥ 85 %. The
-// checker was tuned on the dev set, so these figures are optimistic; the held-out set
-// (tests/eval/check-heldout.json) is run once by hand, never in tests.
+// checker was tuned (and its model trained) on these sets, so the figures are optimistic: they
+// guard against regressions. The first held-out set was spent in round 1 and is development
+// data now; tests/eval/check-heldout-2.json is run once by hand, never in tests.
 describe.each([
   ['dev set', 'tests/eval/check-dev.json'],
+  ['first held-out set (now development data)', 'tests/eval/check-heldout.json'],
   ['own hand-written set', 'tests/check/fixtures/own-messages.json'],
   ['second own set', 'tests/check/fixtures/own-messages-2.json'],
   ['third own set', 'tests/check/fixtures/own-messages-3.json'],
