@@ -10,6 +10,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { checkMessage } from '../check/checker.js';
 import { classifyScamType } from '../check/classify.js';
+import { MODEL_FLAG } from '../knowledge/red-flags.js';
 import { routeInput } from '../check/route.js';
 import type { CheckInput, CheckResult } from '../check/types.js';
 import type { Hit, HybridRetriever } from '../retrieval/hybrid.js';
@@ -266,7 +267,10 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
   // Last guard before the off-topic reply: text the router took for a question but that
   // carries signs of fraud is checked as a message — someone who pastes a scam must never
   // be told "not my topic".
-  if (!inScope && checker.checkMessage({ text: asked }).verdict !== 'no-signs') {
+  // Only a real warning sign counts here, not the statistical model's resemblance alone:
+  // an off-topic question ("How do I renew my passport?") must not be called suspicious.
+  const signs = inScope ? undefined : checker.checkMessage({ text: asked });
+  if (signs && signs.verdict !== 'no-signs' && signs.redFlags.some((f) => f.id !== MODEL_FLAG.id)) {
     return checkAnswer({ text: asked }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
   }
 
