@@ -8,6 +8,8 @@ import { answer } from '../answer/engine.js';
 import { setupEngine } from '../answer/setup.js';
 import type { Answer } from '../answer/types.js';
 import { loadConfig } from '../config.js';
+import { interactionOf } from '../record/from-answer.js';
+import { openRecorder } from '../record/open.js';
 import { runCli, UsageError } from './run.js';
 
 /** The JSON shape of an answer on stdout. */
@@ -31,39 +33,69 @@ export function answerJson(a: Answer) {
     /** The checker's verdict when the input was treated as a message; null for a question. */
     verdict: a.verdict,
     intent: a.intent,
-    sections: a.sections.map((s) => ({ kind: s.kind, heading: s.heading ?? null, lines: s.lines.map((l) => ({ text: l.text, cites: l.cites })) })),
+    sections: a.sections.map((s) => ({
+      kind: s.kind,
+      heading: s.heading ?? null,
+      lines: s.lines.map((l) => ({ text: l.text, cites: l.cites })),
+    })),
     ...(a.check ? { check: a.check } : {}),
   };
 }
 
-async function main({ values, positionals }: { values: { json?: boolean; lang?: string }; positionals: string[] }): Promise<number> {
+async function main({
+  values,
+  positionals,
+}: {
+  values: { json?: boolean; lang?: string; record?: boolean };
+  positionals: string[];
+}): Promise<number> {
   const question = positionals.join(' ').trim();
   if (!question && !values.json) throw new UsageError('no question given');
   const config = loadConfig(process.env);
   const { deps, report } = await setupEngine(config);
-  if (!report.upToDate) process.stderr.write(`(index built: ${report.articles} articles, ${report.passages} passages)\n`);
+  if (!report.upToDate)
+    process.stderr.write(`(index built: ${report.articles} articles, ${report.passages} passages)\n`);
   // --lang zh-hk picks Hong Kong wording for Traditional answers (default Taiwan).
   const opts = { maxQuestionChars: config.maxQuestionChars, languageCode: values.lang };
-  if (question) {
-    const a = await answer(question, deps, opts);
-    console.log(values.json ? JSON.stringify(answerJson(a)) : a.text);
+  // --record: into the same record as the bot (for demos and tests), never by default.
+  const recorder = values.record ? openRecorder(config) : undefined;
+  const ask = async (q: string) => {
+    const a = await answer(q, deps, opts);
+    recorder?.record(interactionOf(a, 'question'));
+    return a;
+  };
+  try {
+    if (question) {
+      const a = await ask(question);
+      console.log(values.json ? JSON.stringify(answerJson(a)) : a.text);
+      return 0;
+    }
+    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (!line.trim()) continue;
+      console.log(JSON.stringify(answerJson(await ask(line))));
+    }
     return 0;
+  } finally {
+    recorder?.close();
   }
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (!line.trim()) continue;
-    console.log(JSON.stringify(answerJson(await answer(line, deps, opts))));
-  }
-  return 0;
 }
 
 await runCli({
   name: 'ask',
-  summary: 'Answers one question and prints the answer as text. With --json and no question, reads one question per stdin line and prints one JSON object per line. The index is built first when missing or stale.',
+  summary:
+    'Answers one question and prints the answer as text. With --json and no question, reads one question per stdin line and prints one JSON object per line. The index is built first when missing or stale.',
   args: '[QUESTION]',
   options: {
     json: { type: 'boolean', description: 'print the answer as one JSON object' },
-    lang: { type: 'string', description: "the user's language code, e.g. zh-hk for Hong Kong wording of Traditional answers (default Taiwan)" },
+    lang: {
+      type: 'string',
+      description: "the user's language code, e.g. zh-hk for Hong Kong wording of Traditional answers (default Taiwan)",
+    },
+    record: {
+      type: 'boolean',
+      description: 'also record the question in the operator record (DATA_DIR/record.db), as the bot does',
+    },
   },
   notes: 'Examples:\n  npm run ask -- "什么是杀猪盘？"\n  npm run ask -- --json < questions.txt',
   main,

@@ -10,11 +10,39 @@ import { checkMessage } from '../check/checker.js';
 import { formatCheck, type LabelLang } from '../check/format.js';
 import { closeDefaultOcr, recognizeImage } from '../check/ocr.js';
 import type { CheckResult } from '../check/types.js';
+import { loadConfig } from '../config.js';
+import { openRecorder } from '../record/open.js';
+import type { Recorder, RecordSource } from '../record/types.js';
 import { detectLanguage } from '../retrieval/query.js';
 
-const USAGE = `usage: npm run check -- [--json] [--lang zh|zhHant|en] "message"
-       npm run check -- [--json] --image FILE
-       npm run check -- --json < messages.txt      (one message per line → one JSON per line)`;
+const USAGE = `usage: npm run check -- [--json] [--lang zh|zhHant|en] [--record] "message"
+       npm run check -- [--json] [--record] --image FILE
+       npm run check -- --json [--record] < messages.txt      (one message per line → one JSON per line)
+  --record  also record the check in the operator record (DATA_DIR/record.db; the message
+            text itself is kept only with STORE_CHECKED_MESSAGES=true)`;
+
+/** The record, when --record is given (reads the configuration only then). */
+function recorderFor(args: string[]): Recorder | undefined {
+  return args.includes('--record') ? openRecorder(loadConfig(process.env)) : undefined;
+}
+
+/** Checks `text`, recording the result when a recorder is given. */
+function checkAndRecord(text: string, recorder: Recorder | undefined, source: RecordSource): CheckResult {
+  const t0 = performance.now();
+  const result = checkMessage(text);
+  recorder?.record({
+    source,
+    text,
+    language: detectLanguage(text),
+    intent: 'check-message',
+    scamType: result.scamType,
+    outcome: 'checked',
+    verdict: result.verdict,
+    redFlags: result.redFlags.map((f) => f.id),
+    latencyMs: performance.now() - t0,
+  });
+  return result;
+}
 
 function outputLang(text: string, forced?: string): LabelLang {
   if (forced === 'en' || forced === 'zhHant' || forced === 'zh') return forced;
@@ -32,7 +60,7 @@ async function main(): Promise<void> {
   if (imageAt >= 0 && !image) throw new Error('--image needs a file');
   const skip = new Set([...(langAt >= 0 ? [langAt, langAt + 1] : []), ...(imageAt >= 0 ? [imageAt, imageAt + 1] : [])]);
   const text = args
-    .filter((a, i) => !skip.has(i) && a !== '--json')
+    .filter((a, i) => !skip.has(i) && a !== '--json' && a !== '--record')
     .join(' ')
     .trim();
 
@@ -41,6 +69,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  const recorder = recorderFor(args);
   if (image) {
     try {
       const ocr = await recognizeImage(image);
@@ -48,7 +77,7 @@ async function main(): Promise<void> {
         process.stdout.write(json ? `${JSON.stringify({ ocr, result: null })}\n` : 'No text found in the image.\n');
         return;
       }
-      const result = checkMessage(ocr.text);
+      const result = checkAndRecord(ocr.text, recorder, 'photo');
       if (json) process.stdout.write(`${JSON.stringify({ ocr, result })}\n`);
       else
         process.stdout.write(
@@ -61,7 +90,7 @@ async function main(): Promise<void> {
   }
 
   if (text) {
-    const result = checkMessage(text);
+    const result = checkAndRecord(text, recorder, 'paste');
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatCheck(result, outputLang(text, lang))}\n`);
     return;
   }
@@ -74,7 +103,7 @@ async function main(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    const result: CheckResult = checkMessage(line);
+    const result: CheckResult = checkAndRecord(line, recorder, 'paste');
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }
