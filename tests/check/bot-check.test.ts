@@ -207,14 +207,16 @@ describe('bot check feature', () => {
     expect(sent()[0].text).toMatch(/没有从图片中识别出文字/);
   });
 
-  it("a photo with a long caption is the user's text; a short caption asks about the image", async () => {
+  it('a caption that is the message typed out is checked as text; a question about the image reads the image', async () => {
     const { bot, calls, images } = setup();
     const photo = [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 1600 }];
-    await bot.handleUpdate(update({ photo, caption: '这条短信说我中奖了要先交手续费，是诈骗吗' }));
+    await bot.handleUpdate(update({ photo, caption: '【ETC服务】您的ETC已失效，请点击 http://etc-x.cc 重新认证' }));
+    expect(images).toHaveLength(0);
     expect(calls.map((c) => c.kind)).toEqual(['answer']);
+    await bot.handleUpdate(update({ photo, caption: '我妈收到这条短信，帮我看看是不是诈骗' }));
     await bot.handleUpdate(update({ photo, caption: '是诈骗吗？' }));
-    expect(images).toHaveLength(1);
-    expect(calls.map((c) => c.kind)).toEqual(['answer', 'check']);
+    expect(images).toHaveLength(2);
+    expect(calls.map((c) => c.kind)).toEqual(['answer', 'check', 'check']);
   });
 
   it('a plain pasted question still goes to the engine as a question', async () => {

@@ -11,6 +11,7 @@ import type { Message } from 'grammy/types';
 import type { AnswerOptions } from '../../answer/engine.js';
 import type { Answer } from '../../answer/types.js';
 import { OcrError, type OcrOptions, type OcrResult, recognizeImage } from '../../check/ocr.js';
+import { routeInput } from '../../check/route.js';
 import type { CheckInput } from '../../check/types.js';
 import type { RecordSource } from '../../record/types.js';
 import type { Language } from '../../retrieval/query.js';
@@ -23,9 +24,10 @@ import { answerOptions, replyWithAnswer, typing } from '../reply.js';
 /** Largest image downloaded for OCR: a phone screenshot is well under 5 MB. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /**
- * A photo whose caption is longer than this is the user's own text (a question or the
- * message typed out) and goes to the engine as text; a shorter caption ("是诈骗吗？", "看看")
- * only asks about the image, which is read and checked.
+ * A photo whose caption is itself a received message (the user typed the message out,
+ * longer than this) goes to the engine as text. Any other caption — "是诈骗吗？", or "我妈收到
+ * 这条短信，帮我看看是不是诈骗" — asks about the image, which is read and checked: the
+ * screenshot is the evidence, and its red flags are quoted from it.
  */
 export const CAPTION_AS_TEXT_CHARS = 15;
 /** Recognised text shown back to the user before the verdict, so they see what was checked. */
@@ -195,7 +197,8 @@ export function createCheckFeature(opts: { recognize?: Recognize } = {}): (deps:
     c.on(['message:photo', 'message:document'], async (ctx, next) => {
       const fileId = imageFileId(ctx.message);
       if (!fileId) return next();
-      if ([...(ctx.message.caption ?? '').trim()].length > CAPTION_AS_TEXT_CHARS) return next();
+      const caption = (ctx.message.caption ?? '').trim();
+      if ([...caption].length > CAPTION_AS_TEXT_CHARS && routeInput(caption).kind === 'message') return next();
       await checkImage(ctx, deps, recognize, ctx.message, fileId);
     });
 
