@@ -14,8 +14,8 @@ import { MODEL_FLAG } from '../knowledge/red-flags.js';
 import { routeInput } from '../check/route.js';
 import type { CheckInput, CheckResult } from '../check/types.js';
 import type { Hit, HybridRetriever } from '../retrieval/hybrid.js';
-import { analyzeQuery, detectIntent, type Language, type QueryAnalysis } from '../retrieval/query.js';
-import type { TraditionalVariant } from '../text/script.js';
+import { analyzeQuery, detectIntent, detectLanguage, type Language, type QueryAnalysis } from '../retrieval/query.js';
+import { countHan, type TraditionalVariant } from '../text/script.js';
 import { buildLibrary, composeExtractive, type Library, typeFromGuideTitles } from './compose.js';
 import { baseLang, OFF_TOPIC, TRUNCATED_NOTE, toRegional } from './i18n.js';
 import { type Prompts, rewriteWithLlm } from './llm.js';
@@ -220,6 +220,36 @@ function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): A
   return out;
 }
 
+/**
+ * Least Chinese characters of the asker's own words around an English message ("我奶奶收到
+ * 这条短信，是诈骗吗？" is 13) for the answer to be Chinese; "What does 杀猪盘 mean?" (3) stays English.
+ */
+export const ASKER_MIN_HAN = 6;
+const ASKING_ZH = /[吗嗎？]|是不是|怎么|怎麼|诈骗|詐騙|骗|騙/u;
+const ASKING_EN = /^\W*(is (this|it|that)|what|should|can|could|does|do|my|i|we|got|received|scam|fraud|legit)\b/iu;
+const HAN_RUN = /[\p{Script=Han}，。？！、：；“”‘’（）]+/gu;
+const LATIN_RUN = /[A-Za-z][A-Za-z ,.'?!-]*/g;
+
+/**
+ * The language of the person asking, not of a message they paste: their own words around
+ * the split-off `message`, else the whole text; a Chinese question around an English text
+ * ("我奶奶收到这条短信，是诈骗吗？USPS: …") is answered in Chinese, an English question
+ * around a Chinese one ("Is this a scam? 【工商银行】…") in English.
+ */
+export function askerLanguage(asked: string, message?: string): Language {
+  const own = message ? asked.replace(message, ' ').trim() : asked;
+  const text = /\p{L}{2,}/u.test(own) ? own : asked;
+  const lang = detectLanguage(text);
+  if (lang === 'en') {
+    const han = (text.match(HAN_RUN) ?? []).join('');
+    if (countHan(han) >= ASKER_MIN_HAN && ASKING_ZH.test(han)) return detectLanguage(han);
+  } else {
+    const first = text.match(LATIN_RUN)?.[0] ?? '';
+    if (text.trimStart().startsWith(first) && first.split(/\s+/).filter(Boolean).length >= 3 && ASKING_EN.test(first)) return 'en';
+  }
+  return lang;
+}
+
 /** Answers one question or message. Never throws for a question; errors of the LLM fall back. */
 export async function answer(question: string, deps: EngineDeps, opts: AnswerOptions = {}): Promise<Answer> {
   const t0 = performance.now();
@@ -233,17 +263,19 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
     // about a call, not a message to check; anything longer or with a sign is checked.
     const short = Array.from(route.message).length < SHORT_DESCRIPTION_CHARS && route.message !== asked;
     if (!short || checker.checkMessage({ text: route.message }).verdict !== 'no-signs') {
+      // The answer is in the asker's language and script, not the message's: "我奶奶收到
+      // 这条短信，是诈骗吗？USPS: …" is answered in Simplified Chinese.
       return checkAnswer(
         { text: route.message },
         deps,
-        { ...opts, maxQuestionChars: max },
+        { ...opts, language: opts.language ?? askerLanguage(asked, route.message), maxQuestionChars: max },
         { question: asked, truncated, t0 },
       );
     }
   }
 
   const q = analyzeQuery(asked);
-  if (opts.language) q.language = opts.language;
+  q.language = opts.language ?? askerLanguage(asked);
   const library = libraryOf(deps.retriever);
   // The taxonomy's names first, then the checker's typing (two pieces of evidence, so one
   // generic word such as "police" never types a question), then the guide's page titles.
@@ -271,7 +303,7 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
   // an off-topic question ("How do I renew my passport?") must not be called suspicious.
   const signs = inScope ? undefined : checker.checkMessage({ text: asked });
   if (signs && signs.verdict !== 'no-signs' && signs.redFlags.some((f) => f.id !== MODEL_FLAG.id)) {
-    return checkAnswer({ text: asked }, deps, { ...opts, maxQuestionChars: max }, { question: asked, truncated, t0 });
+    return checkAnswer({ text: asked }, deps, { ...opts, language: q.language, maxQuestionChars: max }, { question: asked, truncated, t0 });
   }
 
   let result: Answer = {

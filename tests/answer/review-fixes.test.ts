@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { answer, askerLanguage } from '../../src/answer/engine.js';
+import { detectScript } from '../../src/text/script.js';
+import { seedEngine } from '../helpers/engine.js';
+
+describe("the answer is in the asker's language, not the pasted message's", () => {
+  it('picks the language of the words around the message', () => {
+    expect(askerLanguage('我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top')).toBe('zh-Hans');
+    expect(askerLanguage('这条短信是诈骗吗？【165全民防騙】您的帳戶異常，請點擊連結驗證', '【165全民防騙】您的帳戶異常，請點擊連結驗證')).toBe('zh-Hans');
+    expect(askerLanguage('Is this a scam? 【工商银行】您的账户异常，请点击链接验证 http://icbc-xx.top')).toBe('en');
+    expect(askerLanguage('What does 杀猪盘 mean?')).toBe('en');
+    expect(askerLanguage('USPS: your package is on hold, pay the fee at https://usps-redelivery.top')).toBe('en');
+  });
+
+  it('answers a Chinese question about an English text in Chinese, and a Simplified one about a Traditional text in Simplified', async () => {
+    const deps = await seedEngine();
+    const a = await answer('我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top', deps);
+    expect(a.language).toBe('zh-Hans');
+    expect(a.text).toMatch(/[\u4e00-\u9fff]{10}/u);
+    const b = await answer('这条短信是诈骗吗？【165全民防騙】您的帳戶異常，請點擊連結驗證', deps);
+    expect(b.language).toBe('zh-Hans');
+    expect(detectScript(b.text)).not.toBe('traditional');
+  });
+});
