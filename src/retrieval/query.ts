@@ -56,13 +56,17 @@ export function detectLanguage(question: string): Language {
 const CHECK_MESSAGE = /(这条|这个|这则|以下|下面).{0,4}(短信|信息|消息|电话|通知|链接)|收到.{0,12}(短信|信息|消息|电话|来电|通知)|是不是.{0,3}(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|is (this|it) (a )?(scam|fraud|legit)|(got|received) (a|an|this) (message|text|sms|call|email)/iu;
 // Intents, matched on the Simplified lower-case question (English as typed, lower case).
 // Already scammed, or asking to get money back.
-const VICTIM = /被骗了|被诈骗了|我被骗|我被诈骗|拿得回|拿回来|要回来|追得回|已经被骗|刚被骗|上当了|被骗.{0,8}(怎么办|还能|能不能|能否|可以)|(钱|款).{0,8}(追回|要回|拿回|找回|退回)|追回|挽回损失|已经(把钱)?(转账|转了|汇了|付了)|转出去了|(was|were|been|got|get|just) (scammed|cheated|defrauded|conned)|i lost .{0,20}(money|yuan|dollars|\d)|(get|getting) (my|the) money back|recover (my|the) money|already (paid|transferred|sent)|i (transferred|paid|sent|wired) (money|\\d|.{0,20}to (a |the )?(scammer|fraudster))|(transferred|paid|sent|wired|gave) .{0,40}(scammer|fraudster|con ?man|turned out to be (a )?(scam|fraud|fake))|turned out to be (a )?(scam|fraud|fake)|(给|向)(骗子|诈骗分子|对方|他|她).{0,6}(转|汇|打|付)了|(转|汇|打|付)(给|到)了?(骗子|诈骗分子)|把钱(转|汇|打)(给|到|过去|走|出去).{0,10}了|(转|汇|付)了.{0,16}(才|后来|结果)?(发现|知道|意识到).{0,8}(骗|诈)|钱被骗了|(转|汇|打|付)了.{0,10}(给|到)了?(假|骗|对方|他|她|那个)|(?<!避免|防止|不|别|以免|免得|怎么不|如何不)被.{0,12}骗(了|走)|\bi (paid|transferred|sent|wired|gave) .{0,40}(\d|money|yuan|dollars|fake|scam|fraud)/iu;
+const VICTIM = /被骗了|被诈骗了|我被骗|我被诈骗|拿得回|拿回来|要回来|追得回|已经被骗|刚被骗|上当了|被骗.{0,8}(怎么办|还能|能不能|能否|可以)|(钱|款).{0,8}(追回|要回|拿回|找回|退回)|追回|挽回损失|已经(把钱)?(转账|转了|汇了|付了)|转出去了|(was|were|been|got|get|just) (scammed|cheated|defrauded|conned)|i lost .{0,20}(money|yuan|dollars|\d)|(get|getting) (my|the) money back|recover (my|the) money|already (paid|transferred|sent)|i (transferred|paid|sent|wired) (money|\d|.{0,20}to (a |the )?(scammer|fraudster))|(transferred|paid|sent|wired|gave) .{0,40}(scammer|fraudster|con ?man|turned out to be (a )?(scam|fraud|fake))|turned out to be (a )?(scam|fraud|fake)|(给|向)(骗子|诈骗分子|对方|他|她).{0,6}(转|汇|打|付)了|(转|汇|打|付)(给|到)了?(骗子|诈骗分子)|把钱(转|汇|打)(给|到|过去|走|出去).{0,10}了|(转|汇|付)了.{0,16}(才|后来|结果)?(发现|知道|意识到).{0,8}(骗|诈)|钱被骗了|(转|汇|打|付)了.{0,10}(给|到)了?(假|骗|对方|他|她|那个)|(?<!避免|防止|不|别|以免|免得|怎么不|如何不)被.{0,12}骗(了|走)|\bi (just |already |have |had )?(paid|transferred|sent|wired|gave) .{0,40}(\d|money|yuan|dollars|fake|scam|fraud)|(get|getting) (it|them) back/iu;
 // Is this (call, person, notice) real?
 const VERIFY = /是真的吗|是不是真的|是不是(诈骗|骗子|骗局)|是(诈骗|骗子|骗局)吗|靠谱不|靠不靠谱|可靠吗|有问题吗|is (it|this|that) (safe|a scam|legit)|真的吗|是真的|是真(警察|银行|客服|的)|真假|真警察|可信吗|能信吗|靠谱吗|怎么(核实|辨别|分辨|确认)|如何(核实|辨别|分辨|确认)|96110.{0,10}(打|来电|电话|找)|(来电|打来|打电话).{0,10}96110|is (this|it|that|he|she|they) (really |a )?(real|legit|genuine|true)|really (the|from|police)|can i trust|how (do|can) i (verify|check|know)|real police|(calling|called) me.{0,20}real/iu;
 // Protecting someone else.
 const PROTECT = /(保护|防止|避免|提醒|教|告诉|帮|让).{0,8}(父母|爸妈|爸爸|妈妈|老人|长辈|老年人|爷爷|奶奶|孩子|学生|儿子|女儿|员工|财务|会计)|(父母|爸妈|老人|长辈|老年人|孩子|学生|员工|财务人员|会计).{0,10}(防骗|防范|被骗|上当|注意|怎么防|如何防)|(防骗|防范).{0,6}(知识|课)|protect (my|our|elderly|older)|(keep|help) (my|our) .{0,20}(safe|from)|(parents|elderly|students|staff|employees|finance).{0,30}(scam|fraud)/iu;
 // Figures, and how far the police's work has got (进展, 成效): answered from the reports' figures, not the guide.
 const FACTS = /多少|几起|几个|几名|几次|数据|数字|成效|战果|成绩|进展|进度|效果(如何|怎么样|怎样)|取得(了)?(哪些|什么)|做得怎么样|做了(哪些|什么)|治理(得)?(怎么样|如何)|how many|how much|figures|statistics|numbers|progress|how far|results? of|what (have|has) (the )?police (done|achieved)|achieved|how effective/iu;
+// A question for a quantity (多少/几起/how many), and words of someone speaking of themselves:
+// a quantity question that is not about the asker is a facts question even when it says 追回.
+const QUANTITY = /多少|几(起|个|名|次|成|亿|万|千|百)|how (much|many)/iu;
+const FIRST_PERSON = /我|俺|\b(i|my|me|we|our)\b/iu;
 // What kinds of scams there are.
 const TYPES = /(有哪些|有什么|哪几种|哪些|几种|什么样的)(常见的?)?(诈骗|骗局|套路)|诈骗.{0,4}(种类|类型|有哪些)|常见(的)?(诈骗|骗局)|what (kinds|types|sorts) of (scams?|fraud)|common (scams|frauds|types)|types of (scams?|fraud)/iu;
 // How a scam works.
@@ -143,6 +147,8 @@ export function analyzeQuery(raw: string): QueryAnalysis {
 
 /** The intent of a question that is not a pasted message; `typed` when a scam type was recognised. */
 export function detectIntent(text: string, typed: boolean): Intent {
+  // "今年警方为群众追回了多少钱？" asks for a figure, not how to get one's own money back.
+  if (QUANTITY.test(text) && FACTS.test(text) && !FIRST_PERSON.test(text)) return 'facts';
   if (VICTIM.test(text)) return 'victim';
   if (PROTECT.test(text)) return 'protect';
   // Questions about the hotline or the app, and "a call / message asks me to pay, what now?".

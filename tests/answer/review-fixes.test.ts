@@ -22,3 +22,16 @@ describe("the answer is in the asker's language, not the pasted message's", () =
     expect(detectScript(b.text)).not.toBe('traditional');
   });
 });
+
+describe('intent: figures versus getting one’s own money back', () => {
+  it('a 多少/how-much question not about the asker is facts, even with 追回; a payment the asker made is victim', async () => {
+    const { analyzeQuery } = await import('../../src/retrieval/query.js');
+    expect(analyzeQuery('今年警方为群众追回了多少钱？').intent).toBe('facts');
+    expect(analyzeQuery('How much money did police recover this year?').intent).toBe('facts');
+    expect(analyzeQuery('I just sent $5000 to someone on a crypto investment site, can I get it back?').intent).toBe('victim');
+    expect(analyzeQuery('I transferred 5000 to them yesterday').intent).toBe('victim');
+    expect(analyzeQuery('我被骗了多少钱能追回').intent).toBe('victim');
+    // The regex once held a literal backslash-d: "\d" text must not count as a payment.
+    expect(analyzeQuery('I sent \\d to the shop').intent).not.toBe('victim');
+  });
+});
