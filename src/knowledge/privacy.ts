@@ -41,3 +41,81 @@ export const NAME_CUES_EN = ['my name is', "i'm called", 'this is', 'name:'];
 
 /** English honorifics that precede a surname. */
 export const HONORIFICS_EN = ['mr', 'mrs', 'ms', 'miss', 'dr', 'officer', 'inspector', 'detective'];
+
+/** Kinship and relation words after which a name often follows ("我女儿小芳", "我儿子张伟"). */
+export const KINSHIP_ZH = [
+  '女儿',
+  '儿子',
+  '闺女',
+  '妈妈',
+  '母亲',
+  '爸爸',
+  '父亲',
+  '老公',
+  '老婆',
+  '丈夫',
+  '妻子',
+  '老伴',
+  '孙子',
+  '孙女',
+  '外孙',
+  '外孙女',
+  '哥哥',
+  '姐姐',
+  '弟弟',
+  '妹妹',
+  '爷爷',
+  '奶奶',
+  '外婆',
+  '外公',
+  '姥姥',
+  '姥爷',
+  '同学',
+  '朋友',
+  '同事',
+  '邻居',
+  '表哥',
+  '表姐',
+  '表弟',
+  '表妹',
+];
+
+/** English relation words after which a first name often follows ("my son Tom"). */
+export const KINSHIP_EN = [
+  'son',
+  'daughter',
+  'mum',
+  'mom',
+  'mother',
+  'dad',
+  'father',
+  'wife',
+  'husband',
+  'grandson',
+  'granddaughter',
+  'grandma',
+  'grandpa',
+  'brother',
+  'sister',
+  'friend',
+  'colleague',
+  'neighbour',
+  'neighbor',
+  'boss',
+];
+
+/** Forms of address that jieba tags as person names but that name nobody (阿姨, 大哥). */
+export const ADDRESS_WORDS = [
+  '阿姨',
+  '阿婆',
+  '阿公',
+  '阿伯',
+  '大爷',
+  '大妈',
+  '大叔',
+  '大哥',
+  '大姐',
+  '大娘',
+  '叔叔',
+  '婶婶',
+];

@@ -5,7 +5,16 @@
  * covers Chinese personal data (names without spaces, 微信号/QQ号 forms, +886 numbers);
  * person names use jieba's part-of-speech tags plus the cues in src/knowledge/privacy.ts.
  */
-import { COMMON_SURNAMES, HONORIFICS_EN, NAME_CUES_EN, NAME_CUES_ZH, PERSON_TITLES } from '../knowledge/privacy.js';
+import {
+  ADDRESS_WORDS,
+  COMMON_SURNAMES,
+  HONORIFICS_EN,
+  KINSHIP_EN,
+  KINSHIP_ZH,
+  NAME_CUES_EN,
+  NAME_CUES_ZH,
+  PERSON_TITLES,
+} from '../knowledge/privacy.js';
 import { toTraditional } from '../text/script.js';
 import { getJieba } from '../text/tokenize.js';
 
@@ -36,8 +45,8 @@ const HANDLE_RE = /(?<![\w.])@[A-Za-z][A-Za-z0-9_]{3,31}\b/gu;
 const LONG_NUMBER_RE = /(?<!\d)\d{7,}(?!\d)/gu;
 
 // Surnames and titles in both scripts: questions are stored as written.
-let nameRes: { surnameTitle: RegExp; familiar: RegExp } | undefined;
-function nameRegexes(): { surnameTitle: RegExp; familiar: RegExp } {
+let nameRes: { surnameTitle: RegExp; familiar: RegExp; kin: RegExp } | undefined;
+function nameRegexes(): { surnameTitle: RegExp; familiar: RegExp; kin: RegExp } {
   if (!nameRes) {
     const surname = `[${COMMON_SURNAMES}${toTraditional(COMMON_SURNAMES)}]`;
     const titles = [...new Set(PERSON_TITLES.flatMap((t) => [t, toTraditional(t)]))].join('|');
@@ -46,13 +55,23 @@ function nameRegexes(): { surnameTitle: RegExp; familiar: RegExp } {
       surnameTitle: new RegExp(`${surname}(?=(?:${titles}))`, 'gu'),
       // 小王, 老李: familiar forms.
       familiar: new RegExp(`(?<=[小老])${surname}`, 'gu'),
+      // 我女儿小芳, 我儿子张伟, 我媽媽陳美玲: after a relation word, a familiar form or a
+      // surname and one or two characters is a name (阿姨, 老师 are not: no surname follows).
+      kin: new RegExp(
+        `(${[...new Set(KINSHIP_ZH.flatMap((k) => [k, toTraditional(k)]))].join('|')})((?:[小阿][\\u4e00-\\u9fff])|(?:${surname}[\\u4e00-\\u9fff]{1,2}))`,
+        'gu',
+      ),
     };
   }
   return nameRes;
 }
 const CUE_ZH_RE = new RegExp(`(${NAME_CUES_ZH.join('|')})([\\u4e00-\\u9fff]{2,3})`, 'gu');
 const CUE_EN_RE = new RegExp(`\\b(${NAME_CUES_EN.join('|')})\\s+([A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)`, 'giu');
+const KIN_EN_RE = new RegExp(`\\b(my (?:${KINSHIP_EN.join('|')}))\\s+([A-Z][a-z]+)\\b`, 'gu');
 const HONORIFIC_RE = new RegExp(`\\b(${HONORIFICS_EN.join('|')})\\.?\\s+([A-Z][a-z]+)`, 'giu');
+
+// Words jieba may tag as names that say who someone is, not which one.
+const NOT_NAMES = new Set([...ADDRESS_WORDS, ...PERSON_TITLES, ...KINSHIP_ZH].flatMap((w) => [w, toTraditional(w)]));
 
 /** Masks person names found by jieba's tagger (tag `nr`), leaving other words as they are. */
 function maskTaggedNames(text: string): string {
@@ -61,7 +80,7 @@ function maskTaggedNames(text: string): string {
   let out = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.tag === 'nr') {
+    if (w.tag === 'nr' && !NOT_NAMES.has(w.word)) {
       // Merge a surname and given name tagged separately (王 / 秀英).
       while (words[i + 1]?.tag === 'nr') i++;
       out += MASKS.name;
@@ -84,7 +103,9 @@ export function maskText(text: string): string {
   t = t.replace(CARD_RE, (m) => (m.replace(/\D/gu, '').length >= 15 ? MASKS.card : m));
   t = t.replace(PHONE_RE, MASKS.phone);
   t = t.replace(LONG_NUMBER_RE, MASKS.number);
+  t = t.replace(nameRegexes().kin, (_m, kin: string) => `${kin}${MASKS.name}`);
   t = t.replace(CUE_ZH_RE, (_m, cue: string) => `${cue}${MASKS.name}`);
+  t = t.replace(KIN_EN_RE, (_m, kin: string) => `${kin} ${MASKS.name}`);
   t = t.replace(CUE_EN_RE, (_m, cue: string) => `${cue} ${MASKS.name}`);
   t = t.replace(HONORIFIC_RE, (_m, h: string) => `${h} ${MASKS.name}`);
   t = maskTaggedNames(t);

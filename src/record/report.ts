@@ -64,7 +64,18 @@ function count(values: (string | null | undefined)[]): Count[] {
 
 const PLACEHOLDERS = new Set(Object.values(MASKS).map((m) => m.slice(1, -1)));
 // Question words say how people ask, not what about: never a topic.
-const QUESTION_WORDS = new Set(['怎么样', '怎么办', '是不是', '为什么', '可不可以', '有没有', '真的吗', '什么样', '请问', '一下']);
+const QUESTION_WORDS = new Set([
+  '怎么样',
+  '怎么办',
+  '是不是',
+  '为什么',
+  '可不可以',
+  '有没有',
+  '真的吗',
+  '什么样',
+  '请问',
+  '一下',
+]);
 const EN_STOP = new Set(
   'the a an is are was were be to of in on for and or my me i you it this that what how do does can with from at by about as have has get got not no'.split(
     ' ',
@@ -74,7 +85,9 @@ const EN_STOP = new Set(
 /** Content terms of a (masked) question, for grouping. */
 function terms(text: string): string[] {
   const n = normalizeForSearch(text);
-  const zh = words(n).filter((w) => w.length >= 2 && !PLACEHOLDERS.has(w) && !QUESTION_WORDS.has(w) && !/^\d+$/u.test(w));
+  const zh = words(n).filter(
+    (w) => w.length >= 2 && !PLACEHOLDERS.has(w) && !QUESTION_WORDS.has(w) && !/^\d+$/u.test(w),
+  );
   const en = (n.match(/[a-z]{3,}/gu) ?? []).filter((w) => !EN_STOP.has(w));
   return [...new Set([...zh, ...en])];
 }

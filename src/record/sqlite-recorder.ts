@@ -83,6 +83,8 @@ export function openSqliteRecorder(opts: SqliteRecorderOptions): Recorder {
     // last records, which is acceptable for statistics.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows (retention) are overwritten, not left readable in free pages.
+    db.pragma('secure_delete = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`record schema ${version} is newer than this program's (${SCHEMA_VERSION}); upgrade the bot`);
@@ -171,11 +173,14 @@ export function openSqliteRecorder(opts: SqliteRecorderOptions): Recorder {
       });
     },
     purge(now = new Date()) {
-      return guard(
-        'purge',
-        0,
-        () => db.prepare('DELETE FROM interactions WHERE ts < ?').run(now.getTime() - retentionDays * DAY_MS).changes,
-      );
+      return guard('purge', 0, () => {
+        const n = db
+          .prepare('DELETE FROM interactions WHERE ts < ?')
+          .run(now.getTime() - retentionDays * DAY_MS).changes;
+        // The write-ahead log still holds the deleted rows' pages until it is checkpointed.
+        if (n > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+        return n;
+      });
     },
     read(since: Date) {
       return guard('read', { interactions: [], votes: [] }, () => {

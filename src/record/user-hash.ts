@@ -5,7 +5,7 @@
  * 0600), or given by the operator (RECORD_HASH_KEY) so several replicas agree.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /** Bytes of a generated key. 32 bytes matches SHA-256's block security. */
 const KEY_BYTES = 32;
@@ -22,13 +22,18 @@ export function loadOrCreateKey(file: string): string {
     );
   }
   const key = randomBytes(KEY_BYTES).toString('hex');
-  // 'wx' fails if another process created it meanwhile; then read theirs.
+  // Written whole to a private temporary file, then linked into place: link() fails if
+  // another process got there first, and then its file is already complete to read.
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(tmp, `${key}\n`, { mode: 0o600 });
+    linkSync(tmp, file);
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateKey(file);
     throw new Error(`Cannot write the record key file ${file}: check that DATA_DIR is writable.`, { cause: err });
+  } finally {
+    rmSync(tmp, { force: true });
   }
 }
 

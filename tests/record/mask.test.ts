@@ -22,6 +22,9 @@ describe('maskText', () => {
     ['张警官让我配合调查', ['张警官'], [`${MASKS.name}警官`]],
     ['陳大爺被騙了怎麼辦', ['陳大爺'], [`${MASKS.name}大爺`]],
     ['My name is John Smith and I lost money', ['John', 'Smith'], [MASKS.name]],
+    ['我女儿小芳被骗了', ['小芳'], [`我女儿${MASKS.name}`]],
+    ['我媽媽陳美玲被騙了兩萬', ['陳', '美玲'], [`我媽媽${MASKS.name}`]],
+    ['my son Tom got a call from the bank', ['Tom'], [`my son ${MASKS.name}`]],
     ['Officer Brown asked for my code', ['Brown'], [MASKS.name]],
   ];
   it.each(cases)('masks personal data in %s', (input, absent, present) => {
@@ -32,6 +35,9 @@ describe('maskText', () => {
 
   it('keeps the question itself readable', () => {
     expect(maskText('杀猪盘是什么？')).toBe('杀猪盘是什么？');
+    expect(maskText('阿姨被骗了怎么办')).toBe('阿姨被骗了怎么办');
+    expect(maskText('我妈妈接到自称警察的电话')).toBe('我妈妈接到自称警察的电话');
+    expect(maskText('my mum got a text about a parcel')).toBe('my mum got a text about a parcel');
     expect(maskText('96110打电话给我是真的吗')).toBe('96110打电话给我是真的吗');
     expect(maskText('被骗了3万元能追回来吗')).toBe('被骗了3万元能追回来吗');
     expect(maskText('How do I protect my parents from phone scams?')).toBe(

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,20 @@ describe('SQLite recorder', () => {
     r.close();
     expect(interactions).toHaveLength(1);
     expect(votes).toHaveLength(0);
+  });
+
+  it('leaves no trace of purged text in the database or its log', () => {
+    const dir = tmp();
+    const r = open(dir, { retentionDays: 30 });
+    const now = new Date('2026-11-25T00:00:00Z');
+    r.record(q({ at: new Date(now.getTime() - 40 * DAY), text: '紫色长颈鹿骗局是什么' }));
+    r.record(q({ at: now, text: '什么是杀猪盘' }));
+    expect(r.purge(now)).toBe(1);
+    const files = readdirSync(dir).filter((f) => f.startsWith('record.db'));
+    const bytes = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
+    r.close();
+    expect(bytes.includes(Buffer.from('紫色长颈鹿'))).toBe(false);
+    expect(bytes.includes(Buffer.from('杀猪盘'))).toBe(true);
   });
 
   it('disables recording, without throwing, when the file is corrupt', () => {
