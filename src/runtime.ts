@@ -4,14 +4,14 @@
  * follows it, the operator record, and the seeds watcher. Used by src/main.ts and by the
  * end-to-end tests, so both run the same wiring.
  */
-import { answer, checkAnswer, type EngineDeps } from './answer/engine.js';
+import { answer, checkAnswer, type EngineDeps, libraryOf } from './answer/engine.js';
 import { setupEngine } from './answer/setup.js';
 import type { BotDeps, BotEngine } from './bot/deps.js';
 import { warmUpChecker } from './check/checker.js';
 import { closeDefaultOcr, warmUpDefaultOcr } from './check/ocr.js';
 import type { Config } from './config.js';
 import type { IngestReport } from './index/ingest.js';
-import { createLiveEngine, type LiveEngine } from './live/live-engine.js';
+import { createLiveEngine, type LiveEngine, type Rebuilt } from './live/live-engine.js';
 import { watchSeeds } from './live/watch-seeds.js';
 import type { Logger } from './log.js';
 import { openRecorder } from './record/open.js';
@@ -37,8 +37,19 @@ export interface Runtime {
 /** Builds the engine (and index when needed), opens the record, starts watching the seeds. */
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const { deps, report } = await setupEngine(config);
-  // A live rebuild must fail visibly (the admin is told), not fall back to the old index silently.
-  const live = createLiveEngine(deps, () => setupEngine(config, { keepPreviousOnError: false }), logger);
+  // The composer's view of the articles is built once per index, here rather than on the
+  // first question (or the first question after a swap).
+  libraryOf(deps.retriever);
+  const rebuild = async (): Promise<Rebuilt<EngineDeps, IngestReport>> => {
+    // A live rebuild must fail visibly (the admin is told), not fall back to the old index silently.
+    const next = await setupEngine(config, { keepPreviousOnError: false });
+    // An upload also wakes the watcher: a second rebuild that finds nothing new keeps the
+    // engine that is live (no swap, no cold caches).
+    if (next.report.upToDate) return { deps: live.current(), report: next.report };
+    libraryOf(next.deps.retriever);
+    return next;
+  };
+  const live = createLiveEngine(deps, rebuild, logger);
   let lookup = createSourceLookup(deps.retriever.index);
   live.onSwap((d) => {
     lookup = createSourceLookup(d.retriever.index);
