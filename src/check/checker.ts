@@ -168,6 +168,73 @@ function findFlag(c: (typeof COMPILED)[number], text: string): [number, number] 
   return undefined;
 }
 
+// Characters of one Latin/digit token (a word, an id, a number): a quote never cuts one.
+const TOKEN_CHAR = /[a-z0-9_]/u;
+// (’ is left out: in English it is mostly an apostrophe, not a closing quote.)
+const OPENERS = '【「『（(［[《“〔';
+const CLOSERS = '】」』）)］]》”〕';
+// Leading/trailing characters a quote never starts or ends with.
+const EDGE_JUNK = /[\s，。！？；：、,.;:!?…~～\-—]/u;
+/** Shortest quote (characters) refining may leave; shorter, the pattern's span is kept. */
+const MIN_QUOTE = 2;
+/**
+ * Shortest quote that cutting at an unbalanced bracket may leave (您的ETC卡已失效 is fine, 去
+ * alone says nothing); shorter, the quote takes in the partner bracket instead.
+ */
+const MIN_TRIMMED_QUOTE = 4;
+/** Farthest (characters) a quote reaches past its match to take in a partner bracket. */
+const BRACKET_REACH = 12;
+
+/**
+ * Tidies a flag's span so the quote reads as words of the message: widened to whole
+ * links, ids and Latin words it touches (a pattern may stop at `http` or `wx` of
+ * `wxid_abc123`), cut after a closing bracket whose opener lies outside it (`ETC】您的…`)
+ * and before an opener whose closer does, and stripped of edge spaces and punctuation.
+ * Exported for tests.
+ */
+export function refineSpan(text: string, spans: readonly EntitySpan[], from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  // Whole links, ids and phone numbers: the quote names the thing, not its first letters.
+  for (const s of spans) {
+    if (s.kind === 'amount' || s.to <= a || s.from >= b) continue;
+    a = Math.min(a, s.from);
+    b = Math.max(b, s.to);
+  }
+  while (a > 0 && TOKEN_CHAR.test(text[a - 1]) && TOKEN_CHAR.test(text[a])) a--;
+  while (b < text.length && TOKEN_CHAR.test(text[b]) && TOKEN_CHAR.test(text[b - 1])) b++;
+  // Unbalanced brackets: drop up to an unmatched closer, and from an unmatched opener.
+  const open: number[] = [];
+  let cut = a;
+  for (let i = a; i < b; i++) {
+    const o = OPENERS.indexOf(text[i]);
+    const c = CLOSERS.indexOf(text[i]);
+    if (o >= 0) open.push(i);
+    else if (c >= 0) {
+      if (open.length > 0) open.pop();
+      else cut = i + 1;
+    }
+  }
+  const end = open.length > 0 ? open[0] : b;
+  if (end - cut >= MIN_TRIMMED_QUOTE) {
+    a = cut;
+    b = end;
+  } else {
+    // Too little would be left (去“易游担保网): take in the partner bracket when it is near.
+    if (cut > a) {
+      const o = text.lastIndexOf(OPENERS[CLOSERS.indexOf(text[cut - 1])], a);
+      if (o >= 0 && a - o <= BRACKET_REACH) a = o;
+    }
+    if (open.length > 0) {
+      const c = text.indexOf(CLOSERS[OPENERS.indexOf(text[open[0]])], b);
+      if (c >= 0 && c - b < BRACKET_REACH) b = c + 1;
+    }
+  }
+  while (a < b && EDGE_JUNK.test(text[a])) a++;
+  while (b > a && EDGE_JUNK.test(text[b - 1])) b--;
+  return b - a >= MIN_QUOTE ? [a, b] : [from, to];
+}
+
 /** Registrable domain: the last two labels, or three under a two-letter country code's com/gov/… */
 export function registrableDomain(host: string): string {
   const labels = host.split('.');
@@ -322,7 +389,7 @@ function check(input: CheckInput | string, model: CheckModel | null, tuning: Tun
   for (const c of COMPILED) {
     if (c.def.fromLinks) continue;
     const span = findFlag(c, n.text);
-    if (span) add(c.def, span[0], span[1]);
+    if (span) add(c.def, ...refineSpan(n.text, spans, span[0], span[1]));
   }
   for (const s of spans) {
     if (s.kind !== 'url') continue;

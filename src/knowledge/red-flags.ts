@@ -39,7 +39,10 @@ export type FlagFamily =
 export interface RedFlagDef {
   id: string;
   family: FlagFamily;
-  /** Regular expressions on the normalised message; each match is one piece of evidence. */
+  /**
+   * Regular expressions on the normalised message, most specific first: the first pattern
+   * that matches gives the quoted evidence (so 换了新微信 is quoted before 我是你的老同学).
+   */
   patterns: RegExp[];
   /**
    * Contexts that cancel a match, tested on the match's clause widened by a few characters
@@ -91,7 +94,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     patterns: [
       new RegExp(`(加|添加|加个|加一下|加下|加我|联系|私信|私聊|扫码加|搜索|搜)[^，。！？\\n]{0,8}${CHANNEL}`, 'u'),
       new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
-      /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
+      /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( back)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
       /(whatsapp|telegram|wechat|signal|微信|vx)\s*[:：]?\s*\+\d[\d\s-]{6,}|(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
       new RegExp(
         `${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`,
@@ -382,8 +385,13 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'new-number',
     family: 'impersonation',
     patterns: [
-      /(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|手机(掉|丢|坏|摔)[^，。]{0,4}|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)|这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|猜猜我是谁|还记得我吗|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额|我是(你|妳)(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
-      /\b(new (phone |mobile )?number|changed my (number|phone)|lost my (phone|wallet)|it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
+      // The change of number itself, then the story around it, then who they claim to be.
+      /这是我(的)?新(号码|手机号|手机|微信号|微信|账号|号|line)?|(换了?|新)[^，。！？]{0,3}(号码|手机号|号|微信|账号|line|赖|qq)|原来的(号|手机|微信)[^，。]{0,6}(不用|停用|丢|坏)|用[^，。]{0,4}(同学|朋友|同事)的(号|手机)/u,
+      /\b((this is|here'?s) my new (phone |mobile )?number|new (phone |mobile )?number|changed my (number|phone)|(texting|messaging) (you )?from (a|my) (new|friend'?s) (phone|number))\b/u,
+      /手机(掉|丢|坏|摔)[^，。]{0,4}|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额/u,
+      /\b((lost|dropped|broke|smashed|cracked) my (phone|wallet)|my phone (is |got )?(broken|smashed|lost|stolen)|phone (fell|went) in(to)? the (toilet|water|bath))/u,
+      /猜猜我是谁|还记得我吗|我是(你|妳)(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
+      /\b(it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
     ],
     // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
     cancel: [
@@ -413,7 +421,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'borrow-money',
     family: 'impersonation',
     patterns: [
-      /借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)/u,
+      /借[^，。！？]{0,4}(钱|点|我|给我)|急用钱|手头紧|周转一下|\bhelp me pay\b|can you (pay|transfer|send|cover)\b|帮我(转|垫|付|交)|先转我|转我\d|代收[^，。]{0,8}验证码|(lend|send) me (some )?(money|\$|£|€)|need (some )?money (urgently|now|asap)|need (you )?to pay (a|the|this|my) (bill|invoice)|pay (a|the|this) (bill|invoice) for me/u,
     ],
     // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
     cancel: [
@@ -684,9 +692,10 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     id: 'bill-fine',
     family: 'prize-refund',
     patterns: [
-      /(水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
-      /(欠费|未缴|逾期未缴|罚款|罚单|违章)[^。！？\n]{0,30}(停水|停电|停气|停机|扣分|滞纳金|年审|吊销|强制执行)/u,
+      // The stated problem within its clause first: it is what the reader should see quoted.
       /etc[^，。！？]{0,8}(失效|认证|停用|过期|异常|禁用)|(医保卡|社保卡|健保卡)[^，。！？]{0,10}(冻结|停用|异常|失效|盗刷|年审|冒用)|(包裹|邮件|快递|邮包)[^。]{0,20}(暂停|无法|未能)(派送|投递|配送)/u,
+      /(欠费|未缴|逾期未缴|罚款|罚单|违章)[^。！？\n]{0,30}(停水|停电|停气|停机|扣分|滞纳金|年审|吊销|强制执行)/u,
+      /(水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
       /\b(unpaid|outstanding|overdue) (toll|bill|fine|invoice|balance)|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
     ],
     weight: 0.4,

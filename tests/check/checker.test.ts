@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkMessage, linkFlags, registrableDomain } from '../../src/check/checker.js';
@@ -176,7 +177,8 @@ describe('verdicts', () => {
 
   it('full-width and Traditional forms match, evidence stays in the original form', () => {
     const hit = checkMessage('請加ＬＩＮＥ：ａｂｃ１２３４').redFlags.find((f) => f.id === 'private-channel');
-    expect(hit?.evidence).toBe('加ＬＩＮＥ');
+    // The quote takes in the whole id the request names, in its original full-width form.
+    expect(hit?.evidence).toBe('加ＬＩＮＥ：ａｂｃ１２３４');
   });
 });
 
@@ -274,4 +276,74 @@ describe('property: evidence is always an exact substring of the input', () => {
       { numRuns: 400 },
     );
   });
+});
+
+describe('evidence quotes the telling words, whole and tidy', () => {
+  const flag = (text: string, id: string) => checkMessage(text).redFlags.find((f) => f.id === id)?.evidence;
+
+  it('a "Hi Mum" new-number message: quotes the new number, catches the story, the channel and the bill; a scam', () => {
+    const text =
+      'Hi Mum, I dropped my phone in the toilet, this is my new number… text me back on WhatsApp… need to pay a bill urgently';
+    const r = checkMessage(text);
+    expect(flag(text, 'new-number')).toBe('this is my new number');
+    expect(flag(text, 'private-channel')).toBe('text me back on WhatsApp');
+    expect(flag(text, 'borrow-money')).toBe('need to pay a bill');
+    expect(r.verdict).toBe('scam');
+    expect(r.scamType).toBe('fake-acquaintance');
+    // The lost-phone story alone is caught as the same sign.
+    expect(flag('Hi, I dropped my phone in the toilet, can you call me later?', 'new-number')).toBe('dropped my phone');
+  });
+
+  it('a classmate with a new WeChat: quotes the change of account and the whole id', () => {
+    const text = '你好，我是你的老同学…我换了个新微信，加一下 wxid_abc123';
+    expect(flag(text, 'new-number')).toBe('换了个新微信');
+    expect(flag(text, 'private-channel')).toBe('加一下 wxid_abc123');
+  });
+
+  it('an ETC notice: quotes the stated problem without the bracket of its header, and whole links', () => {
+    const text = '【ETC】您的ETC卡已失效，请立即登录 http://etc-gx.cc/a 更新信息';
+    expect(flag(text, 'bill-fine')).toBe('您的ETC卡已失效');
+    expect(flag(text, 'lookalike-domain')).toBe('http://etc-gx.cc/a');
+    // A pattern that stops at "http" still quotes the link it points at.
+    expect(flag('您的通行费欠缴，详见 http://etc-pay.top/x 处理', 'bill-fine')).toBe(
+      '通行费欠缴，详见 http://etc-pay.top/x',
+    );
+  });
+
+  it('a quote cut before a bracket takes in the bracketed name instead when too little is left', () => {
+    const text = '我们去“易游担保网”交易吧，那里有担保';
+    const e = flag(text, 'off-platform');
+    expect(e).toBeDefined();
+    expect(e).toContain('“易游担保网”');
+  });
+
+  const O = '【「『（(［[《“〔';
+  const C = '】」』）)］]》”〕';
+  const TOKEN = /[A-Za-z0-9_]/u;
+  it.each(['tests/eval/check-dev.json', 'tests/eval/check-heldout.json'])(
+    'on %s no quote starts or ends mid-word, with punctuation or a dangling bracket',
+    (path) => {
+      const items = (JSON.parse(readFileSync(path, 'utf8')) as { items: { text: string }[] }).items;
+      const ragged: string[] = [];
+      for (const { text } of items)
+        for (const { evidence: e } of checkMessage(text).redFlags) {
+          const i = text.indexOf(e);
+          const j = i + e.length;
+          let depth = 0;
+          let unbalanced = false;
+          for (const ch of e)
+            if (O.includes(ch)) depth++;
+            else if (C.includes(ch)) depth > 0 ? depth-- : (unbalanced = true);
+          if (
+            (i > 0 && TOKEN.test(text[i - 1]) && TOKEN.test(e[0])) ||
+            (j < text.length && TOKEN.test(text[j]) && TOKEN.test(e[e.length - 1])) ||
+            unbalanced ||
+            depth > 0 ||
+            /^[\s，。！？；：、,.;:!?]|[\s，。！？；：、,;:!?]$/u.test(e)
+          )
+            ragged.push(e);
+        }
+      expect(ragged).toEqual([]);
+    },
+  );
 });

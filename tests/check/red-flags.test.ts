@@ -4,7 +4,7 @@ import { RED_FLAGS } from '../../src/knowledge/red-flags.js';
 
 // One positive example per red flag, with the evidence expected (an exact span of it).
 const POSITIVE: Record<string, [text: string, evidence: string]> = {
-  'private-channel': ['详情请添加微信：abc12345', '添加微信'],
+  'private-channel': ['详情请添加微信：abc12345', '添加微信：abc12345'],
   'pay-first': ['放款前需要先交解冻金3000元', '解冻金'],
   'credit-repair': ['专业征信修复，三天消除逾期记录', '征信修复'],
   urgency: ['请立即转账，否则后果自负', '立即转账'],
