@@ -738,7 +738,51 @@ export function composeExtractive(input: ComposeInput): Draft {
     default:
       return composeGeneral(input, sections);
   }
-  return { sections, nextSteps: NEXT[lang] };
+  return withContent({ sections, nextSteps: NEXT[lang] }, input);
+}
+
+/** True when some line of the sections quotes a source (our framing lines quote none). */
+const hasContent = (sections: AnswerSection[]) => sections.some((s) => s.lines.some((l) => l.cites.length > 0));
+
+/**
+ * The guide's general advice: how to check who is asking, the police advice that holds for
+ * any scam, the rules of the commonest scams.
+ */
+function generalAdvice(sections: AnswerSection[], library: Library, lang: Lang): void {
+  const gl = guideLang(lang);
+  guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'steps', lang, MAX_GUIDE_LINES);
+  push(sections, 'tips', HEADINGS[lang].tips, genericAdvice(library, MAX_GENERAL_ADVICE));
+  push(
+    sections,
+    'rule',
+    EXTRA_HEADINGS[lang].typesRules,
+    COMMON_TYPES.filter((id) => library.pages.get(id)?.[gl])
+      .slice(0, MAX_GENERAL_RULES)
+      .flatMap((id) => guideLines(library, id, 'rule', lang, 1)),
+  );
+}
+
+/**
+ * Never an empty answer: a draft that quotes nothing (only its framing line) is replaced
+ * by the page of the scam type when there is one, else by the guide's general advice.
+ */
+function withContent(draft: Draft, input: ComposeInput): Draft {
+  if (input.check || hasContent(draft.sections)) return draft;
+  const lang = baseLang(input.q.language);
+  const sections: AnswerSection[] = [];
+  const { typeId, library } = input;
+  if (typeId && library.pages.get(typeId)?.[guideLang(lang)]) {
+    const type = typeInfo(typeId, library);
+    if (type) sections.push({ kind: 'gist', lines: [{ text: typeFraming(type, lang), cites: [] }] });
+    guideSection(sections, library, typeId, 'how', 'how', lang);
+    guideSection(sections, library, typeId, 'todo', 'todo', lang, SUPPORTING_LINES);
+    guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
+  }
+  if (!hasContent(sections)) {
+    sections.length = 0;
+    generalAdvice(sections, library, lang);
+  }
+  return { ...draft, sections };
 }
 
 /**
@@ -753,16 +797,7 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   // "How do I protect myself?": how to check who is asking, the generic police advice, and
   // the rules of the commonest scams.
   if (!typeId && PREVENTION.test(`${q.normalized} ${q.question.toLowerCase()}`)) {
-    guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'steps', lang, MAX_GUIDE_LINES);
-    push(sections, 'tips', HEADINGS[lang].tips, genericAdvice(library, MAX_GENERAL_ADVICE));
-    push(
-      sections,
-      'rule',
-      EXTRA_HEADINGS[lang].typesRules,
-      COMMON_TYPES.filter((id) => library.pages.get(id)?.[gl])
-        .slice(0, MAX_GENERAL_RULES)
-        .flatMap((id) => guideLines(library, id, 'rule', lang, 1)),
-    );
+    generalAdvice(sections, library, lang);
     if (sections.length) return { sections, nextSteps: NEXT[lang] };
   }
   sections.push({ kind: 'gist', lines: [{ text: GENERIC_GIST[lang], cites: [] }] });
@@ -797,5 +832,5 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
       .map(({ text, cites }) => ({ text, cites }));
     push(sections, 'facts', EXTRA_HEADINGS[lang].support, news);
   }
-  return { sections, nextSteps: NEXT[lang] };
+  return withContent({ sections, nextSteps: NEXT[lang] }, input);
 }

@@ -199,6 +199,22 @@ export const EN_GLOSSARY: Record<string, string[]> = {
   courier: ['快递'],
   parcel: ['快递'],
   delivery: ['快递费'],
+  // Credit repair for a fee (虚假征信) and parcel or customs fees asked for in a text (钓鱼短信).
+  'credit score': ['征信'],
+  'credit report': ['征信'],
+  'credit record': ['征信'],
+  'credit repair': ['征信修复'],
+  'repair my credit': ['征信修复'],
+  'fix my credit': ['征信修复'],
+  'parcel fee': ['钓鱼', '手续费'],
+  'customs fee': ['钓鱼', '手续费'],
+  'customs duty': ['钓鱼', '手续费'],
+  'redelivery fee': ['钓鱼', '手续费'],
+  'fee is due': ['欠费'],
+  'fee due': ['欠费'],
+  'package is on hold': ['钓鱼'],
+  debt: ['债务'],
+  debts: ['债务'],
 };
 
 /**
@@ -315,6 +331,14 @@ export const FRAUD_LEXICON_ZH = [
   '医保卡',
   '社保卡',
   '领奖',
+  // Debt clearing for a fee, and the Cantonese forms (呃人 = 骗人, 俾钱 = 给钱), as normalised to Simplified.
+  '清债',
+  '债务',
+  '呃人',
+  '呃钱',
+  '俾钱',
+  '俾手续费',
+  '关税',
 ];
 
 /** English words that make a question about fraud or safety. */
@@ -390,6 +414,17 @@ export const FRAUD_LEXICON_EN = [
   'two card',
   'two-card',
   'sim and bank card',
+  // Paying to have a credit record "repaired", or a parcel "held" until a fee is paid.
+  'credit score',
+  'credit report',
+  'credit record',
+  'credit repair',
+  'repair my credit',
+  'parcel fee',
+  'customs fee',
+  'redelivery',
+  'package is on hold',
+  'debt',
 ];
 
 /** An advice pattern: a kind of tip recognised in quoted advice, with template wording. */

@@ -35,3 +35,24 @@ describe('intent: figures versus getting one’s own money back', () => {
     expect(analyzeQuery('I sent \\d to the shop').intent).not.toBe('victim');
   });
 });
+
+describe('never an empty answer', () => {
+  it('a question in scope that nothing answers directly gets the guide’s general advice, not only the framing line', async () => {
+    const deps = await seedEngine();
+    const a = await answer('有人喺網上話可以幫我清債務，要先俾手續費，係咪呃人？', deps, { languageCode: 'zh-hk' });
+    expect(a.inScope).toBe(true);
+    expect(a.sections.some((s) => s.lines.some((l) => l.cites.length > 0))).toBe(true);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('credit repair and parcel-fee texts are fraud questions, typed', async () => {
+    const deps = await seedEngine();
+    const credit = await answer('Can someone really repair my credit score for a fee?', deps);
+    expect(credit.inScope).toBe(true);
+    expect(credit.scamTypes[0]).toBe('fake-credit');
+    const parcel = await answer("My mum got a text from 'Royal Mail' saying a parcel fee is due, what is it?", deps);
+    expect(parcel.inScope).toBe(true);
+    expect(parcel.scamTypes[0]).toBe('phishing');
+    for (const a of [credit, parcel]) expect(a.sections.some((s) => s.lines.some((l) => l.cites.length > 0))).toBe(true);
+  });
+});
