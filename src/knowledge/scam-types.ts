@@ -122,10 +122,14 @@ export const SCAM_TYPES: readonly ScamType[] = [
       strong: [
         /电子传票|法务部|拘提|detective [a-z]+ with|staff at your bank are involved/u,
         /安全账户|监管账户|safe account|secure account/u,
+        // A call about a frozen health-insurance or social-security card impersonates the
+        // government office (医保局/社保局), however it goes on; a text with a link is phishing.
+        /(打电话|来电|电话(里|上|说|通知)|接到[^，。]{0,4}电话|按键|按\d|转人工|语音)[^。]{0,20}(医保|社保|健保)[^。]{0,12}(冻结|停用|异常|盗刷|冒用|违规|骗保|封存)|(医保|社保|健保)[^。]{0,12}(冻结|停用|异常|盗刷|冒用|违规|骗保|封存)[^。]{0,24}(按键|按\d|转人工|转接)/u,
+        /\b(call|calls|called|calling|phoned|phone call|voicemail|robocall|press \d)\b[^.!?]{0,50}(medicare|medicaid|social security|\bssn\b)[^.!?]{0,40}(suspend|frozen|freez|block|compromis|misuse|fraud)|(medicare|medicaid|social security|\bssn\b)[^.!?]{0,40}(suspend|frozen|freez|block|compromis|misuse)[^.!?]{0,60}(press \d|speak to an? (agent|officer)|call (us|back|this number))/u,
         /(转接|转驳)[^，。]{0,4}(公安|警方|警察|派出所|侦查|警署)|入境处|洗黑钱|安全账户|洽刑事|刑事组|涉及刑案|冒充公检法|逮捕令|通缉令|涉嫌[^，。]{0,6}(洗钱|犯罪|诈骗案)|资金(清查|核查)|电话笔录|视频笔录|配合调查|safe account|secure account|arrest warrant/u,
       ],
       weak: [
-        /公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|\bssn\b|hmrc|\birs\b|fbi/u,
+        /公安|警察|民警|检察院|检察官|法院|警官|刑侦|刑事|网警|社保局|医保局|police|court|prosecutor|officer|social security|medicare|medicaid|\bssn\b|hmrc|\birs\b|fbi/u,
         /洗钱|涉案|涉嫌|冻结|调查|传唤|刑案|笔录|investigat|money laundering|warrant|arrest|drug|tax fraud|suspended/u,
       ],
       flags: ['claims-authority', 'safe-account', 'secrecy'],
@@ -591,7 +595,10 @@ export const SCAM_TYPES: readonly ScamType[] = [
     typing: {
       strong: [
         /提额[^，。]{0,10}(审批|通过)[^。]{0,20}(点击|t\.cn|http)|激活新额度|会员点数[^，。]{0,10}到期/u,
-        /held by customs|customs (fee|charge|clearance)|清关|海关扣留|消费券|voucher|(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
+        // A health or social-security card "problem" is phishing when it sends you to a link;
+        // told over the phone it is a fake government office (fake-police).
+        /(医保卡|社保卡|健保卡)[^，。]{0,10}(冻结|停用|异常|失效|盗刷|年审)(?=[\s\S]*(http|www\.|链接|点击|网址))/u,
+        /held by customs|customs (fee|charge|clearance)|清关|海关扣留|消费券|voucher|(?<!(medicare|medicaid|social security) )(apple id|account|card) (has been|is) (locked|suspended|disabled|restricted)|退税|tax refund|补助|助学金|government grant|selected for a grant|积分[^，。]{0,10}(兑换|清零|过期)|etc[^，。]{0,8}(失效|认证|停用|过期|异常|禁用)|(水费|电费|燃气费|煤气费)[^。]{0,20}(欠费|未缴|逾期|停)|交通(违法|违章|违规|罚款|罚单)|违章[^，。]{0,6}(罚款|处理|记录)|罚单|罚锾|unpaid toll|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
       ],
       weak: [
         /http|www\.|链接|网址|登录|点击|\blink\b|click|log ?in/u,

@@ -347,3 +347,24 @@ describe('evidence quotes the telling words, whole and tidy', () => {
     },
   );
 });
+
+describe('a call about a frozen health or social-security card is a fake government office', () => {
+  it.each([
+    '我今年七十多了，老有人打电话说我医保卡被冻结了，要我按键转人工',
+    '接到一个电话，说我的社保卡在外地被盗刷，已经冻结了',
+    '您的医保卡涉嫌违规已被冻结，按1转人工服务',
+    'Someone called saying my Medicare card has been suspended and I must press 1 to speak to an agent',
+    'I got a call saying my social security number is suspended, press 1',
+  ])('%s → fake-police', (text) => {
+    const r = checkMessage(text);
+    expect(r.verdict).not.toBe('no-signs');
+    expect(r.scamType).toBe('fake-police');
+  });
+
+  it.each([
+    '您的医保卡已被冻结，请点击 http://ybj-gov.top 解冻',
+    'Your Medicare card has been suspended. Click http://medicare-au.top to restore it',
+  ])('the same card problem sent with a link stays phishing: %s', (text) => {
+    expect(checkMessage(text).scamType).toBe('phishing');
+  });
+});
