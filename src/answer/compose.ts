@@ -556,10 +556,13 @@ function placesAsked(q: QueryAnalysis, library: Library): Set<string> {
   return out;
 }
 
+/** The anti-fraud lines: mainland 96110, Taiwan's 165, Hong Kong's 18222 (not inside longer numbers). */
+const HOTLINE_NUMBER = /(?<!\d)(96110|165|18222)(?!\d)/u;
+
 /** The guide page a "verify" question is about. */
 function verifyPage(q: QueryAnalysis, typeId: string | undefined): string {
   const text = `${q.normalized} ${q.question.toLowerCase()}`;
-  if (/96110/u.test(text)) return SITUATION_PAGES.hotline;
+  if (HOTLINE_NUMBER.test(text)) return SITUATION_PAGES.hotline;
   if (/国家反诈中心|反诈(中心)?app|反诈软件|anti-fraud app|national anti-fraud/iu.test(text))
     return SITUATION_PAGES.app;
   if (typeId) return typeId;
@@ -658,7 +661,18 @@ export function composeExtractive(input: ComposeInput): Draft {
       // The direct answer first: the page's one-line rule.
       push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
       const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
-      if (isSituation)
+      // About the hotline: the items naming the number asked (165, 18222) first.
+      const asked = page === SITUATION_PAGES.hotline ? `${q.normalized} ${q.question}`.match(HOTLINE_NUMBER)?.[1] : undefined;
+      if (asked && asked !== '96110') {
+        const all = guideLines(library, page, 'facts', lang, Number.MAX_SAFE_INTEGER);
+        const named = (l: AnswerLine) => l.text.includes(asked);
+        push(
+          sections,
+          'facts',
+          guideHeading(library, page, 'facts', lang, HEADINGS[lang].facts),
+          [...all.filter(named), ...all.filter((l) => !named(l))].slice(0, SUPPORTING_LINES),
+        );
+      } else if (isSituation)
         guideSection(
           sections,
           library,

@@ -17,7 +17,7 @@ import type { Hit, HybridRetriever } from '../retrieval/hybrid.js';
 import { analyzeQuery, detectIntent, detectLanguage, type Language, type QueryAnalysis } from '../retrieval/query.js';
 import { countHan, type TraditionalVariant } from '../text/script.js';
 import { buildLibrary, composeExtractive, type Library, typeFromGuideTitles } from './compose.js';
-import { baseLang, OFF_TOPIC, TRUNCATED_NOTE, toRegional } from './i18n.js';
+import { baseLang, nextStepsFor, offTopicFor, TRUNCATED_NOTE, toRegional } from './i18n.js';
 import { type Prompts, rewriteWithLlm } from './llm.js';
 import { renderPlainText } from './render.js';
 import type { Answer, AnswerLine, AnswerSection, Citation } from './types.js';
@@ -211,11 +211,23 @@ function cut(text: string, max: number): { asked: string; truncated: boolean } {
     : { asked: text, truncated: false };
 }
 
+/** A line of the answer's own steps that already says to call the police. */
+const CALLS_POLICE = /\b(110|999)\b|(?<!\d)(110|999)(?!\d)/u;
+
 function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): Answer {
   const lang = baseLang(result.language);
+  const variant = variantFor(opts);
+  // The footer names the hotlines of the reader's region; it is left out when the answer's
+  // own steps already say to call the police (the answer would repeat itself at its end).
+  if (result.nextSteps) {
+    const repeats = result.sections.some(
+      (s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => CALLS_POLICE.test(l.text)),
+    );
+    result.nextSteps = repeats ? undefined : nextStepsFor(result.language, variant);
+  }
   const note = result.truncated ? `${TRUNCATED_NOTE[lang](max)}\n\n` : '';
-  result.text = note + (result.inScope ? renderPlainText(result) : OFF_TOPIC[lang]);
-  const out = result.language === 'zh-Hant' ? toScript(result, variantFor(opts)) : result;
+  result.text = note + (result.inScope ? renderPlainText(result) : offTopicFor(result.language, variant));
+  const out = result.language === 'zh-Hant' ? toScript(result, variant) : result;
   out.ms = performance.now() - t0;
   return out;
 }

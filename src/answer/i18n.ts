@@ -101,13 +101,38 @@ export function flagLine(label: string, evidence: string, lang: Lang): string {
   return lang === 'en' ? `${label}: "${evidence}"` : `${label}：「${evidence}」`;
 }
 
-export const NEXT: Record<Lang, string> = NEXT_STEPS;
+export const NEXT: Record<Lang, string> = { zh: NEXT_STEPS.zh, en: NEXT_STEPS.en };
+
+/**
+ * The next-steps footer for the reader's region: mainland China's 96110 and app in
+ * Simplified answers, Taiwan's 165 or Hong Kong's 18222 and 999 in Traditional ones (still
+ * Simplified here: the answer is converted as a whole).
+ */
+export function nextStepsFor(language: Language, variant: TraditionalVariant): string {
+  if (language === 'en') return NEXT_STEPS.en;
+  return language === 'zh-Hant' ? NEXT_STEPS[variant] : NEXT_STEPS.zh;
+}
 
 /** The fixed reply to questions outside the bot's scope. It cites nothing. */
 export const OFF_TOPIC: Record<Lang, string> = {
   zh: '我是反诈助手，只回答和电信网络诈骗有关的问题：骗局是怎么运作的、收到的消息是不是诈骗、怎样防范、被骗了怎么办。这个问题不在我的范围内。\n\n你可以这样问我：“什么是杀猪盘？”“有人自称警察让我转账到安全账户，怎么办？”，或者把可疑短信直接发给我。\n\n遇到诈骗请拨打96110反诈专线咨询；紧急情况请立即拨打110报警。',
   en: "I'm the anti-fraud assistant: I answer questions about phone and online fraud — how scams work, whether a message you got is a scam, how to protect yourself and what to do if you were cheated. This question is outside what I can help with.\n\nTry asking: \"What is a pig butchering scam?\" or paste a suspicious message.\n\nFor help with fraud call the 96110 anti-fraud hotline; in an emergency call 110.",
 };
+
+/** Where the off-topic reply points to for help, by region (see {@link nextStepsFor}). */
+const OFF_TOPIC_HELP = {
+  zh: '遇到诈骗请拨打96110反诈专线咨询；紧急情况请立即拨打110报警。',
+  tw: '遇到诈骗请拨打165反诈骗咨询专线；紧急情况请立即拨打110报警。',
+  hk: '遇到诈骗请拨打18222“防骗易”热线咨询；紧急情况请立即拨打999报警。',
+  en: 'For help with fraud call an anti-fraud hotline (96110 in mainland China, 165 in Taiwan, 18222 in Hong Kong); in an emergency call the police (110, or 999 in Hong Kong).',
+} as const;
+
+/** The off-topic reply with the hotlines of the reader's region. */
+export function offTopicFor(language: Language, variant: TraditionalVariant): string {
+  if (language === 'en') return OFF_TOPIC.en.replace(/For help with fraud[^\n]*$/u, OFF_TOPIC_HELP.en);
+  const help = language === 'zh-Hant' ? OFF_TOPIC_HELP[variant] : OFF_TOPIC_HELP.zh;
+  return OFF_TOPIC.zh.replace(OFF_TOPIC_HELP.zh, help);
+}
 
 /** Shown when the question was cut to the maximum length. */
 export const TRUNCATED_NOTE: Record<Lang, (max: number) => string> = {

@@ -339,6 +339,12 @@ export const FRAUD_LEXICON_ZH = [
   '俾钱',
   '俾手续费',
   '关税',
+  // The anti-fraud lines of Hong Kong and Taiwan (a bare 165 would match prices and the like).
+  '18222',
+  '防骗易',
+  '165专线',
+  '165反诈',
+  '165全民防骗',
 ];
 
 /** English words that make a question about fraud or safety. */
@@ -578,10 +584,17 @@ export const RED_FLAGS: RedFlag[] = [
   },
 ];
 
-/** Fixed next-steps text, in each supported language. */
+/**
+ * Fixed next-steps text by language and, for Chinese, by region: the 96110 line and the
+ * 国家反诈中心 App exist only in mainland China; Taiwan has the 165 anti-fraud line (police
+ * 110), Hong Kong the 18222 防骗易 Anti-Scam Helpline (police 999). Written in Simplified:
+ * Traditional answers are converted with the rest of the answer.
+ */
 export const NEXT_STEPS = {
   zh: '下一步：已经转账的，立即拨打110报警并联系银行止付；拿不准时打96110反诈专线咨询，也可下载“国家反诈中心”App。当心自称能帮你“追回损失”却先收费的人——那也是骗局。',
-  en: 'Next steps: if you have already paid, call 110 and your bank at once to stop the payment; if unsure, call the 96110 anti-fraud hotline or use the National Anti-Fraud Center app (国家反诈中心). Beware of anyone who offers to recover lost money for a fee: that is another scam.',
+  tw: '下一步：已经转账的，立即拨打110报警并联系银行止付；拿不准时拨打165反诈骗咨询专线。当心自称能帮你“追回损失”却先收费的人——那也是骗局。',
+  hk: '下一步：已经转账的，立即拨打999报警并联系银行止付；拿不准时拨打18222“防骗易”热线咨询。当心自称能帮你“追回损失”却先收费的人——那也是骗局。',
+  en: 'Next steps: if you have already paid, call the police and your bank at once to stop the payment (police: 110 in mainland China and Taiwan, 999 in Hong Kong). If unsure, call an anti-fraud hotline: 96110 in mainland China (or use the National Anti-Fraud Center app, 国家反诈中心), 165 in Taiwan, 18222 in Hong Kong. Beware of anyone who offers to recover lost money for a fee: that is another scam.',
 } as const;
 
 /**

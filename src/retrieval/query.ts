@@ -152,7 +152,7 @@ export function detectIntent(text: string, typed: boolean): Intent {
   if (VICTIM.test(text)) return 'victim';
   if (PROTECT.test(text)) return 'protect';
   // Questions about the hotline or the app, and "a call / message asks me to pay, what now?".
-  if (VERIFY.test(text) || /96110|国家反诈中心|反诈app|anti-fraud app|hotline/iu.test(text)) return 'verify';
+  if (VERIFY.test(text) || /96110|(?<!\d)(165|18222)(?!\d)|国家反诈中心|反诈app|anti-fraud app|hotline/iu.test(text)) return 'verify';
   if (!typed && /怎么办|咋办|what (should|do) i do/iu.test(text) && /电话|来电|短信|消息|微信|call|text|message/iu.test(text)) return 'verify';
   if (TYPES.test(text) && !typed) return 'types';
   if (FACTS.test(text)) return 'facts';

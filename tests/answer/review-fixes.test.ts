@@ -56,3 +56,49 @@ describe('never an empty answer', () => {
     for (const a of [credit, parcel]) expect(a.sections.some((s) => s.lines.some((l) => l.cites.length > 0))).toBe(true);
   });
 });
+
+describe('next steps for the reader’s region', () => {
+  const NO_POLICE_STEPS = '有人喺網上話可以幫我清債務，要先俾手續費，係咪呃人？';
+
+  it('Taiwan gets 165 and 110, Hong Kong 18222 and 999, mainland 96110; never the mainland app in Traditional', async () => {
+    const deps = await seedEngine();
+    const tw = await answer(NO_POLICE_STEPS, deps, { languageCode: 'zh-tw' });
+    const hk = await answer(NO_POLICE_STEPS, deps, { languageCode: 'zh-hk' });
+    const cn = await answer(NO_POLICE_STEPS, deps, { language: 'zh-Hans' });
+    expect(tw.nextSteps).toMatch(/165/u);
+    expect(tw.nextSteps).toMatch(/110/u);
+    expect(hk.nextSteps).toMatch(/18222/u);
+    expect(hk.nextSteps).toMatch(/999/u);
+    for (const a of [tw, hk]) expect(a.nextSteps).not.toMatch(/96110|國家反詐中心/u);
+    expect(cn.nextSteps).toMatch(/96110/u);
+    const en = await answer('How do I protect myself from scams?', deps);
+    expect(en.nextSteps).toMatch(/96110.*165.*18222/su);
+  });
+
+  it('the off-topic reply names the region’s lines too', async () => {
+    const hk = await answer('今日天氣點樣？', await seedEngine(), { languageCode: 'zh-hk' });
+    expect(hk.inScope).toBe(false);
+    expect(hk.text).toMatch(/18222/u);
+    expect(hk.text).not.toMatch(/96110/u);
+  });
+
+  it('no footer when the answer’s own steps already say to call 110', async () => {
+    const deps = await seedEngine();
+    const a = await answer('被冒充警察的人骗了钱怎么办？', deps);
+    expect(a.sections.some((s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => /110/u.test(l.text)))).toBe(true);
+    expect(a.nextSteps).toBeUndefined();
+  });
+
+  it('a question about a call from 165 or 18222 reaches the hotline page, the number asked first', async () => {
+    const deps = await seedEngine();
+    for (const [q, code, num] of [
+      ['165打電話給我是真的嗎？', 'zh-tw', '165'],
+      ['18222打電話俾我係真嘅嗎？', 'zh-hk', '18222'],
+    ] as const) {
+      const a = await answer(q, deps, { languageCode: code });
+      expect(a.intent).toBe('verify');
+      expect(a.citations[0].source).toMatch(/hotline-96110/u);
+      expect(a.sections.find((s) => s.kind === 'facts')?.lines[0].text).toContain(num);
+    }
+  });
+});
