@@ -162,7 +162,27 @@ const ASKS_US = /想问|问一下|问问|请教|想知道|想了解|能做吗|�
 // Speaking to the reader, or asking a group or the reader to do something.
 const READER_OR_REQUEST = /你|您|妳|大家|各位|请(?!问)|\byou\b|\byour\b/u;
 
+// A message opens by naming whom it is written to (妈，… / 老师好，… / 王总，… / Hi Mum, …):
+// nobody addresses the bot like that, so a pasted message it is.
+const VOCATIVE =
+  /^\s*(?:(?:老|亲)?(?:妈|妈妈|爸|爸爸|老妈|老爸|爷爷|奶奶|姥姥|姥爷|外婆|外公|老婆|老公|宝贝|宝宝|亲爱的|哥|姐|弟|妹|儿子|闺女|女儿|舅舅|姑姑|叔叔|阿姨|老师|师傅|领导|班长|同学们|家人们)|[\p{Script=Han}]{1,2}(?:老师|总|经理|主任|医生|师傅|姐|哥|叔|姨|阿姨|老板))(?:好|您好|你好|早|早上好|晚上好)?\s*[,，!！~～]|^\s*(?:(?:hi|hey|hello|dear|morning) )?(?:mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|nan|granny|honey|babe|sweetie|sir|teacher|(?:mr|mrs|ms|miss)\.? [a-z]+)\s*[,!]/u;
+// A first-person chat line to the reader (我到学校了，晚上给你打电话 / I'm home, call you later):
+// first person, addressed to "you", telling no story about fraud.
+const FIRST_PERSON_CHAT =
+  /^\s*(?:我(?!是|们是|被|收到|接到|想|要问|问)|i(?:'m| am| will|'ll| just| got| have|'ve)? )[\s\S]*(?:你(?!们)|您(?!们)|\byou\b)/u;
+const FRAUD_WORD = /诈骗|骗|反诈|可疑|\bscam|\bfraud|\bsuspicious|\bphishing/u;
+
+/** A received chat message: opens by addressing someone, or is a first-person line to them. */
+function chatShaped(n: Normalized): boolean {
+  const text = n.text;
+  if (META_ASK.test(text) || ASKS_US.test(text) || QUESTION_WORD.test(text) || FRAUD_WORD.test(text)) return false;
+  if (/^\s*请问/u.test(text)) return false;
+  if (VOCATIVE.test(text)) return true;
+  return FIRST_PERSON_CHAT.test(text) && !STORY.test(text) && !REPORTED.test(text) && !QUESTION_END.test(text);
+}
+
 function messageShaped(n: Normalized): boolean {
+  if (chatShaped(n)) return true;
   const { strong, weak } = messageShape(n);
   const asks = questionShaped(n.text) || QUESTION_WORD.test(n.text);
   const story = FIRST_PERSON_STORY.test(n.text) || REPORTED.test(n.text);

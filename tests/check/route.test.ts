@@ -57,6 +57,29 @@ describe('routeInput', () => {
     expect(routeInput(text)).toEqual({ kind: 'message', message: text });
   });
 
+  it.each([
+    ['妈，我到学校了，晚上给你打电话'],
+    ['老师好，孩子这周的作业已经交了，谢谢'],
+    ['王总，合同我已经发你邮箱了'],
+    ['媽，我到學校了，晚上給你打電話'],
+    ['Hi Mum, I got home safe, call you later'],
+    ['我到家了，你早点休息'],
+    ["I'm at the station, will call you when I arrive"],
+  ])('an ordinary pasted chat (addressed to someone, or a first-person line to them): %s', (text) => {
+    expect(routeInput(text)).toEqual({ kind: 'message', message: text });
+  });
+
+  it.each([
+    ['老师，什么是杀猪盘'],
+    ['我被骗了怎么办'],
+    ['我妈收到一条短信说医保卡冻结了'],
+    ['我儿子说你们能帮忙查一下'],
+    ['Hi, how do I report a scam?'],
+    ['I think my mum is being scammed, can you help?'],
+  ])('a question that opens with an address or "I" stays a question: %s', (text) => {
+    expect(routeInput(text)).toEqual({ kind: 'question' });
+  });
+
   it('the golden questions stay questions except the two pasted messages', () => {
     const golden = JSON.parse(readFileSync('tests/eval/golden.json', 'utf8')) as {
       items: { q: string; category: string }[];
