@@ -391,7 +391,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       /手机(掉|丢|坏|摔)[^，。]{0,4}|(line|微信|qq|账号)[^，。]{0,4}被盗|信号不好|支付限额|转账限额/u,
       /\b((lost|dropped|broke|smashed|cracked) my (phone|wallet)|my phone (is |got )?(broken|smashed|lost|stolen)|phone (fell|went) in(to)? the (toilet|water|bath))/u,
       /猜猜我是谁|还记得我吗|我是(你|妳)(的)?(高中|初中|小学|大学|国小|国中)?(同桌|儿子|女儿|孙子|孙女|同学|老同学|朋友|表哥|表姐|表弟|表妹|外甥|侄子|舅舅|叔叔|阿姨)/u,
-      /\b(it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad)|hi (mum|mom|dad)\b)/u,
+      /\b(it'?s [a-z]+ from (uni|school|college|work)|it'?s me,? (mum|mom|dad))\b/u,
     ],
     // A warning about the trick (165: 假冒親友借錢詐騙增加，遇到換號借錢…) names it, not uses it.
     cancel: [

@@ -368,3 +368,16 @@ describe('a call about a frozen health or social-security card is a fake governm
     expect(checkMessage(text).scamType).toBe('phishing');
   });
 });
+
+describe('ordinary chats addressed to family get no-signs', () => {
+  it.each([
+    'Hi Mum, I got home safe, call you later',
+    '妈，我到学校了，晚上给你打电话',
+    '老师好，孩子这周的作业已经交了，谢谢',
+  ])('%s', (text) => {
+    // "Hi Mum" alone is how families write, not the new-number trick (that needs the new number).
+    const r = checkMessage(text);
+    expect(r.verdict).toBe('no-signs');
+    expect(r.redFlags).toEqual([]);
+  });
+});
