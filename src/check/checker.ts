@@ -104,7 +104,8 @@ const SENTENCE_END = /[。！？!?\n]/u;
 // Patterns compiled once with the global flag, so matchAll can walk every occurrence.
 const COMPILED = RED_FLAGS.map((f) => ({
   def: f,
-  patterns: f.patterns.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`)),
+  // 'd' gives group offsets: a pattern's `q` group marks the part to quote (see quoted()).
+  patterns: f.patterns.map((p) => new RegExp(p.source, `${p.flags.replace(/[gd]/gu, '')}gd`)),
 }));
 
 // 不 right before a verb (不出租、不转账) negates it; further away it does not (不小心开通).
@@ -150,6 +151,19 @@ function cancelled(def: RedFlagDef, text: string, from: number, to: number): boo
   return def.cancel.some((re) => re.test(window));
 }
 
+/**
+ * The part of a match to quote. A pattern whose match runs on into context (a bill word …
+ * 点击 http) names its telling part with a `(?<q>…)` group: the quote is that part to the end
+ * of its clause, within the match (违章记录未处理, not 违章记录未处理，请点击 http).
+ */
+function quoted(text: string, m: RegExpExecArray, from: number, to: number): [number, number] {
+  const q = m.indices?.groups?.q;
+  if (!q) return [from, to];
+  let b = q[1];
+  while (b < to && !CLAUSE_END.test(text[b])) b++;
+  return [q[0], b];
+}
+
 /** The first occurrence of a pattern flag that no context cancels, as a normalised span. */
 function findFlag(c: (typeof COMPILED)[number], text: string): [number, number] | undefined {
   const { def } = c;
@@ -162,7 +176,7 @@ function findFlag(c: (typeof COMPILED)[number], text: string): [number, number] 
       const to = from + m[0].length;
       if (def.negatable !== false && negated(text, from, to)) continue;
       if (cancelled(def, text, from, to)) continue;
-      return [from, to];
+      return quoted(text, m, from, to);
     }
   }
   return undefined;

@@ -695,7 +695,8 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       // The stated problem within its clause first: it is what the reader should see quoted.
       /etc[^，。！？]{0,8}(失效|认证|停用|过期|异常|禁用)|(医保卡|社保卡|健保卡)[^，。！？]{0,10}(冻结|停用|异常|失效|盗刷|年审|冒用)|(包裹|邮件|快递|邮包)[^。]{0,20}(暂停|无法|未能)(派送|投递|配送)/u,
       /(欠费|未缴|逾期未缴|罚款|罚单|违章)[^。！？\n]{0,30}(停水|停电|停气|停机|扣分|滞纳金|年审|吊销|强制执行)/u,
-      /(水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
+      // The bill word is quoted to the end of its clause (q): the link is quoted by the link flags.
+      /(?<q>水费|电费|燃气费|煤气费|话费|通行费|etc|罚款|罚单|违章|罚锾|欠费|未缴|逾期未缴|交通违规|违停|医保卡|社保卡|健保卡)[^。！？\n]{0,40}(点击|链接|网址|http|www\.|查看详情)/u,
       /\b(unpaid|outstanding|overdue) (toll|bill|fine|invoice|balance)|toll (payment|violation)|(parking|traffic) (fine|ticket|violation)/u,
     ],
     weight: 0.4,

@@ -304,10 +304,8 @@ describe('evidence quotes the telling words, whole and tidy', () => {
     const text = '【ETC】您的ETC卡已失效，请立即登录 http://etc-gx.cc/a 更新信息';
     expect(flag(text, 'bill-fine')).toBe('您的ETC卡已失效');
     expect(flag(text, 'lookalike-domain')).toBe('http://etc-gx.cc/a');
-    // A pattern that stops at "http" still quotes the link it points at.
-    expect(flag('您的通行费欠缴，详见 http://etc-pay.top/x 处理', 'bill-fine')).toBe(
-      '通行费欠缴，详见 http://etc-pay.top/x',
-    );
+    // The bill is quoted, not the run-on to the link (the link flags quote the link whole).
+    expect(flag('您的通行费欠缴，详见 http://etc-pay.top/x 处理', 'bill-fine')).toBe('通行费欠缴');
   });
 
   it('a quote cut before a bracket takes in the bracketed name instead when too little is left', () => {
@@ -379,5 +377,15 @@ describe('ordinary chats addressed to family get no-signs', () => {
     const r = checkMessage(text);
     expect(r.verdict).toBe('no-signs');
     expect(r.redFlags).toEqual([]);
+  });
+});
+
+describe('a bill or fine notice quotes the problem, not the run-on to its link', () => {
+  it.each([
+    ['【遠通電收】您有一筆通行費逾期未繳，請於今日繳納以免加收罰鍰 https://fetc-pay.cc', '通行費逾期未繳'],
+    ['【交管12123】您有一条违章记录未处理，请点击 http://12123-gov.cc/x 查看', '违章记录未处理'],
+  ])('%s', (text, evidence) => {
+    const hit = checkMessage(text).redFlags.find((f) => f.id === 'bill-fine');
+    expect(hit?.evidence).toBe(evidence);
   });
 });
