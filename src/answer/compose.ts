@@ -18,6 +18,7 @@ import { type Passage, splitSentences } from '../corpus/split.js';
 import type { StoredArticle } from '../index/store.js';
 import {
   ADVICE_STRONG,
+  CAMPAIGN,
   ADVICE_WORDS,
   AUDIENCE_CASE_TYPES,
   CASE_FRAUD,
@@ -244,12 +245,17 @@ function casesOf(sentences: ArticleSentence[], source: string): NewsCase[] {
   return out;
 }
 
+/** A description of publicity work (活动, 宣传, 参观) that holds no rule: never quoted as what the police say. */
+function campaignOnly(text: string): boolean {
+  return CAMPAIGN.test(text) && !ADVICE_STRONG.test(text);
+}
+
 function isAdviceQuote(text: string): boolean {
   const quoted = /^[“「]/u.test(text);
   const pattern = ADVICE_PATTERNS.find((a) => !a.mention && a.zh.test(text));
   // A narrative sentence counts only for the advice it quotes.
   if (quoted) return !!pattern || ADVICE_STRONG.test(text);
-  return !!pattern && ADVICE_WORDS.test(text) && !CASE_START.test(text) && !PERSON.test(text);
+  return !!pattern && ADVICE_WORDS.test(text) && !CASE_START.test(text) && !PERSON.test(text) && !campaignOnly(text);
 }
 
 /** Indexes the guide and the news of an index. */
@@ -476,6 +482,8 @@ function newsAbout(
         // A sentence of a story belongs to its case, told whole, not to a list of statements.
         if (PERSON.test(s.text) || mentionOnly(s.text) || input.library.cases.some((c) => c.text.includes(s.text)))
           return false;
+        // Publicity work is progress for a facts question, not a statement on anything else.
+        if (input.q.intent !== 'facts' && campaignOnly(s.text)) return false;
         // Without a type, a sentence must at least be about fraud (not a thank-you or a feeling).
         if (!t) return CASE_FRAUD.test(s.text);
         return typeMention(s.text, t) > 0;
@@ -609,7 +617,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       // What the reports say about this type (e.g. 退改签 scams rising at holidays).
       // A message shares few words with a report, so naming the type is enough here.
       if (!cs && checkType)
-        push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, checkType.id, 1, sections, 0));
+        push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, checkType.id, 1, sections, 0));
       break;
     }
     case 'how': {
@@ -619,7 +627,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       const howCase = typeId ? caseOf(library, [typeId], relevance) : undefined;
       caseSection(sections, howCase, lang);
       // What the reports say about this type besides the case (or instead of one).
-      push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
+      push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
       guideSection(sections, library, typeId, 'todo', 'todo', lang, SUPPORTING_LINES);
       guideSection(sections, library, typeId, 'rule', 'rule', lang, 1);
       if (sections.length <= 1) return composeGeneral(input, sections);
@@ -694,7 +702,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       const verifyCase = hotlineCase ?? (caseType ? caseOf(library, [caseType], relevance) : undefined);
       caseSection(sections, verifyCase, lang);
       if (support.length === 0)
-        push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
+        push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
       if (sections.length === 0) return composeGeneral(input, sections);
       break;
     }
@@ -709,7 +717,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       push(
         sections,
         'facts',
-        EXTRA_HEADINGS[lang].support,
+        EXTRA_HEADINGS[lang].reports,
         newsAbout(input, typeId, MAX_TYPE_NEWS, sections, typeId ? FACT_MIN_RELEVANCE : UNTYPED_NEWS_MIN_RELEVANCE),
       );
       guideSection(sections, library, page, 'rule', 'rule', lang, 1);
@@ -746,7 +754,7 @@ export function composeExtractive(input: ComposeInput): Draft {
         shown.flatMap((id) => guideLines(library, id, 'rule', lang, 1)),
       );
       // Which scams the police report as common where they work.
-      push(sections, 'facts', EXTRA_HEADINGS[lang].support, newsAbout(input, undefined, 1, sections));
+      push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, undefined, 1, sections));
       break;
     }
     default:
@@ -841,10 +849,12 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
         splitSentences(h.passage.text).map((t) => ({ text: t.trim(), cites: [h.label], r: relevance(t) })),
       )
       .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE && !quoted.includes(s.text))
+      // Stories belong to cases, publicity work is not what the police say about the question.
+      .filter((s) => !PERSON.test(s.text) && !campaignOnly(s.text) && !library.cases.some((c) => c.text.includes(s.text)))
       .sort((a, b) => b.r - a.r)
       .slice(0, MAX_GENERAL_NEWS)
       .map(({ text, cites }) => ({ text, cites }));
-    push(sections, 'facts', EXTRA_HEADINGS[lang].support, news);
+    push(sections, 'facts', EXTRA_HEADINGS[lang].reports, news);
   }
   return withContent({ sections, nextSteps: NEXT[lang] }, input);
 }

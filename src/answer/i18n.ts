@@ -45,12 +45,13 @@ export const HEADINGS: Record<Lang, Record<SectionKind, string>> = {
 };
 
 /** Headings that differ by situation. */
-export const EXTRA_HEADINGS: Record<Lang, Record<'messageFlags' | 'recovery' | 'support' | 'typesRules' | 'answer', string>> = {
-  zh: { messageFlags: '这条消息的可疑之处', recovery: '警方止付、追回的数据', support: '警方怎么说', typesRules: '各类骗局一句话', answer: '直接回答' },
+export const EXTRA_HEADINGS: Record<Lang, Record<'messageFlags' | 'recovery' | 'support' | 'reports' | 'typesRules' | 'answer', string>> = {
+  zh: { messageFlags: '这条消息的可疑之处', recovery: '警方止付、追回的数据', support: '警方怎么说', reports: '警方通报', typesRules: '各类骗局一句话', answer: '直接回答' },
   en: {
     messageFlags: 'Warning signs in this message',
     recovery: 'Police figures on stopping payments and recovering money',
     support: 'What the police say (quoted in Chinese)',
+    reports: 'What the police report (quoted in Chinese)',
     typesRules: 'One line on each',
     answer: 'Short answer',
   },

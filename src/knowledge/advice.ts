@@ -45,6 +45,14 @@ export const ADVICE_WORDS =
 /** Advice a quoted saying must hold to be a tip (not 不可能 alone: "手机不可能失而复得" is thanks). */
 export const ADVICE_STRONG = /不要|切勿|千万|警惕|天上不会掉馅饼|就是诈骗|必然是诈骗|不得转账|一定是/u;
 
+/**
+ * A description of the police's publicity work, not advice: 队员们…参观…, 通过发放…开展宣传,
+ * 开展专项宣传10场, 走进社区/校园, 座谈会. Quoted under "what the police say" only when it also
+ * holds a rule ({@link ADVICE_STRONG}).
+ */
+export const CAMPAIGN =
+  /队员|参观|发放|宣传(活动|单|册|资料|海报|品|折页|10场)|开展.{0,12}(宣传|宣讲|讲座|活动)|(专项|精准|集中|上门)宣传|走进.{0,6}(社区|校园|企业|村)|座谈会|推进会|讲座|宣讲|工作法|机制|夜市直播|专班|全覆盖|形成闭环|筑牢/u;
+
 /** Figures about stopping payments and getting money back: what a victim asks about. */
 export const RECOVERY_FACT = /止付|冻结|追回|返还|挽损|挽回|资金管控/u;
 

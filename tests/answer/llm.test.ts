@@ -128,7 +128,7 @@ describe('LLM answers against a local OpenAI-compatible server', () => {
   let cites: Citation[];
   // An answer with at least three citations (a guide page, a case, a news sentence), so a
   // model answer that uses two of them shows the third dropped.
-  const q = '什么是虚假投资理财诈骗？';
+  const q = '什么是刷单返利诈骗？';
   // A faithful model cites each sentence: the first sentence of citation n (a guide
   // citation holds every item quoted from its page).
   const firstSentence = (text: string) => text.match(/^[^。！？]*[。！？]/u)?.[0] ?? text;

@@ -102,3 +102,31 @@ describe('next steps for the reader’s region', () => {
     }
   });
 });
+
+describe('what the police say is advice, not a description of their publicity work', () => {
+  it('CAMPAIGN recognises publicity work; a rule inside it still counts', async () => {
+    const { ADVICE_STRONG, CAMPAIGN } = await import('../../src/knowledge/advice.js');
+    expect(CAMPAIGN.test('队员们还参观了反诈展厅。')).toBe(true);
+    expect(CAMPAIGN.test('通过发放鸡蛋等小礼品的方式，集中开展精准宣传。')).toBe(true);
+    expect(CAMPAIGN.test('陌生人让你转账，一律不要转。')).toBe(false);
+    expect(ADVICE_STRONG.test('民警在宣讲中提醒：千万不要向陌生账户转账。')).toBe(true);
+  });
+
+  it('no quoted police advice, and no statement outside a facts answer, is a campaign description', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ADVICE_STRONG, CAMPAIGN } = await import('../../src/knowledge/advice.js');
+    const { libraryOf } = await import('../../src/answer/engine.js');
+    const deps = await seedEngine();
+    const campaign = (t: string) => CAMPAIGN.test(t) && !ADVICE_STRONG.test(t);
+    expect(libraryOf(deps.retriever).advice.filter((s) => campaign(s.text))).toEqual([]);
+    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as { items: { q: string }[] };
+    for (const { q } of golden.items) {
+      const a = await answer(q, deps);
+      if (a.intent === 'facts') continue;
+      for (const s of a.sections)
+        if (s.kind === 'tips' || s.kind === 'facts')
+          for (const l of s.lines) if (l.cites.some((n) => a.citations[n - 1].kind === 'news')) expect(campaign(l.text), `${q}: ${l.text}`).toBe(false);
+    }
+  });
+});
