@@ -108,7 +108,9 @@ async function writeLocked(
     // Vectors of unchanged passages come from the previous index (hnswlib stores them).
     const prev = opts.previous && opts.previous.manifest.embedder.id === embedder.id ? opts.previous : undefined;
     const cache = new Map<string, number>();
-    prev?.hashes.forEach((h, label) => cache.set(h, label));
+    prev?.hashes.forEach((h, label) => {
+      cache.set(h, label);
+    });
     // Vectors go into the hnswlib index directly: HNSWLib.addVectors checks each new key
     // against all existing keys with Array.includes, quadratic over many batches.
     let index: InstanceType<typeof hnswlib.HierarchicalNSW> | undefined;
@@ -128,7 +130,7 @@ async function writeLocked(
       const missing = vectors.flatMap((v, k) => (v ? [] : [k]));
       if (missing.length > 0) {
         const fresh = await embedder.embeddings.embedDocuments(missing.map((k) => batch[k].text));
-        missing.forEach((k, j) => (vectors[k] = fresh[j]));
+        for (const [j, k] of missing.entries()) vectors[k] = fresh[j];
         embedded += missing.length;
       }
       reused += fromPrevious;

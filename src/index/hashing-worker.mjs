@@ -19,7 +19,7 @@ const embedder = new mod.HashingEmbeddings({ dimensions: workerData.dimensions }
 parentPort.on('message', ({ id, texts }) => {
   const dims = embedder.dimensions;
   const out = new Float32Array(texts.length * dims);
-  texts.forEach((t, i) => out.set(embedder.embed(t), i * dims));
+  for (const [i, t] of texts.entries()) out.set(embedder.embed(t), i * dims);
   parentPort.postMessage({ id, vectors: out }, [out.buffer]);
 });
 parentPort.postMessage({ ready: true });

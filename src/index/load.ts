@@ -225,17 +225,19 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   const verify = async () => {
     const sums = await hashing;
     const sizes: Record<string, number> = { 'hnswlib.index': vectorBytes };
-    smallNames.forEach((n, i) => (sizes[n] = small[i].length));
+    for (const [i, n] of smallNames.entries()) sizes[n] = small[i].length;
     for (const name of INDEX_FILES) await check(name, sizes[name], () => sums[path(name)]);
   };
   const [argsBuf, passagesBuf, bm25Buf, articlesBuf] = small;
   try {
-    let parsed;
-    try {
+    const parseAll = () => {
       const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
       const { passages, hashes } = parsePassages(passagesBuf.toString('utf8'), path('passages.jsonl'));
-      const bm25 = decodeBm25(bm25Buf);
-      parsed = { args, passages, hashes, bm25 };
+      return { args, passages, hashes, bm25: decodeBm25(bm25Buf) };
+    };
+    let parsed: ReturnType<typeof parseAll>;
+    try {
+      parsed = parseAll();
     } catch (err) {
       await verify(); // a checksum error says more than a parse error
       throw err;

@@ -131,7 +131,7 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   results.forEach((r, chunk) => {
     let at = 0;
     const bySource = new Map<string, number>();
-    r.passages.forEach((p) => bySource.set(p.source, (bySource.get(p.source) ?? 0) + 1));
+    for (const p of r.passages) bySource.set(p.source, (bySource.get(p.source) ?? 0) + 1);
     for (const a of r.articles) {
       const n = bySource.get(a.source) ?? 0;
       fromChunk.set(a.source, { chunk, article: a, passages: r.passages.slice(at, at + n), first: at });
@@ -183,7 +183,7 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   // The build reads vectors in label order, which is chunk order: a chunk's vectors are
   // released once its last passage has been read (about 2 KB per passage).
   const lastLabel = new Map<number, number>();
-  vecChunk.forEach((c, label) => lastLabel.set(c, label));
+  for (const [label, c] of vecChunk.entries()) lastLabel.set(c, label);
   const vectorOf = (label: number) => {
     const r = results[vecChunk[label]];
     const v = r?.vectors;

@@ -71,7 +71,7 @@ export class Bm25Index {
     if (termIds) this.termIds = termIds;
     else {
       this.termIds = new Map();
-      parts.terms.forEach((t, i) => this.termIds.set(t, i));
+      for (const [i, t] of parts.terms.entries()) this.termIds.set(t, i);
     }
   }
 

@@ -34,7 +34,7 @@ describe('HashingEmbeddings', () => {
       expect(a).toHaveLength(600);
       for (let i = 0; i < texts.length; i += 37) {
         // Workers send float32: equal to the in-thread vector to float32 precision.
-        a[i].forEach((x, k) => expect(x).toBeCloseTo(b[i][k], 6));
+        for (const [k, x] of a[i].entries()) expect(x).toBeCloseTo(b[i][k], 6);
       }
     } finally {
       await pooled.close();
