@@ -631,6 +631,17 @@ export const REGIONAL_WORDS: Record<'tw' | 'hk', [string, string][]> = {
     ['聯系', '聯絡'],
     ['鏈接', '連結'],
     ['網絡', '網路'],
+    ['渠道', '管道'],
+    // "Through" official channels is 透過 in Taiwan; 通過 stays where it means "passed" (通過審核).
+    ['通過官方', '透過官方'],
+    ['通過正規', '透過正規'],
+    ['回復', '回覆'],
   ],
-  hk: [['聯系', '聯繫']],
+  hk: [
+    ['聯系', '聯繫'],
+    ['鏈接', '連結'],
+    ['視頻', '影片'],
+    // An SMS is a 短訊 in Hong Kong.
+    ['短信', '短訊'],
+  ],
 };

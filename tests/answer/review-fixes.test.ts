@@ -130,3 +130,27 @@ describe('what the police say is advice, not a description of their publicity wo
     }
   });
 });
+
+describe('regional wording', () => {
+  it('Taiwan: 管道, 透過官方, 回覆; Hong Kong: 連結, 影片, 短訊', async () => {
+    const { toRegional } = await import('../../src/answer/i18n.js');
+    expect(toRegional('仍请通过官方渠道核实，不要回复。', 'tw')).toBe('仍請透過官方管道核實，不要回覆。');
+    expect(toRegional('这条短信里的链接和视频都别点。', 'hk')).toBe('這條短訊裏的連結和影片都別點。');
+    // 通过 as "passed" stays.
+    expect(toRegional('审核通过了', 'tw')).toContain('通過');
+  });
+
+  it('no mainland word in the Taiwan or Hong Kong answers to the golden questions', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const deps = await seedEngine();
+    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as { items: { q: string }[] };
+    const MAINLAND = { tw: /渠道|通過官方|回復|鏈接|視頻|網絡|軟件|信息/u, hk: /鏈接|視頻|短信/u } as const;
+    for (const code of ['tw', 'hk'] as const)
+      for (const { q } of golden.items) {
+        const a = await answer(q, deps, { language: 'zh-Hant', languageCode: `zh-${code}` });
+        const body = a.text.replace(a.question, '');
+        expect(body.match(MAINLAND[code])?.[0], `${code}: ${q}`).toBeUndefined();
+      }
+  });
+});
