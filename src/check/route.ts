@@ -170,6 +170,9 @@ const VOCATIVE =
 // first person, addressed to "you", telling no story about fraud.
 const FIRST_PERSON_CHAT =
   /^\s*(?:我(?!是|们是|被|收到|接到|想|要问|问)|i(?:'m| am| will|'ll| just| got| have|'ve)? )[\s\S]*(?:你(?!们)|您(?!们)|\byou\b)/u;
+// "I have a question for you", "我需要你帮忙": the user turning to us, not a pasted line.
+const ASKS_FOR_HELP =
+  /问题|帮我|帮忙|帮助|求助|\bquestion|\bhelp\b|\bcan you\b|\bcould you\b|\bwould you\b|\badvice\b/u;
 const FRAUD_WORD = /诈骗|骗|反诈|可疑|\bscam|\bfraud|\bsuspicious|\bphishing/u;
 
 /** A received chat message: opens by addressing someone, or is a first-person line to them. */
@@ -178,7 +181,13 @@ function chatShaped(n: Normalized): boolean {
   if (META_ASK.test(text) || ASKS_US.test(text) || QUESTION_WORD.test(text) || FRAUD_WORD.test(text)) return false;
   if (/^\s*请问/u.test(text)) return false;
   if (VOCATIVE.test(text)) return true;
-  return FIRST_PERSON_CHAT.test(text) && !STORY.test(text) && !REPORTED.test(text) && !QUESTION_END.test(text);
+  return (
+    FIRST_PERSON_CHAT.test(text) &&
+    !STORY.test(text) &&
+    !REPORTED.test(text) &&
+    !QUESTION_END.test(text) &&
+    !ASKS_FOR_HELP.test(text)
+  );
 }
 
 function messageShaped(n: Normalized): boolean {

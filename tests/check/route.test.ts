@@ -76,6 +76,8 @@ describe('routeInput', () => {
     ['我儿子说你们能帮忙查一下'],
     ['Hi, how do I report a scam?'],
     ['I think my mum is being scammed, can you help?'],
+    ['I have a question for you'],
+    ['我有个问题想请你帮忙'],
   ])('a question that opens with an address or "I" stays a question: %s', (text) => {
     expect(routeInput(text)).toEqual({ kind: 'question' });
   });
