@@ -95,7 +95,7 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
       new RegExp(`(加|添加|加个|加一下|加下|加我|联系|私信|私聊|扫码加|搜索|搜)[^，。！？\\n]{0,8}${CHANNEL}`, 'u'),
       new RegExp(`${CHANNEL}\\s*(号|id|账号)?\\s*[:：]\\s*@?[a-z0-9_.-]{4,}`, 'u'),
       /(add|contact|message|text|chat with|reach|dm|chatting|talk|continue|move)( me| us| my assistant)?( back)?( on| via| at| over)? (whatsapp|telegram|line|wechat|signal)/u,
-      /(whatsapp|telegram|wechat|signal|微信|vx)\s*[:：]?\s*\+\d[\d\s-]{6,}|(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b/u,
+      /(whatsapp|telegram|wechat|signal|微信|vx)\s*[:：]?\s*\+\d[\d\s-]{6,}|(wa\.me|t\.me|line\.me|api\.whatsapp\.com|chat\.whatsapp\.com)\/|join (our|my) (free |vip |private )?(whatsapp|telegram|line|wechat) group|\bdm (me|my assistant|us)\b|\b(whatsapp|telegram|signal) me\b/u,
       new RegExp(
         `${CHANNEL}[^，。！？\\n]{0,2}(群|群组)|私信[^，。！？]{0,4}(助理|小助理|客服|主播|老师|群主)|回复\\s*\\d\\s*(加入|进群)`,
         'u',

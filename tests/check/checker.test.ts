@@ -292,6 +292,7 @@ describe('evidence quotes the telling words, whole and tidy', () => {
     expect(r.scamType).toBe('fake-acquaintance');
     // The lost-phone story alone is caught as the same sign.
     expect(flag('Hi, I dropped my phone in the toilet, can you call me later?', 'new-number')).toBe('dropped my phone');
+    expect(flag('Mum, my phone is broken, WhatsApp me on this number', 'private-channel')).toBe('WhatsApp me');
   });
 
   it('a classmate with a new WeChat: quotes the change of account and the whole id', () => {
