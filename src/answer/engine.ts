@@ -219,8 +219,10 @@ function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): A
   const variant = variantFor(opts);
   // The footer names the hotlines of the reader's region; it is left out when the answer's
   // own steps already say to call the police (the answer would repeat itself at its end).
+  // Not in Traditional answers: the guide's steps name mainland lines (96110), the footer
+  // gives Taiwan's 165 or Hong Kong's 18222 and 999, which the steps do not.
   if (result.nextSteps) {
-    const repeats = result.sections.some(
+    const repeats = result.language !== 'zh-Hant' && result.sections.some(
       (s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => CALLS_POLICE.test(l.text)),
     );
     result.nextSteps = repeats ? undefined : nextStepsFor(result.language, variant);

@@ -87,6 +87,9 @@ describe('next steps for the reader’s region', () => {
     const a = await answer('被冒充警察的人骗了钱怎么办？', deps);
     expect(a.sections.some((s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => /110/u.test(l.text)))).toBe(true);
     expect(a.nextSteps).toBeUndefined();
+    // In Hong Kong the footer is kept: it gives 999 and 18222, which the guide's steps do not.
+    const hk = await answer('被冒充警察的人骗了钱怎么办？', deps, { language: 'zh-Hant', languageCode: 'zh-hk' });
+    expect(hk.nextSteps).toMatch(/999/u);
   });
 
   it('a question about a call from 165 or 18222 reaches the hotline page, the number asked first', async () => {
