@@ -18,9 +18,9 @@ import { type Passage, splitSentences } from '../corpus/split.js';
 import type { StoredArticle } from '../index/store.js';
 import {
   ADVICE_STRONG,
-  CAMPAIGN,
   ADVICE_WORDS,
   AUDIENCE_CASE_TYPES,
+  CAMPAIGN,
   CASE_FRAUD,
   CASE_OUTCOME,
   CASE_START,
@@ -670,7 +670,8 @@ export function composeExtractive(input: ComposeInput): Draft {
       push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
       const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
       // About the hotline: the items naming the number asked (165, 18222) first.
-      const asked = page === SITUATION_PAGES.hotline ? `${q.normalized} ${q.question}`.match(HOTLINE_NUMBER)?.[1] : undefined;
+      const asked =
+        page === SITUATION_PAGES.hotline ? `${q.normalized} ${q.question}`.match(HOTLINE_NUMBER)?.[1] : undefined;
       if (asked && asked !== '96110') {
         const all = guideLines(library, page, 'facts', lang, Number.MAX_SAFE_INTEGER);
         const named = (l: AnswerLine) => l.text.includes(asked);
@@ -850,7 +851,9 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
       )
       .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE && !quoted.includes(s.text))
       // Stories belong to cases, publicity work is not what the police say about the question.
-      .filter((s) => !PERSON.test(s.text) && !campaignOnly(s.text) && !library.cases.some((c) => c.text.includes(s.text)))
+      .filter(
+        (s) => !PERSON.test(s.text) && !campaignOnly(s.text) && !library.cases.some((c) => c.text.includes(s.text)),
+      )
       .sort((a, b) => b.r - a.r)
       .slice(0, MAX_GENERAL_NEWS)
       .map(({ text, cites }) => ({ text, cites }));

@@ -10,9 +10,9 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { checkMessage } from '../check/checker.js';
 import { classifyScamType } from '../check/classify.js';
-import { MODEL_FLAG } from '../knowledge/red-flags.js';
 import { routeInput } from '../check/route.js';
 import type { CheckInput, CheckResult } from '../check/types.js';
+import { MODEL_FLAG } from '../knowledge/red-flags.js';
 import type { Hit, HybridRetriever } from '../retrieval/hybrid.js';
 import { analyzeQuery, detectIntent, detectLanguage, type Language, type QueryAnalysis } from '../retrieval/query.js';
 import { countHan, type TraditionalVariant } from '../text/script.js';
@@ -222,9 +222,11 @@ function finish(result: Answer, opts: AnswerOptions, max: number, t0: number): A
   // Not in Traditional answers: the guide's steps name mainland lines (96110), the footer
   // gives Taiwan's 165 or Hong Kong's 18222 and 999, which the steps do not.
   if (result.nextSteps) {
-    const repeats = result.language !== 'zh-Hant' && result.sections.some(
-      (s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => CALLS_POLICE.test(l.text)),
-    );
+    const repeats =
+      result.language !== 'zh-Hant' &&
+      result.sections.some(
+        (s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => CALLS_POLICE.test(l.text)),
+      );
     result.nextSteps = repeats ? undefined : nextStepsFor(result.language, variant);
   }
   const note = result.truncated ? `${TRUNCATED_NOTE[lang](max)}\n\n` : '';
@@ -259,7 +261,8 @@ export function askerLanguage(asked: string, message?: string): Language {
     if (countHan(han) >= ASKER_MIN_HAN && ASKING_ZH.test(han)) return detectLanguage(han);
   } else {
     const first = text.match(LATIN_RUN)?.[0] ?? '';
-    if (text.trimStart().startsWith(first) && first.split(/\s+/).filter(Boolean).length >= 3 && ASKING_EN.test(first)) return 'en';
+    if (text.trimStart().startsWith(first) && first.split(/\s+/).filter(Boolean).length >= 3 && ASKING_EN.test(first))
+      return 'en';
   }
   return lang;
 }
@@ -317,7 +320,12 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
   // an off-topic question ("How do I renew my passport?") must not be called suspicious.
   const signs = inScope ? undefined : checker.checkMessage({ text: asked });
   if (signs && signs.verdict !== 'no-signs' && signs.redFlags.some((f) => f.id !== MODEL_FLAG.id)) {
-    return checkAnswer({ text: asked }, deps, { ...opts, language: q.language, maxQuestionChars: max }, { question: asked, truncated, t0 });
+    return checkAnswer(
+      { text: asked },
+      deps,
+      { ...opts, language: q.language, maxQuestionChars: max },
+      { question: asked, truncated, t0 },
+    );
   }
 
   let result: Answer = {

@@ -45,8 +45,18 @@ export const HEADINGS: Record<Lang, Record<SectionKind, string>> = {
 };
 
 /** Headings that differ by situation. */
-export const EXTRA_HEADINGS: Record<Lang, Record<'messageFlags' | 'recovery' | 'support' | 'reports' | 'typesRules' | 'answer', string>> = {
-  zh: { messageFlags: '这条消息的可疑之处', recovery: '警方止付、追回的数据', support: '警方怎么说', reports: '警方通报', typesRules: '各类骗局一句话', answer: '直接回答' },
+export const EXTRA_HEADINGS: Record<
+  Lang,
+  Record<'messageFlags' | 'recovery' | 'support' | 'reports' | 'typesRules' | 'answer', string>
+> = {
+  zh: {
+    messageFlags: '这条消息的可疑之处',
+    recovery: '警方止付、追回的数据',
+    support: '警方怎么说',
+    reports: '警方通报',
+    typesRules: '各类骗局一句话',
+    answer: '直接回答',
+  },
   en: {
     messageFlags: 'Warning signs in this message',
     recovery: 'Police figures on stopping payments and recovering money',
@@ -117,7 +127,7 @@ export function nextStepsFor(language: Language, variant: TraditionalVariant): s
 /** The fixed reply to questions outside the bot's scope. It cites nothing. */
 export const OFF_TOPIC: Record<Lang, string> = {
   zh: '我是反诈助手，只回答和电信网络诈骗有关的问题：骗局是怎么运作的、收到的消息是不是诈骗、怎样防范、被骗了怎么办。这个问题不在我的范围内。\n\n你可以这样问我：“什么是杀猪盘？”“有人自称警察让我转账到安全账户，怎么办？”，或者把可疑短信直接发给我。\n\n遇到诈骗请拨打96110反诈专线咨询；紧急情况请立即拨打110报警。',
-  en: "I'm the anti-fraud assistant: I answer questions about phone and online fraud — how scams work, whether a message you got is a scam, how to protect yourself and what to do if you were cheated. This question is outside what I can help with.\n\nTry asking: \"What is a pig butchering scam?\" or paste a suspicious message.\n\nFor help with fraud call the 96110 anti-fraud hotline; in an emergency call 110.",
+  en: 'I\'m the anti-fraud assistant: I answer questions about phone and online fraud — how scams work, whether a message you got is a scam, how to protect yourself and what to do if you were cheated. This question is outside what I can help with.\n\nTry asking: "What is a pig butchering scam?" or paste a suspicious message.\n\nFor help with fraud call the 96110 anti-fraud hotline; in an emergency call 110.',
 };
 
 /** Where the off-topic reply points to for help, by region (see {@link nextStepsFor}). */
@@ -154,7 +164,9 @@ const regional = new Map<TraditionalVariant, Convert>();
 export function toRegional(text: string, variant: TraditionalVariant = 'tw'): string {
   let convert = regional.get(variant);
   if (!convert) {
-    const opencc = OpenCC.Converter({ from: 'cn', to: variant === 'hk' ? 'hk' : 'twp' } as Parameters<typeof OpenCC.Converter>[0]);
+    const opencc = OpenCC.Converter({ from: 'cn', to: variant === 'hk' ? 'hk' : 'twp' } as Parameters<
+      typeof OpenCC.Converter
+    >[0]);
     const post = REGIONAL_WORDS[variant];
     convert = (t: string) => post.reduce((s, [from, to]) => s.split(from).join(to), opencc(t));
     regional.set(variant, convert);

@@ -5,8 +5,15 @@ import { seedEngine } from '../helpers/engine.js';
 
 describe("the answer is in the asker's language, not the pasted message's", () => {
   it('picks the language of the words around the message', () => {
-    expect(askerLanguage('我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top')).toBe('zh-Hans');
-    expect(askerLanguage('这条短信是诈骗吗？【165全民防騙】您的帳戶異常，請點擊連結驗證', '【165全民防騙】您的帳戶異常，請點擊連結驗證')).toBe('zh-Hans');
+    expect(
+      askerLanguage('我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top'),
+    ).toBe('zh-Hans');
+    expect(
+      askerLanguage(
+        '这条短信是诈骗吗？【165全民防騙】您的帳戶異常，請點擊連結驗證',
+        '【165全民防騙】您的帳戶異常，請點擊連結驗證',
+      ),
+    ).toBe('zh-Hans');
     expect(askerLanguage('Is this a scam? 【工商银行】您的账户异常，请点击链接验证 http://icbc-xx.top')).toBe('en');
     expect(askerLanguage('What does 杀猪盘 mean?')).toBe('en');
     expect(askerLanguage('USPS: your package is on hold, pay the fee at https://usps-redelivery.top')).toBe('en');
@@ -14,7 +21,10 @@ describe("the answer is in the asker's language, not the pasted message's", () =
 
   it('answers a Chinese question about an English text in Chinese, and a Simplified one about a Traditional text in Simplified', async () => {
     const deps = await seedEngine();
-    const a = await answer('我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top', deps);
+    const a = await answer(
+      '我奶奶收到这条短信，是诈骗吗？USPS: your package is on hold https://usps-redelivery.top',
+      deps,
+    );
     expect(a.language).toBe('zh-Hans');
     expect(a.text).toMatch(/[\u4e00-\u9fff]{10}/u);
     const b = await answer('这条短信是诈骗吗？【165全民防騙】您的帳戶異常，請點擊連結驗證', deps);
@@ -28,7 +38,9 @@ describe('intent: figures versus getting one’s own money back', () => {
     const { analyzeQuery } = await import('../../src/retrieval/query.js');
     expect(analyzeQuery('今年警方为群众追回了多少钱？').intent).toBe('facts');
     expect(analyzeQuery('How much money did police recover this year?').intent).toBe('facts');
-    expect(analyzeQuery('I just sent $5000 to someone on a crypto investment site, can I get it back?').intent).toBe('victim');
+    expect(analyzeQuery('I just sent $5000 to someone on a crypto investment site, can I get it back?').intent).toBe(
+      'victim',
+    );
     expect(analyzeQuery('I transferred 5000 to them yesterday').intent).toBe('victim');
     expect(analyzeQuery('我被骗了多少钱能追回').intent).toBe('victim');
     // The regex once held a literal backslash-d: "\d" text must not count as a payment.
@@ -53,7 +65,8 @@ describe('never an empty answer', () => {
     const parcel = await answer("My mum got a text from 'Royal Mail' saying a parcel fee is due, what is it?", deps);
     expect(parcel.inScope).toBe(true);
     expect(parcel.scamTypes[0]).toBe('phishing');
-    for (const a of [credit, parcel]) expect(a.sections.some((s) => s.lines.some((l) => l.cites.length > 0))).toBe(true);
+    for (const a of [credit, parcel])
+      expect(a.sections.some((s) => s.lines.some((l) => l.cites.length > 0))).toBe(true);
   });
 });
 
@@ -85,7 +98,9 @@ describe('next steps for the reader’s region', () => {
   it('no footer when the answer’s own steps already say to call 110', async () => {
     const deps = await seedEngine();
     const a = await answer('被冒充警察的人骗了钱怎么办？', deps);
-    expect(a.sections.some((s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => /110/u.test(l.text)))).toBe(true);
+    expect(
+      a.sections.some((s) => (s.kind === 'todo' || s.kind === 'steps') && s.lines.some((l) => /110/u.test(l.text))),
+    ).toBe(true);
     expect(a.nextSteps).toBeUndefined();
     // In Hong Kong the footer is kept: it gives 999 and 18222, which the guide's steps do not.
     const hk = await answer('被冒充警察的人骗了钱怎么办？', deps, { language: 'zh-Hant', languageCode: 'zh-hk' });
@@ -123,13 +138,17 @@ describe('what the police say is advice, not a description of their publicity wo
     const deps = await seedEngine();
     const campaign = (t: string) => CAMPAIGN.test(t) && !ADVICE_STRONG.test(t);
     expect(libraryOf(deps.retriever).advice.filter((s) => campaign(s.text))).toEqual([]);
-    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as { items: { q: string }[] };
+    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as {
+      items: { q: string }[];
+    };
     for (const { q } of golden.items) {
       const a = await answer(q, deps);
       if (a.intent === 'facts') continue;
       for (const s of a.sections)
         if (s.kind === 'tips' || s.kind === 'facts')
-          for (const l of s.lines) if (l.cites.some((n) => a.citations[n - 1].kind === 'news')) expect(campaign(l.text), `${q}: ${l.text}`).toBe(false);
+          for (const l of s.lines)
+            if (l.cites.some((n) => a.citations[n - 1].kind === 'news'))
+              expect(campaign(l.text), `${q}: ${l.text}`).toBe(false);
     }
   });
 });
@@ -147,7 +166,9 @@ describe('regional wording', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const deps = await seedEngine();
-    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as { items: { q: string }[] };
+    const golden = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'golden.json'), 'utf8')) as {
+      items: { q: string }[];
+    };
     const MAINLAND = { tw: /渠道|通過官方|回復|鏈接|視頻|網絡|軟件|信息/u, hk: /鏈接|視頻|短信/u } as const;
     for (const code of ['tw', 'hk'] as const)
       for (const { q } of golden.items) {
