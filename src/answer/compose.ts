@@ -666,21 +666,36 @@ export function composeExtractive(input: ComposeInput): Draft {
     }
     case 'verify': {
       const page = verifyPage(q, typeId);
-      // The direct answer first: the page's one-line rule.
-      push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
       const isSituation = Object.values(SITUATION_PAGES).includes(page as never);
-      // About the hotline: the items naming the number asked (165, 18222) first.
+      // About Taiwan's 165 or Hong Kong's 18222: the page's rule is about 96110, so the direct
+      // answer is the item that names the number asked and says what a real line never asks
+      // for (a transfer); then the items naming the number, first.
       const asked =
         page === SITUATION_PAGES.hotline ? `${q.normalized} ${q.question}`.match(HOTLINE_NUMBER)?.[1] : undefined;
       if (asked && asked !== '96110') {
         const all = guideLines(library, page, 'facts', lang, Number.MAX_SAFE_INTEGER);
         const named = (l: AnswerLine) => l.text.includes(asked);
+        const direct = all.find((l) => named(l) && /转账|transfer/iu.test(l.text));
+        push(
+          sections,
+          'rule',
+          EXTRA_HEADINGS[lang].answer,
+          direct ? [direct] : guideLines(library, page, 'rule', lang, 1),
+        );
+        const rest = all.filter((l) => l !== direct);
         push(
           sections,
           'facts',
           guideHeading(library, page, 'facts', lang, HEADINGS[lang].facts),
-          [...all.filter(named), ...all.filter((l) => !named(l))].slice(0, SUPPORTING_LINES),
+          [...rest.filter(named), ...rest.filter((l) => !named(l))].slice(0, SUPPORTING_LINES),
         );
+      } else {
+        // The direct answer first: the page's one-line rule.
+        push(sections, 'rule', EXTRA_HEADINGS[lang].answer, guideLines(library, page, 'rule', lang, 1));
+      }
+      const regionalLine = !!asked && asked !== '96110';
+      if (regionalLine) {
+        // Its facts are above.
       } else if (isSituation)
         guideSection(
           sections,
@@ -697,7 +712,9 @@ export function composeExtractive(input: ComposeInput): Draft {
       const support = typeId ? adviceFor(library, typeId, 1) : genericAdvice(library, 1);
       push(sections, 'tips', EXTRA_HEADINGS[lang].support, support);
       const hotlineCase =
-        page === SITUATION_PAGES.hotline ? library.cases.find((c) => /96110/u.test(c.text)) : undefined;
+        page === SITUATION_PAGES.hotline && !regionalLine
+          ? library.cases.find((c) => /96110/u.test(c.text))
+          : undefined;
       // The page answers for a type the question implies ("真警察会打电话吗" → fake-police).
       const caseType = typeId ?? (SCAM_TYPES.some((t) => t.id === page) ? page : undefined);
       const verifyCase = hotlineCase ?? (caseType ? caseOf(library, [caseType], relevance) : undefined);

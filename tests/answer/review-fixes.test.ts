@@ -117,6 +117,9 @@ describe('next steps for the reader’s region', () => {
       expect(a.intent).toBe('verify');
       expect(a.citations[0].source).toMatch(/hotline-96110/u);
       expect(a.sections.find((s) => s.kind === 'facts')?.lines[0].text).toContain(num);
+      // The direct answer is about the number asked, not the page's 96110 rule.
+      expect(a.sections[0].kind).toBe('rule');
+      expect(a.sections[0].lines[0].text).toContain(num);
     }
   });
 });
