@@ -267,6 +267,14 @@ export function askerLanguage(asked: string, message?: string): Language {
   return lang;
 }
 
+/**
+ * A warning sign of the rules, not the statistical model's resemblance alone: an off-topic
+ * question ("How do I renew my passport?") must never be called suspicious.
+ */
+function hasRealSign(r: CheckResult): boolean {
+  return r.verdict !== 'no-signs' && r.redFlags.some((f) => f.id !== MODEL_FLAG.id);
+}
+
 /** Answers one question or message. Never throws for a question; errors of the LLM fall back. */
 export async function answer(question: string, deps: EngineDeps, opts: AnswerOptions = {}): Promise<Answer> {
   const t0 = performance.now();
@@ -289,6 +297,18 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
         { question: asked, truncated, t0 },
       );
     }
+  }
+
+  // A question that carries a link and real warning signs ("我奶奶收到这条短信，是诈骗吗？USPS:
+  // … https://…") is about that message: it gets the verdict, not only general advice.
+  const carried = checker.checkMessage({ text: asked });
+  if (carried.entities.urls.length > 0 && hasRealSign(carried)) {
+    return checkAnswer(
+      { text: asked },
+      deps,
+      { ...opts, language: opts.language ?? askerLanguage(asked), maxQuestionChars: max },
+      { question: asked, truncated, t0 },
+    );
   }
 
   const q = analyzeQuery(asked);
@@ -316,10 +336,7 @@ export async function answer(question: string, deps: EngineDeps, opts: AnswerOpt
   // Last guard before the off-topic reply: text the router took for a question but that
   // carries signs of fraud is checked as a message — someone who pastes a scam must never
   // be told "not my topic".
-  // Only a real warning sign counts here, not the statistical model's resemblance alone:
-  // an off-topic question ("How do I renew my passport?") must not be called suspicious.
-  const signs = inScope ? undefined : checker.checkMessage({ text: asked });
-  if (signs && signs.verdict !== 'no-signs' && signs.redFlags.some((f) => f.id !== MODEL_FLAG.id)) {
+  if (!inScope && hasRealSign(carried)) {
     return checkAnswer(
       { text: asked },
       deps,
