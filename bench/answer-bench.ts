@@ -34,7 +34,9 @@ async function measure(label: string, deps: EngineDeps, rounds: number): Promise
     }
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(28)} n=${String(times.length).padStart(4)}  p50 ${pct(times, 0.5).toFixed(2)} ms  p95 ${pct(times, 0.95).toFixed(2)} ms  max ${times[times.length - 1].toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(28)} n=${String(times.length).padStart(4)}  p50 ${pct(times, 0.5).toFixed(2)} ms  p95 ${pct(times, 0.95).toFixed(2)} ms  max ${times[times.length - 1].toFixed(2)} ms`,
+  );
 }
 
 const embedder = createEmbedder({ provider: 'hashing' });
@@ -60,9 +62,20 @@ const env = { ...process.env, DATA_DIR: seedOut, SEEDS_DIR: SEEDS };
 const colds: number[] = [];
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'cli', 'ask.ts'), '--json', '什么是杀猪盘？'], { env, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(ROOT, 'src', 'cli', 'ask.ts'),
+      '--json',
+      '什么是杀猪盘？',
+    ],
+    { env, stdio: 'pipe' },
+  );
   colds.push(performance.now() - t0);
 }
-console.log(`cold \`npm run ask\` (tsx + index load + answer): best ${Math.min(...colds).toFixed(0)} ms, worst ${Math.max(...colds).toFixed(0)} ms`);
+console.log(
+  `cold \`npm run ask\` (tsx + index load + answer): best ${Math.min(...colds).toFixed(0)} ms, worst ${Math.max(...colds).toFixed(0)} ms`,
+);
 rmSync(seedOut, { recursive: true, force: true });
 console.log('Targets: seed p95 ≤ 10 ms; 100k p95 ≤ 30 ms; cold ask ≤ 2000 ms.');

@@ -3,9 +3,10 @@
  * polling via @grammyjs/runner) against the telegram-test-api emulator on loopback.
  * Target: p95 ≤ 150 ms without an LLM.
  */
-import { join } from 'node:path';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { answer } from '../src/answer/engine.js';
 import { loadGolden } from '../src/answer/evaluate.js';
 import { createBot } from '../src/bot/create-bot.js';
@@ -22,7 +23,11 @@ const TOKEN = '111111:BENCH-token-abcdefghijklmnop';
 const questions = loadGolden(join(ROOT, 'tests', 'eval', 'golden.json')).map((i) => i.q);
 
 const out = mkdtempSync(join(tmpdir(), 'fzzs-botbench-'));
-const { index } = await ensureIndex({ seedsDir: join(ROOT, 'seeds'), outDir: out, embedder: createEmbedder({ provider: 'hashing' }) });
+const { index } = await ensureIndex({
+  seedsDir: join(ROOT, 'seeds'),
+  outDir: out,
+  embedder: createEmbedder({ provider: 'hashing' }),
+});
 const retriever = new HybridRetriever(index);
 const server = await startEmulator();
 const logger = createLogger({ level: 'silent' });
@@ -84,9 +89,15 @@ const sends = await Promise.all(Array.from({ length: N }, (_, i) => send(questio
 await Promise.all(sends.map((s) => waitReply(s.id, 60_000)));
 const seconds = (performance.now() - t0) / 1000;
 
-console.log('Bot benchmark: real bot (runner, long polling) ↔ telegram-test-api emulator on loopback, extractive answers');
-console.log(`update → reply latency (sequential, n=${lat.length}): p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`);
-console.log(`throughput: ${N} users at once answered in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} replies/s`);
+console.log(
+  'Bot benchmark: real bot (runner, long polling) ↔ telegram-test-api emulator on loopback, extractive answers',
+);
+console.log(
+  `update → reply latency (sequential, n=${lat.length}): p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`,
+);
+console.log(
+  `throughput: ${N} users at once answered in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} replies/s`,
+);
 console.log('Target: p95 ≤ 150 ms.');
 await running.stop(2000);
 await server.stop();

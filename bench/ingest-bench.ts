@@ -23,7 +23,13 @@ import { mulberry32, seedArticles, synthArticle, writeSyntheticCorpus } from './
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const SEEDS = join(ROOT, 'seeds');
-const QUESTIONS = ['接到自称公安的电话让我转账怎么办', '什么是杀猪盘', '刷单返利是诈骗吗', '有人让我下载会议软件共享屏幕', '冒充客服说快递丢了要理赔'];
+const QUESTIONS = [
+  '接到自称公安的电话让我转账怎么办',
+  '什么是杀猪盘',
+  '刷单返利是诈骗吗',
+  '有人让我下载会议软件共享屏幕',
+  '冒充客服说快递丢了要理赔',
+];
 /** Embedding workers as the default configuration picks them (config.ts: EMBEDDINGS_WORKERS). */
 const EMBED_WORKERS = Math.min(4, Math.max(0, availableParallelism() - 1));
 
@@ -52,10 +58,22 @@ async function childIngest(seeds: string, out: string): Promise<object> {
   const embedder = createEmbedder({ provider: 'hashing', workers: EMBED_WORKERS });
   const timings: Record<string, number> = {};
   const t0 = performance.now();
-  const { report, index } = await ensureIndex({ seedsDir: seeds, outDir: out, embedder, onTiming: (part: string, ms: number) => (timings[part] = ms) });
+  const { report, index } = await ensureIndex({
+    seedsDir: seeds,
+    outDir: out,
+    embedder,
+    onTiming: (part: string, ms: number) => (timings[part] = ms),
+  });
   const wall = performance.now() - t0;
   await embedder.embeddings.close?.();
-  return { wall: s(wall), timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, s(v)])), passages: report.passages, articles: report.articles, peakRssMB: peakRssMB(), indexMB: mb(dirSize(index.dir)) };
+  return {
+    wall: s(wall),
+    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, s(v)])),
+    passages: report.passages,
+    articles: report.articles,
+    peakRssMB: peakRssMB(),
+    indexMB: mb(dirSize(index.dir)),
+  };
 }
 
 async function childStock(seeds: string, out: string): Promise<object> {
@@ -79,7 +97,16 @@ async function childStock(seeds: string, out: string): Promise<object> {
   await store.save(out);
   const t4 = performance.now();
   await embeddings.close();
-  return { wall: s(t4 - t0), load: s(t1 - t0), split: s(t2 - t1), embedGraph: s(t3 - t2), save: s(t4 - t3), passages: chunks.length, peakRssMB: peakRssMB(), indexMB: mb(dirSize(out)) };
+  return {
+    wall: s(t4 - t0),
+    load: s(t1 - t0),
+    split: s(t2 - t1),
+    embedGraph: s(t3 - t2),
+    save: s(t4 - t3),
+    passages: chunks.length,
+    peakRssMB: peakRssMB(),
+    indexMB: mb(dirSize(out)),
+  };
 }
 
 async function childWarm(seeds: string, out: string): Promise<object> {
@@ -89,7 +116,9 @@ async function childWarm(seeds: string, out: string): Promise<object> {
   const golden = JSON.parse(readFileSync(join(ROOT, 'tests/eval/golden.json'), 'utf8')) as { items?: { q?: string }[] };
   const questions = (golden.items ?? []).map((i) => i.q ?? '').filter(Boolean);
   const qs = questions.length ? questions : QUESTIONS;
-  const { deps } = await setupEngine(loadConfig({ ...process.env, SEEDS_DIR: seeds, DATA_DIR: out, LLM_PROVIDER: 'none' }));
+  const { deps } = await setupEngine(
+    loadConfig({ ...process.env, SEEDS_DIR: seeds, DATA_DIR: out, LLM_PROVIDER: 'none' }),
+  );
   for (const q of qs.slice(0, 5)) await answer(q, deps, {}); // warm-up
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
@@ -114,19 +143,32 @@ async function childAdd(seeds: string, out: string): Promise<object> {
   const { report } = await ensureIndex({ seedsDir: seeds, outDir: out, embedder });
   const wall = performance.now() - t0;
   await embedder.embeddings.close?.();
-  return { wall: s(wall), embedded: report.embedded, reused: report.reused, passages: report.passages, peakRssMB: peakRssMB() };
+  return {
+    wall: s(wall),
+    embedded: report.embedded,
+    reused: report.reused,
+    passages: report.passages,
+    peakRssMB: peakRssMB(),
+  };
 }
 
 // ---------------------------------------------------------------- parent
 
 function runChild(kind: string, seeds: string, out: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', kind, '--seeds', seeds, '--data', out], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, LLM_PROVIDER: 'none' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, '--child', kind, '--seeds', seeds, '--data', out],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      env: { ...process.env, LLM_PROVIDER: 'none' },
+    },
+  );
   const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) return { error: `${kind} exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}` };
+  if (r.status !== 0 || !line.startsWith('{'))
+    return {
+      error: `${kind} exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`,
+    };
   return JSON.parse(line) as Record<string, unknown>;
 }
 
@@ -140,7 +182,8 @@ function coldStart(seeds: string, out: string): { seconds: number; error?: strin
       env: { ...process.env, SEEDS_DIR: seeds, DATA_DIR: out, LLM_PROVIDER: 'none' },
     });
     times.push(performance.now() - t0);
-    if (r.status !== 0 || !r.stdout.trim()) return { seconds: Number.NaN, error: r.stderr.trim().split('\n').slice(-2).join(' | ') };
+    if (r.status !== 0 || !r.stdout.trim())
+      return { seconds: Number.NaN, error: r.stderr.trim().split('\n').slice(-2).join(' | ') };
   }
   times.sort((a, b) => a - b);
   return { seconds: s(times[1]) };
@@ -198,7 +241,9 @@ async function main(): Promise<void> {
       const seeds = join(root, 'seeds');
       const tGen = performance.now();
       const corpus = writeSyntheticCorpus(SEEDS, seeds, size, cpp);
-      console.log(`\n== ${size.toLocaleString('en')} passages target: ${corpus.files} raw articles, ${mb(corpus.bytes)} MB (generated in ${s(performance.now() - tGen)} s)`);
+      console.log(
+        `\n== ${size.toLocaleString('en')} passages target: ${corpus.files} raw articles, ${mb(corpus.bytes)} MB (generated in ${s(performance.now() - tGen)} s)`,
+      );
       const ours = runChild('ingest', seeds, join(root, 'data'));
       console.log('ours ', JSON.stringify(ours));
       const stock = values['skip-stock'] ? { skipped: true } : runChild('stock', seeds, join(root, 'stock'));

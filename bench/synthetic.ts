@@ -9,8 +9,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CleanedArticle } from '../src/corpus/clean.js';
-import { loadSeeds, type Article } from '../src/corpus/load.js';
-import { passageId, splitSentences, type Passage } from '../src/corpus/split.js';
+import { type Article, loadSeeds } from '../src/corpus/load.js';
+import { type Passage, passageId, splitSentences } from '../src/corpus/split.js';
 
 /** Deterministic PRNG (mulberry32). */
 export function mulberry32(seed: number): () => number {
@@ -23,8 +23,51 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const PLACES = ['北京', '上海', '广州', '深圳', '杭州', '南京', '武汉', '成都', '重庆', '西安', '长沙', '郑州', '济南', '青岛', '合肥', '福州', '厦门', '昆明', '南宁', '贵阳', '沈阳', '大连', '长春', '哈尔滨', '石家庄', '太原', '南昌', '兰州', '银川', '西宁', '海口', '苏州', '无锡', '宁波', '温州', '佛山', '东莞', '珠海', '泉州', '徐州'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const PLACES = [
+  '北京',
+  '上海',
+  '广州',
+  '深圳',
+  '杭州',
+  '南京',
+  '武汉',
+  '成都',
+  '重庆',
+  '西安',
+  '长沙',
+  '郑州',
+  '济南',
+  '青岛',
+  '合肥',
+  '福州',
+  '厦门',
+  '昆明',
+  '南宁',
+  '贵阳',
+  '沈阳',
+  '大连',
+  '长春',
+  '哈尔滨',
+  '石家庄',
+  '太原',
+  '南昌',
+  '兰州',
+  '银川',
+  '西宁',
+  '海口',
+  '苏州',
+  '无锡',
+  '宁波',
+  '温州',
+  '佛山',
+  '东莞',
+  '珠海',
+  '泉州',
+  '徐州',
+];
 const PINYIN = ['zhà', 'piàn', 'jǐng', 'qián', 'zhuǎn', 'zhàng', 'yín', 'háng', 'diàn', 'huà', 'wǎng', 'luò'];
 const PLACE_RE = new RegExp(PLACES.join('|'), 'gu');
 const SURNAME_RE = new RegExp(`[${SURNAMES.join('')}]某`, 'gu');
@@ -39,7 +82,13 @@ export function seedArticles(seedsDir: string): { title: string; paragraphs: str
       const lines = readFileSync(join(seedsDir, f), 'utf8').split(/\r?\n/);
       const title = lines.find((l) => l.trim()) ?? '';
       const body = lines.slice(lines.indexOf(title) + 1).join('\n');
-      return { title, paragraphs: body.split(/\n\s*\n|\n/).map((p) => p.trim()).filter((p) => p.length > 0) };
+      return {
+        title,
+        paragraphs: body
+          .split(/\n\s*\n|\n/)
+          .map((p) => p.trim())
+          .filter((p) => p.length > 0),
+      };
     });
 }
 
@@ -47,7 +96,10 @@ export function seedArticles(seedsDir: string): { title: string; paragraphs: str
 export function synthArticle(seed: { title: string; paragraphs: string[] }, rand: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const redraw = (s: string) =>
-    s.replace(/\d/g, () => String(Math.floor(rand() * 10))).replace(PLACE_RE, () => pick(PLACES)).replace(SURNAME_RE, () => `${pick(SURNAMES)}某`);
+    s
+      .replace(/\d/g, () => String(Math.floor(rand() * 10)))
+      .replace(PLACE_RE, () => pick(PLACES))
+      .replace(SURNAME_RE, () => `${pick(SURNAMES)}某`);
   const paragraphs = seed.paragraphs.map(redraw);
   // Shuffle the body (Fisher–Yates), keeping roughly the original length.
   for (let i = paragraphs.length - 1; i > 0; i--) {
@@ -78,7 +130,13 @@ export function synthArticle(seed: { title: string; paragraphs: string[] }, rand
  * (estimated from the seeds' passages per character; the benchmark reports the real
  * count). Returns the number of files and bytes written.
  */
-export function writeSyntheticCorpus(seedsDir: string, dir: string, passages: number, charsPerPassage: number, seed = 20261124): { files: number; bytes: number } {
+export function writeSyntheticCorpus(
+  seedsDir: string,
+  dir: string,
+  passages: number,
+  charsPerPassage: number,
+  seed = 20261124,
+): { files: number; bytes: number } {
   mkdirSync(dir, { recursive: true });
   const seeds = seedArticles(seedsDir);
   const rand = mulberry32(seed);
@@ -101,9 +159,14 @@ export function writeSyntheticCorpus(seedsDir: string, dir: string, passages: nu
  * built directly as passages (no raw text, no cleaning): for benchmarks of answering at a
  * given index size (bench/answer-bench.ts), not of ingestion.
  */
-export async function syntheticCorpus(seedsDir: string, count: number): Promise<{ articles: Article[]; passages: Passage[] }> {
+export async function syntheticCorpus(
+  seedsDir: string,
+  count: number,
+): Promise<{ articles: Article[]; passages: Passage[] }> {
   const { articles: seeds } = await loadSeeds(seedsDir, { guide: false });
-  const sentences = seeds.flatMap((a) => a.cleaned.paragraphs.flatMap((p) => splitSentences(p.text))).filter((s) => s.length <= 200);
+  const sentences = seeds
+    .flatMap((a) => a.cleaned.paragraphs.flatMap((p) => splitSentences(p.text)))
+    .filter((s) => s.length <= 200);
   const rand = mulberry32(20261124);
   const passages: Passage[] = [];
   const articles: Article[] = [];
@@ -119,9 +182,25 @@ export async function syntheticCorpus(seedsDir: string, count: number): Promise<
     const a = Math.floor(i / 20);
     const source = `synthetic-${String(a).padStart(5, '0')}.txt`;
     const paragraphIndex = i % 20;
-    passages.push({ id: passageId(source, `${i}:${text}`), text, source, title: `合成文章 ${a}`, paragraphIndex, start: 0, end: text.length, kind: 'news' });
+    passages.push({
+      id: passageId(source, `${i}:${text}`),
+      text,
+      source,
+      title: `合成文章 ${a}`,
+      paragraphIndex,
+      start: 0,
+      end: text.length,
+      kind: 'news',
+    });
     if (paragraphIndex === 0) {
-      const cleaned = { ...seeds[0].cleaned, text: '', paragraphs: [], headings: [], derivedTitle: '', script: 'simplified' } as CleanedArticle;
+      const cleaned = {
+        ...seeds[0].cleaned,
+        text: '',
+        paragraphs: [],
+        headings: [],
+        derivedTitle: '',
+        script: 'simplified',
+      } as CleanedArticle;
       articles.push({ source, title: `合成文章 ${a}`, meta: {}, raw: '', cleaned });
     }
     const art = articles[articles.length - 1];

@@ -17,7 +17,12 @@ function scrub(value: unknown, secrets: string[], depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redact(value.message, secrets), stack: value.stack && redact(value.stack, secrets), ...(scrub({ ...value }, secrets, depth + 1) as object) };
+    return {
+      type: value.name,
+      message: redact(value.message, secrets),
+      stack: value.stack && redact(value.stack, secrets),
+      ...(scrub({ ...value }, secrets, depth + 1) as object),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
@@ -44,7 +49,10 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       formatters: { log: (obj) => scrub(obj, secrets) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? redact(a, secrets) : a)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? redact(a, secrets) : a)) as Parameters<typeof method>,
+          );
         },
       },
       serializers: { err: (e: unknown) => scrub(e, secrets) },

@@ -15,17 +15,17 @@ import { createBot } from '../src/bot/create-bot.js';
 import {
   MAX_WEBHOOK_BODY,
   networkGuard,
+  type Running,
   StartError,
   startPolling,
   startWebhook,
-  type Running,
 } from '../src/bot/start.js';
 import { createLogger } from '../src/log.js';
 import { createSourceLookup } from '../src/retrieval/sources.js';
-import { BOT_INFO, logSink, textUpdate, TOKEN as TEST_TOKEN } from './helpers/bot.js';
-import { fakeEngine, fakeSources } from './helpers/fake-engine.js';
-import { seedEngine } from './helpers/engine.js';
+import { BOT_INFO, logSink, TOKEN as TEST_TOKEN, textUpdate } from './helpers/bot.js';
 import { botMessages, type Emulator, freePort, startEmulator, waitFor } from './helpers/emulator.js';
+import { seedEngine } from './helpers/engine.js';
+import { fakeEngine, fakeSources } from './helpers/fake-engine.js';
 import { SEEDS_DIR } from './helpers/seeds.js';
 
 const TOKEN = '987654:REL-token-abcdefghijklmnopqrs';

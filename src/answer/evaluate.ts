@@ -25,7 +25,9 @@ export type GoldenItem = z.infer<typeof itemSchema>;
 /** Reads and validates a golden-set file. */
 export function loadGolden(path: string): GoldenItem[] {
   const items = goldenSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).items;
-  for (const i of items) if (i.inScope && i.expect.length === 0) throw new Error(`Golden item "${i.q}" is in scope but lists no expected phrase.`);
+  for (const i of items)
+    if (i.inScope && i.expect.length === 0)
+      throw new Error(`Golden item "${i.q}" is in scope but lists no expected phrase.`);
   return items;
 }
 
@@ -156,15 +158,23 @@ export function formatEval(s: EvalSummary, verbose = false): string {
     `intent right ${s.results.some((r) => r.item.intent) ? pct(s.intentAccuracy) : 'n/a'}   scam type right ${s.results.some((r) => r.item.type) ? pct(s.typeAccuracy) : 'n/a'}   cited lines verbatim ${pct(s.verbatimShare)}`,
     `answer latency (warm, in-process): p50 ${s.latencyMs.p50.toFixed(1)} ms   p95 ${s.latencyMs.p95.toFixed(1)} ms   max ${s.latencyMs.max.toFixed(1)} ms`,
     'per category:',
-    ...Object.entries(s.perCategory).map(([c, v]) => `  ${c.padEnd(12)} ${v.correct}/${v.n} correct, ${v.hitAt1}/${v.n} at rank 1`),
+    ...Object.entries(s.perCategory).map(
+      ([c, v]) => `  ${c.padEnd(12)} ${v.correct}/${v.n} correct, ${v.hitAt1}/${v.n} at rank 1`,
+    ),
   ];
   const misses = s.results.filter(
-    (r) => !r.correct || (r.item.inScope && r.rank !== 1) || (r.item.intent && r.item.intent !== r.answer.intent) || (r.item.type && r.item.inScope && r.answer.scamTypes[0] !== r.item.type),
+    (r) =>
+      !r.correct ||
+      (r.item.inScope && r.rank !== 1) ||
+      (r.item.intent && r.item.intent !== r.answer.intent) ||
+      (r.item.type && r.item.inScope && r.answer.scamTypes[0] !== r.item.type),
   );
   if (misses.length) {
     lines.push('not at rank 1 or wrong:');
     for (const r of misses) {
-      lines.push(`  [${r.item.category}] ${r.item.q} → ${r.answer.inScope ? `rank ${r.rank || 'none'}` : 'declined'} (${r.answer.intent}${r.answer.scamTypes[0] ? ` ${r.answer.scamTypes[0]}` : ''})`);
+      lines.push(
+        `  [${r.item.category}] ${r.item.q} → ${r.answer.inScope ? `rank ${r.rank || 'none'}` : 'declined'} (${r.answer.intent}${r.answer.scamTypes[0] ? ` ${r.answer.scamTypes[0]}` : ''})`,
+      );
       if (verbose) for (const c of r.answer.citations) lines.push(`      [${c.n}] ${c.text.slice(0, 60)}`);
     }
   }

@@ -21,7 +21,13 @@ export async function setupEngine(
   opts: { onProgress?: (done: number, total: number) => void; keepPreviousOnError?: boolean } = {},
 ): Promise<{ deps: EngineDeps; report: IngestReport }> {
   const embedder = createEmbedder(config.embedder);
-  const { index, report } = await ensureIndex({ seedsDir: config.seedsDir, outDir: config.dataDir, embedder, onProgress: opts.onProgress, keepPreviousOnError: opts.keepPreviousOnError ?? true });
+  const { index, report } = await ensureIndex({
+    seedsDir: config.seedsDir,
+    outDir: config.dataDir,
+    embedder,
+    onProgress: opts.onProgress,
+    keepPreviousOnError: opts.keepPreviousOnError ?? true,
+  });
   const retriever = new HybridRetriever(index);
   const deps: EngineDeps = { retriever };
   if (config.llm.provider !== 'none') {

@@ -10,8 +10,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { HttpError, type Bot, type Transformer } from 'grammy';
+import { type RunnerHandle, run } from '@grammyjs/runner';
+import { type Bot, HttpError, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../log.js';
 import type { BotContext } from './context.js';

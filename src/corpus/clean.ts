@@ -4,10 +4,11 @@
  * Chinese news breaks, never a replacement tuned to one file; see the tests for the
  * real excerpts each rule was made for.
  */
-import { undoubleDocument } from './dedouble.js';
+
 import { stripInvisible } from '../text/normalize.js';
-import { detectScript, isHan, toHalfWidth, toSimplified, type Script } from '../text/script.js';
+import { detectScript, isHan, type Script, toHalfWidth, toSimplified } from '../text/script.js';
 import { unsafeAdvice } from '../text/unsafe-advice.js';
+import { undoubleDocument } from './dedouble.js';
 import { splitSentences } from './split.js';
 
 /** A body paragraph of a cleaned article. */

@@ -83,7 +83,10 @@ function parseFrontMatter(text: string, file: string): Record<string, string | R
  * lacks front matter, an id, a title or sections.
  */
 export function parseGuidePage(text: string, file: string): GuidePage {
-  const m = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/u);
+  const m = text
+    .replace(/^\uFEFF/u, '')
+    .replace(/\r\n?/gu, '\n')
+    .match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/u);
   if (!m) throw new Error(`${file}: no front matter (--- … ---) at the top`);
   const fm = parseFrontMatter(m[1], file);
   const str = (k: string) => (typeof fm[k] === 'string' ? (fm[k] as string) : undefined);
@@ -110,7 +113,17 @@ export function parseGuidePage(text: string, file: string): GuidePage {
   if (items.length === 0) throw new Error(`${file}: no sections with items (## Heading {#id})`);
   const sources = Array.isArray(fm.sources) ? fm.sources.map((s) => ({ name: s.name ?? '', url: s.url })) : [];
   return {
-    meta: { page, topic, scamType: str('scamType'), audience: str('audience'), lang, pageTitle: title, sources, updated: str('updated'), sections },
+    meta: {
+      page,
+      topic,
+      scamType: str('scamType'),
+      audience: str('audience'),
+      lang,
+      pageTitle: title,
+      sources,
+      updated: str('updated'),
+      sections,
+    },
     items,
   };
 }

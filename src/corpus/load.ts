@@ -3,10 +3,10 @@
  * reasons for every file that cannot be used.
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
-import { cleanArticle, type CleanedArticle, type Dropped } from './clean.js';
-import { GUIDE_DIR, loadGuide, type GuideMeta } from './guide.js';
+import { type CleanedArticle, cleanArticle, type Dropped } from './clean.js';
+import { GUIDE_DIR, type GuideMeta, loadGuide } from './guide.js';
 
 /** Name of the optional metadata file in a seeds directory. */
 export const CATALOG_FILE = 'catalog.json';

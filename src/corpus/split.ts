@@ -86,7 +86,12 @@ export function passageId(source: string, text: string): string {
  * `maxChars` characters, never crossing a paragraph. Passages of a paragraph
  * concatenate back to the paragraph exactly.
  */
-export function splitArticle(article: CleanedArticle, source: string, title: string, opts: SplitOptions = {}): Passage[] {
+export function splitArticle(
+  article: CleanedArticle,
+  source: string,
+  title: string,
+  opts: SplitOptions = {},
+): Passage[] {
   const max = opts.maxChars ?? DEFAULT_MAX_PASSAGE;
   const maxSentences = opts.maxSentences ?? 3;
   const passages: Passage[] = [];

@@ -4,16 +4,35 @@
  * manifest with the checksums of all of them, then the atomic switch (generations.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
-import { Bm25Builder, passageTokens, type Bm25Index } from '../retrieval/bm25.js';
+import { Bm25Builder, type Bm25Index, passageTokens } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
-import { fsyncPath, lockDataDir, newGenerationName, pruneGenerations, readCurrent, removeLeftovers, switchCurrent, type DataDirLock } from './generations.js';
+import {
+  type DataDirLock,
+  fsyncPath,
+  lockDataDir,
+  newGenerationName,
+  pruneGenerations,
+  readCurrent,
+  removeLeftovers,
+  switchCurrent,
+} from './generations.js';
 import { writeBm25 } from './lexical-file.js';
-import { DEFAULT_HNSW, fileSha256, INDEX_FILES, SCHEMA_VERSION, textHash, type HnswParams, type IndexManifest, type LoadedIndex, type StoredArticle } from './load.js';
+import {
+  DEFAULT_HNSW,
+  fileSha256,
+  type HnswParams,
+  INDEX_FILES,
+  type IndexManifest,
+  type LoadedIndex,
+  SCHEMA_VERSION,
+  type StoredArticle,
+  textHash,
+} from './load.js';
 import { writePassages } from './passage-file.js';
 
 /** Stage names passed to {@link BuildOptions.onStage}, in order. */
@@ -161,7 +180,8 @@ async function writeLocked(
       opts.onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
     }
     const bm25 = opts.bm25 ?? lexical!.finish();
-    if (bm25.size !== passages.length) throw new Error(`BM25 index holds ${bm25.size} passages, the build ${passages.length}.`);
+    if (bm25.size !== passages.length)
+      throw new Error(`BM25 index holds ${bm25.size} passages, the build ${passages.length}.`);
     opts.onTiming?.('embed+graph', performance.now() - t0);
     await stage('embedded');
 
@@ -202,7 +222,10 @@ async function writeLocked(
     await rename(tmp, join(outDir, gen));
     await fsyncPath(outDir);
     await stage('synced');
-    if (lost()) throw new Error(`The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`);
+    if (lost())
+      throw new Error(
+        `The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`,
+      );
     await switchCurrent(outDir, gen);
     await stage('swapped');
     await pruneGenerations(outDir, gen, before);
@@ -211,7 +234,8 @@ async function writeLocked(
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     // A generation renamed into place but never made live is garbage too.
-    if ((await readCurrent(outDir).catch(() => undefined)) !== gen) await rm(join(outDir, gen), { recursive: true, force: true });
+    if ((await readCurrent(outDir).catch(() => undefined)) !== gen)
+      await rm(join(outDir, gen), { recursive: true, force: true });
     throw err;
   }
 }
@@ -227,7 +251,9 @@ async function writeArticles(path: string, articles: Article[]): Promise<void> {
         title: a.title,
         meta: a.meta,
         script: a.cleaned.script,
-        paragraphs: a.cleaned.paragraphs.map((p) => (p.section === undefined ? { text: p.text } : { text: p.text, section: p.section })),
+        paragraphs: a.cleaned.paragraphs.map((p) =>
+          p.section === undefined ? { text: p.text } : { text: p.text, section: p.section },
+        ),
       };
       s += `${JSON.stringify(stored)}\n`;
       if (s.length > 1 << 20) {

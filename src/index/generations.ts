@@ -13,7 +13,7 @@
  * any moment leaves either the old or the new generation live, never a half-written one.
  * (Renaming a directory over a non-empty directory is not possible, hence the pointer.)
  */
-import { open, readdir, readFile, rename, rm, rmdir, stat, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -61,13 +61,22 @@ function code(err: unknown): string | undefined {
 export async function checkDataDir(outDir: string): Promise<void> {
   try {
     if (!(await stat(outDir)).isDirectory()) {
-      throw new DataDirError(`Data directory ${outDir} is a file, not a directory: move the file away or set DATA_DIR (or --out) to a directory.`);
+      throw new DataDirError(
+        `Data directory ${outDir} is a file, not a directory: move the file away or set DATA_DIR (or --out) to a directory.`,
+      );
     }
   } catch (err) {
     if (err instanceof DataDirError) throw err;
     if (code(err) === 'ENOENT') return;
-    if (code(err) === 'ENOTDIR') throw new DataDirError(`Data directory ${outDir} lies under a file, not a directory: set DATA_DIR (or --out) to a directory.`, { cause: err });
-    throw new DataDirError(`Data directory ${outDir} cannot be read (${code(err) ?? (err as Error).message}): check its permissions.`, { cause: err });
+    if (code(err) === 'ENOTDIR')
+      throw new DataDirError(
+        `Data directory ${outDir} lies under a file, not a directory: set DATA_DIR (or --out) to a directory.`,
+        { cause: err },
+      );
+    throw new DataDirError(
+      `Data directory ${outDir} cannot be read (${code(err) ?? (err as Error).message}): check its permissions.`,
+      { cause: err },
+    );
   }
   try {
     if ((await stat(join(outDir, CURRENT))).isDirectory()) {
@@ -77,7 +86,11 @@ export async function checkDataDir(outDir: string): Promise<void> {
     }
   } catch (err) {
     if (err instanceof DataDirError) throw err;
-    if (code(err) !== 'ENOENT') throw new DataDirError(`${join(outDir, CURRENT)} cannot be read (${code(err)}): check the permissions of ${outDir}.`, { cause: err });
+    if (code(err) !== 'ENOENT')
+      throw new DataDirError(
+        `${join(outDir, CURRENT)} cannot be read (${code(err)}): check the permissions of ${outDir}.`,
+        { cause: err },
+      );
   }
 }
 
@@ -124,13 +137,13 @@ export async function removeLeftovers(outDir: string): Promise<string[]> {
   const names = await readdir(outDir);
   const gens = names.filter((n) => n.startsWith('gen-'));
   const liveTime = live ? genTime(live) : Number.POSITIVE_INFINITY;
-  const previous = gens
-    .filter((n) => n !== live && genTime(n) <= liveTime)
-    .sort((a, b) => genTime(b) - genTime(a))[0];
+  const previous = gens.filter((n) => n !== live && genTime(n) <= liveTime).sort((a, b) => genTime(b) - genTime(a))[0];
   const removed: string[] = [];
   for (const name of names) {
     const garbage =
-      name.startsWith('tmp-') || name.startsWith(`${CURRENT}.tmp-`) || (name.startsWith('gen-') && name !== live && name !== previous);
+      name.startsWith('tmp-') ||
+      name.startsWith(`${CURRENT}.tmp-`) ||
+      (name.startsWith('gen-') && name !== live && name !== previous);
     if (!garbage) continue;
     await rm(join(outDir, name), { recursive: true, force: true });
     removed.push(name);
@@ -216,7 +229,11 @@ export async function lockDataDir(outDir: string, opts: LockOptions = {}): Promi
         },
       };
     } catch (err) {
-      if (code(err) !== 'ELOCKED') throw new DataDirError(`Cannot lock data directory ${outDir} (${code(err) ?? (err as Error).message}): check its permissions.`, { cause: err });
+      if (code(err) !== 'ELOCKED')
+        throw new DataDirError(
+          `Cannot lock data directory ${outDir} (${code(err) ?? (err as Error).message}): check its permissions.`,
+          { cause: err },
+        );
       const pid = await readOwner(outDir);
       if (pid !== undefined && pid !== process.pid && !alive(pid)) {
         // The owner was killed: its lock is stale whatever its age.

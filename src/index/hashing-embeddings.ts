@@ -17,9 +17,9 @@
  * are configurable behind the same LangChain `Embeddings` interface.
  */
 import { Embeddings } from '@langchain/core/embeddings';
+import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
 import { HashingPool } from './hashing-pool.js';
-import { normalizeForSearch } from '../text/script.js';
 
 /** Options of {@link HashingEmbeddings}. */
 export interface HashingEmbeddingsOptions {

@@ -21,10 +21,7 @@ export class HashingPool {
   private turn = 0;
   private broken?: Error;
 
-  constructor(
-    size: number,
-    dimensions: number,
-  ) {
+  constructor(size: number, dimensions: number) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL('./hashing-worker.mjs', import.meta.url), { workerData: { dimensions } });
       w.unref(); // idle workers never keep the process alive; ref'd while a task runs
@@ -41,7 +38,8 @@ export class HashingPool {
         this.pending.delete(msg.id);
         if (![...this.pending.keys()].length) for (const x of this.workers) x.unref();
         const out: number[][] = new Array(p.count);
-        for (let k = 0; k < p.count; k++) out[k] = Array.from(msg.vectors.subarray(k * dimensions, (k + 1) * dimensions));
+        for (let k = 0; k < p.count; k++)
+          out[k] = Array.from(msg.vectors.subarray(k * dimensions, (k + 1) * dimensions));
         p.resolve(out);
       });
       w.on('error', (err) => this.fail(err));

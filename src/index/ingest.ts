@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
-import { listSeedEntries, loadSeeds, type DropReport, type Article, type Skipped } from '../corpus/load.js';
-import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
+import { type Article, type DropReport, listSeedEntries, loadSeeds, type Skipped } from '../corpus/load.js';
+import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
 import type { Embedder } from './embedders.js';
-import { lockDataDir, type DataDirLock } from './generations.js';
+import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
-import { IndexError, loadIndex, writeIndex, type BuildOptions, type LoadedIndex } from './store.js';
+import { type BuildOptions, IndexError, type LoadedIndex, loadIndex, writeIndex } from './store.js';
 
 /**
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
@@ -25,7 +25,11 @@ export const PIPELINE_VERSION = 3; // 3: metadata lines, trailer rule, unsafe ad
  * directory, the pipeline version, the embedder and the split options. Reading bytes is
  * much cheaper than cleaning them, so a start-up check costs milliseconds.
  */
-export async function corpusFingerprint(seedsDir: string, embedderId: string, split: SplitOptions = {}): Promise<string> {
+export async function corpusFingerprint(
+  seedsDir: string,
+  embedderId: string,
+  split: SplitOptions = {},
+): Promise<string> {
   const h = createHash('sha256');
   h.update(JSON.stringify({ PIPELINE_VERSION, embedderId, split }));
   // Per-entry errors (a dangling link, a loop, an unreadable file) are part of the
@@ -128,20 +132,27 @@ export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedI
         embedded: 0,
         reused: 0,
         skipped: [],
-        warnings: [`Rebuilding the index in ${opts.outDir} failed: ${why}. Serving the existing index (built before the latest changes to ${opts.seedsDir}).`],
+        warnings: [
+          `Rebuilding the index in ${opts.outDir} failed: ${why}. Serving the existing index (built before the latest changes to ${opts.seedsDir}).`,
+        ],
         ms: performance.now() - t0,
       },
     };
   }
 }
 
-type Checked = { index: LoadedIndex; report: IngestReport } | { fingerprint: string; previous?: LoadedIndex; reason: string };
+type Checked =
+  | { index: LoadedIndex; report: IngestReport }
+  | { fingerprint: string; previous?: LoadedIndex; reason: string };
 
 /** The live index when it matches the seeds; else what a build needs to know. */
 async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
   const fingerprint = await corpusFingerprint(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new NoArticlesError(`Seeds directory ${opts.seedsDir} cannot be read (${code}): create it and put .txt articles in it.`, { cause: err });
+    throw new NoArticlesError(
+      `Seeds directory ${opts.seedsDir} cannot be read (${code}): create it and put .txt articles in it.`,
+      { cause: err },
+    );
   });
   let previous: LoadedIndex | undefined;
   let reason: string;
@@ -151,7 +162,16 @@ async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
       const m = previous.manifest;
       return {
         index: previous,
-        report: { upToDate: true, articles: m.articles.length, passages: m.passageCount, embedded: 0, reused: 0, skipped: [], warnings: [], ms: performance.now() - t0 },
+        report: {
+          upToDate: true,
+          articles: m.articles.length,
+          passages: m.passageCount,
+          embedded: 0,
+          reused: 0,
+          skipped: [],
+          warnings: [],
+          ms: performance.now() - t0,
+        },
       };
     }
     reason = opts.force ? 'rebuild requested' : 'seeds changed since the index was built';
@@ -168,13 +188,22 @@ async function build(
   { fingerprint, previous, reason }: { fingerprint: string; previous?: LoadedIndex; reason: string },
   lock: DataDirLock,
 ): Promise<{ index: LoadedIndex; report: IngestReport }> {
-
   const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
-  const hashingDimensions = opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
-  const loaded = await prepareCorpus({ seedsDir: opts.seedsDir, split: opts.split, workers: opts.workers, previous: opts.force ? undefined : previous, pipelineKey: key, hashingDimensions });
+  const hashingDimensions =
+    opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
+  const loaded = await prepareCorpus({
+    seedsDir: opts.seedsDir,
+    split: opts.split,
+    workers: opts.workers,
+    previous: opts.force ? undefined : previous,
+    pipelineKey: key,
+    hashingDimensions,
+  });
   opts.onTiming?.('prepare', loaded.ms.wall);
   if (loaded.articles.length === 0) {
-    const why = loaded.skipped.length ? `all ${loaded.skipped.length} file(s) were skipped` : 'it holds no article files';
+    const why = loaded.skipped.length
+      ? `all ${loaded.skipped.length} file(s) were skipped`
+      : 'it holds no article files';
     if (previous) {
       return {
         index: previous,
@@ -187,13 +216,18 @@ async function build(
           reused: 0,
           skipped: loaded.skipped,
           dropped: loaded.dropped,
-          warnings: [...loaded.warnings, `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`],
+          warnings: [
+            ...loaded.warnings,
+            `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`,
+          ],
           ms: performance.now() - t0,
         },
       };
     }
     const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
-    throw new NoArticlesError(`No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`);
+    throw new NoArticlesError(
+      `No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`,
+    );
   }
   const passages = loaded.passages;
   const stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {

@@ -22,10 +22,12 @@ const HEADER_WORDS = 8;
 /** Encodes an index into the file layout above. */
 export function encodeBm25(index: Bm25Index): Buffer {
   const { terms, offsets, docs, tfs, lengths } = index.parts;
-  for (const t of terms) if (t.includes('\0')) throw new Error(`BM25 term ${JSON.stringify(t)} contains NUL; cannot be stored.`);
+  for (const t of terms)
+    if (t.includes('\0')) throw new Error(`BM25 term ${JSON.stringify(t)} contains NUL; cannot be stored.`);
   const termBytes = Buffer.from(terms.join('\0'), 'utf8');
-  const tfBytes = tfs.length * 2 + ((tfs.length & 1) * 2);
-  const size = HEADER_WORDS * 4 + lengths.length * 4 + offsets.length * 4 + docs.length * 4 + tfBytes + termBytes.length;
+  const tfBytes = tfs.length * 2 + (tfs.length & 1) * 2;
+  const size =
+    HEADER_WORDS * 4 + lengths.length * 4 + offsets.length * 4 + docs.length * 4 + tfBytes + termBytes.length;
   const out = Buffer.alloc(size);
   const header = new Uint32Array([MAGIC, VERSION, lengths.length, terms.length, docs.length, termBytes.length, 0, 0]);
   let at = 0;
@@ -50,8 +52,9 @@ export function decodeBm25(buf: Buffer): Bm25Index {
   bytes.set(buf);
   const header = new Uint32Array(bytes.buffer, 0, HEADER_WORDS);
   const [magic, version, docCount, termCount, postingCount, termByteCount] = header;
-  if (magic !== MAGIC || version !== VERSION) throw new Error(`Not a BM25 file of version ${VERSION} (magic ${magic.toString(16)}, version ${version}).`);
-  const tfBytes = postingCount * 2 + ((postingCount & 1) * 2);
+  if (magic !== MAGIC || version !== VERSION)
+    throw new Error(`Not a BM25 file of version ${VERSION} (magic ${magic.toString(16)}, version ${version}).`);
+  const tfBytes = postingCount * 2 + (postingCount & 1) * 2;
   const expected = HEADER_WORDS * 4 + docCount * 4 + (termCount + 1) * 4 + postingCount * 4 + tfBytes + termByteCount;
   if (expected !== buf.length) throw new Error(`BM25 file is ${buf.length} bytes, its header says ${expected}.`);
   let at = HEADER_WORDS * 4;
@@ -67,7 +70,8 @@ export function decodeBm25(buf: Buffer): Bm25Index {
   at += tfBytes;
   const text = Buffer.from(bytes.buffer, at, termByteCount).toString('utf8');
   const terms = termCount === 0 ? [] : text.split('\0');
-  if (terms.length !== termCount) throw new Error(`BM25 file holds ${terms.length} terms, its header says ${termCount}.`);
+  if (terms.length !== termCount)
+    throw new Error(`BM25 file holds ${terms.length} terms, its header says ${termCount}.`);
   return Bm25Index.fromParts({ terms, offsets, docs, tfs, lengths });
 }
 

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import type { ArticleMeta } from '../corpus/load.js';
@@ -16,7 +16,7 @@ import type { Bm25Index } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
 import { checkDataDir, readCurrent } from './generations.js';
 import { decodeBm25 } from './lexical-file.js';
-import { asHnswDocstore, parsePassages, PassageDocstore } from './passage-file.js';
+import { asHnswDocstore, PassageDocstore, parsePassages } from './passage-file.js';
 
 /** Bump when the on-disk layout or the meaning of its fields changes. */
 export const SCHEMA_VERSION = 2;
@@ -148,7 +148,10 @@ function lazyArticles(buf: Buffer, manifest: IndexManifest, path: string): Pick<
   }
   starts.push(buf.length);
   if (starts.length - 1 !== manifest.articles.length) {
-    throw new IndexError('corrupt', `${path} holds ${starts.length - 1} article lines, its manifest lists ${manifest.articles.length}: ${REBUILD}.`);
+    throw new IndexError(
+      'corrupt',
+      `${path} holds ${starts.length - 1} article lines, its manifest lists ${manifest.articles.length}: ${REBUILD}.`,
+    );
   }
   const line = new Map(manifest.articles.map((a, i) => [a.source, i]));
   const parsed = new Map<string, StoredArticle>();
@@ -184,13 +187,23 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   try {
     manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
   } catch (err) {
-    throw new IndexError('corrupt', `Index manifest ${join(dir, 'manifest.json')} is missing or unreadable: ${REBUILD}.`, { cause: err });
+    throw new IndexError(
+      'corrupt',
+      `Index manifest ${join(dir, 'manifest.json')} is missing or unreadable: ${REBUILD}.`,
+      { cause: err },
+    );
   }
   if (manifest.schemaVersion !== SCHEMA_VERSION) {
-    throw new IndexError('schema', `Index in ${dir} has schema ${manifest.schemaVersion}, this version reads ${SCHEMA_VERSION}: ${REBUILD}.`);
+    throw new IndexError(
+      'schema',
+      `Index in ${dir} has schema ${manifest.schemaVersion}, this version reads ${SCHEMA_VERSION}: ${REBUILD}.`,
+    );
   }
   if (manifest.embedder?.id !== embedder.id) {
-    throw new IndexError('embedder', `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedder.id} is configured: ${REBUILD}.`);
+    throw new IndexError(
+      'embedder',
+      `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedder.id} is configured: ${REBUILD}.`,
+    );
   }
   // Each file is read once: the small ones into memory, hashed and parsed from there; the
   // vector file (most of the bytes) is hashed in a worker thread while hnswlib reads it and
@@ -198,9 +211,17 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   const path = (name: string) => join(dir, name);
   const check = (name: string, bytes: number, sha256: () => Promise<string> | string) => {
     const expected = manifest.files?.[name];
-    if (!expected || bytes !== expected.bytes) throw new IndexError('corrupt', `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`);
+    if (!expected || bytes !== expected.bytes)
+      throw new IndexError(
+        'corrupt',
+        `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`,
+      );
     return Promise.resolve(sha256()).then((h) => {
-      if (h !== expected.sha256) throw new IndexError('corrupt', `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`);
+      if (h !== expected.sha256)
+        throw new IndexError(
+          'corrupt',
+          `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`,
+        );
     });
   };
   const read = async (name: string): Promise<Buffer> => {
@@ -247,7 +268,12 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
     const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
     await index.readIndex(path('hnswlib.index'));
     const count = index.getCurrentCount();
-    if (count !== manifest.passageCount || passages.length !== count || bm25.size !== count || index.getNumDimensions() !== manifest.embedder.dimensions) {
+    if (
+      count !== manifest.passageCount ||
+      passages.length !== count ||
+      bm25.size !== count ||
+      index.getNumDimensions() !== manifest.embedder.dimensions
+    ) {
       throw new IndexError(
         'corrupt',
         `Index in ${dir} holds ${count} vectors, ${passages.length} passages and ${bm25.size} lexical entries; its manifest says ${manifest.passageCount}: ${REBUILD}.`,
@@ -255,9 +281,17 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
     }
     index.setEf(manifest.hnsw.efSearch);
     const docstore = new PassageDocstore(passages, hashes);
-    const store = new HNSWLib(embedder.embeddings, { space: args.space, numDimensions: args.numDimensions, index, docstore: asHnswDocstore(docstore) });
+    const store = new HNSWLib(embedder.embeddings, {
+      space: args.space,
+      numDimensions: args.numDimensions,
+      index,
+      docstore: asHnswDocstore(docstore),
+    });
     const articles = lazyArticles(articlesBuf, manifest, join(dir, 'articles.jsonl'));
-    return Object.defineProperties({ store, manifest, passages, hashes, bm25, dir } as LoadedIndex, Object.getOwnPropertyDescriptors(articles));
+    return Object.defineProperties(
+      { store, manifest, passages, hashes, bm25, dir } as LoadedIndex,
+      Object.getOwnPropertyDescriptors(articles),
+    );
   } catch (err) {
     if (err instanceof IndexError) throw err;
     throw new IndexError('corrupt', `Index in ${dir} cannot be read: ${REBUILD}.`, { cause: err });

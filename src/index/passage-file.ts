@@ -8,9 +8,10 @@
  * read with one split, and is easy to inspect and diff; its integrity is checked by the
  * manifest like every other file.
  */
-import { Document } from '@langchain/core/documents';
-import type { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+
 import { open, readFile } from 'node:fs/promises';
+import type { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import { Document } from '@langchain/core/documents';
 import type { Passage } from '../corpus/split.js';
 
 /** Metadata of the Documents the docstore returns. */
@@ -21,11 +22,33 @@ export interface PassageMetadata extends Omit<Passage, 'text'> {
   textHash: string;
 }
 
-type Line = [id: string, source: string, title: string, paragraphIndex: number, start: number, end: number, textHash: string, text: string, section: string | null, kind: string | null];
+type Line = [
+  id: string,
+  source: string,
+  title: string,
+  paragraphIndex: number,
+  start: number,
+  end: number,
+  textHash: string,
+  text: string,
+  section: string | null,
+  kind: string | null,
+];
 
 /** Encodes one passage as a line (without the newline). */
 export function encodePassage(p: Passage, textHash: string): string {
-  const line: Line = [p.id, p.source, p.title, p.paragraphIndex, p.start, p.end, textHash, p.text, p.section ?? null, p.kind ?? null];
+  const line: Line = [
+    p.id,
+    p.source,
+    p.title,
+    p.paragraphIndex,
+    p.start,
+    p.end,
+    textHash,
+    p.text,
+    p.section ?? null,
+    p.kind ?? null,
+  ];
   return JSON.stringify(line);
 }
 
@@ -62,8 +85,17 @@ export function parsePassages(text: string, path: string): { passages: Passage[]
     } catch (err) {
       throw new Error(`${path}: line ${i + 1} is not valid JSON.`, { cause: err });
     }
-    if (!Array.isArray(l) || l.length !== 10 || typeof l[7] !== 'string') throw new Error(`${path}: line ${i + 1} is not a passage.`);
-    const p: Passage = { id: l[0], source: l[1], title: l[2], paragraphIndex: l[3], start: l[4], end: l[5], text: l[7] };
+    if (!Array.isArray(l) || l.length !== 10 || typeof l[7] !== 'string')
+      throw new Error(`${path}: line ${i + 1} is not a passage.`);
+    const p: Passage = {
+      id: l[0],
+      source: l[1],
+      title: l[2],
+      paragraphIndex: l[3],
+      start: l[4],
+      end: l[5],
+      text: l[7],
+    };
     if (l[8] !== null) p.section = l[8];
     if (l[9] !== null) p.kind = l[9] as Passage['kind'];
     passages[i] = p;

@@ -16,11 +16,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CleanedArticle } from '../corpus/clean.js';
-import { CATALOG_FILE, decodeText, loadSeeds, type Article, type DropReport, type Skipped } from '../corpus/load.js';
+import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
 import { Bm25Builder, Bm25Forward, Bm25Index } from '../retrieval/bm25.js';
 import type { LoadedIndex } from './load.js';
-import { prepareChunk, type ChunkResult, type ChunkTask } from './prepare-chunk.js';
+import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
 /**
  * Seed bytes per chunk. Small enough that two workers stay busy on a few megabytes, large
@@ -115,15 +115,31 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     current.push(f.name);
     size += f.bytes;
     if (size >= (opts.chunkBytes ?? CHUNK_BYTES)) {
-      tasks.push({ seedsDir: opts.seedsDir, names: current, guide: false, split: opts.split, hashingDimensions: opts.hashingDimensions });
+      tasks.push({
+        seedsDir: opts.seedsDir,
+        names: current,
+        guide: false,
+        split: opts.split,
+        hashingDimensions: opts.hashingDimensions,
+      });
       current = [];
       size = 0;
     }
   }
-  tasks.push({ seedsDir: opts.seedsDir, names: current, guide: true, split: opts.split, hashingDimensions: opts.hashingDimensions });
+  tasks.push({
+    seedsDir: opts.seedsDir,
+    names: current,
+    guide: true,
+    split: opts.split,
+    hashingDimensions: opts.hashingDimensions,
+  });
   const totalBytes = fresh.reduce((s, f) => s + f.bytes, 0);
-  const workers = totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? 0 : Math.min(opts.workers ?? availableParallelism(), tasks.length);
-  const results = workers > 0 ? await runInWorkers(tasks, workers) : await Promise.all(tasks.map((t) => prepareChunk(t)));
+  const workers =
+    totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+      ? 0
+      : Math.min(opts.workers ?? availableParallelism(), tasks.length);
+  const results =
+    workers > 0 ? await runInWorkers(tasks, workers) : await Promise.all(tasks.map((t) => prepareChunk(t)));
   const tJoin = performance.now();
 
   // Join in name order: each article from its chunk or from the previous index.
@@ -153,7 +169,10 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   // Where each fresh passage's vector is: chunk and position in it (-1: none computed).
   const vecChunk: number[] = [];
   const vecAt: number[] = [];
-  const order = [...names, ...results.flatMap((r) => r.articles.filter((a) => !names.includes(a.source)).map((a) => a.source))];
+  const order = [
+    ...names,
+    ...results.flatMap((r) => r.articles.filter((a) => !names.includes(a.source)).map((a) => a.source)),
+  ];
   for (const source of order) {
     const r = reused.get(source);
     if (r) {
@@ -198,22 +217,43 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     passages,
     bm25,
     vectorOf: dims ? vectorOf : undefined,
-    rawSha256: new Map([...[...reused].map(([k, v]) => [k, v.sha256] as const), ...results.flatMap((r) => Object.entries(r.rawSha256))]),
+    rawSha256: new Map([
+      ...[...reused].map(([k, v]) => [k, v.sha256] as const),
+      ...results.flatMap((r) => Object.entries(r.rawSha256)),
+    ]),
     skipped: results.flatMap((r) => r.skipped),
     dropped: results.flatMap((r) => r.dropped),
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
     reusedArticles: reused.size,
-    ms: { wall: tJoin - t0, loadClean: sum((r) => r.ms.loadClean), split: sum((r) => r.ms.split), lexical: sum((r) => r.ms.lexical), join: tEnd - tJoin },
+    ms: {
+      wall: tJoin - t0,
+      loadClean: sum((r) => r.ms.loadClean),
+      split: sum((r) => r.ms.split),
+      lexical: sum((r) => r.ms.lexical),
+      join: tEnd - tJoin,
+    },
   };
 }
 
 /** An Article rebuilt from what the previous index stored (enough to store it again). */
-function storedToArticle(s: { source: string; title: string; meta: Article['meta']; script: string; paragraphs: { text: string; section?: string }[] }): Article {
+function storedToArticle(s: {
+  source: string;
+  title: string;
+  meta: Article['meta'];
+  script: string;
+  paragraphs: { text: string; section?: string }[];
+}): Article {
   let at = 0;
   const paragraphs = s.paragraphs.map((p, index) => {
     const start = at;
     at += p.text.length + 2;
-    return { index, text: p.text, start, end: start + p.text.length, ...(p.section === undefined ? {} : { section: p.section }) };
+    return {
+      index,
+      text: p.text,
+      start,
+      end: start + p.text.length,
+      ...(p.section === undefined ? {} : { section: p.section }),
+    };
   });
   const cleaned = { text: '', paragraphs, script: s.script } as unknown as CleanedArticle;
   return { source: s.source, title: s.title, meta: s.meta, raw: '', cleaned };
@@ -236,11 +276,21 @@ async function runInWorkers(tasks: ChunkTask[], n: number): Promise<ChunkResult[
         while (next < tasks.length) {
           const id = next++;
           results[id] = await new Promise<ChunkResult>((resolve, reject) => {
-            const onMessage = (msg: { id: number; result?: ChunkResult; error?: { message: string; stack?: string } }) => {
+            const onMessage = (msg: {
+              id: number;
+              result?: ChunkResult;
+              error?: { message: string; stack?: string };
+            }) => {
               if (msg.id !== id) return;
               w.off('message', onMessage);
               w.off('error', reject);
-              if (msg.error) reject(new Error(`Preparing seed files ${tasks[id].names[0] ?? ''}… failed in a worker: ${msg.error.message}`, { cause: msg.error }));
+              if (msg.error)
+                reject(
+                  new Error(
+                    `Preparing seed files ${tasks[id].names[0] ?? ''}… failed in a worker: ${msg.error.message}`,
+                    { cause: msg.error },
+                  ),
+                );
               else resolve(msg.result!);
             };
             w.on('message', onMessage);

@@ -5,9 +5,9 @@
  * thread that computed it.
  */
 import { createHash } from 'node:crypto';
-import { loadSeeds, type Article, type DropReport, type Skipped } from '../corpus/load.js';
-import { splitArticle, type Passage, type SplitOptions } from '../corpus/split.js';
-import { Bm25Builder, tokensOf, type Bm25Parts } from '../retrieval/bm25.js';
+import { type Article, type DropReport, loadSeeds, type Skipped } from '../corpus/load.js';
+import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
+import { Bm25Builder, type Bm25Parts, tokensOf } from '../retrieval/bm25.js';
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';

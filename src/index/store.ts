@@ -4,19 +4,20 @@
  * and verification in load.ts, the passages file and LangChain docstore in
  * passage-file.ts, the BM25 file in lexical-file.ts. This module gathers their public API.
  */
-export { DataDirError, IngestLockedError, lockDataDir, type DataDirLock } from './generations.js';
-export { writeIndex, type BuildOptions, type BuildStage, type BuildStats } from './build.js';
+
+export { type BuildOptions, type BuildStage, type BuildStats, writeIndex } from './build.js';
+export { DataDirError, type DataDirLock, IngestLockedError, lockDataDir } from './generations.js';
 export {
   DEFAULT_HNSW,
-  IndexError,
-  INDEX_FILES,
-  loadIndex,
-  SCHEMA_VERSION,
-  textHash,
   type HnswParams,
+  INDEX_FILES,
+  IndexError,
   type IndexManifest,
   type IndexProblem,
   type LoadedIndex,
+  loadIndex,
+  SCHEMA_VERSION,
   type StoredArticle,
+  textHash,
 } from './load.js';
 export { PassageDocstore, type PassageMetadata } from './passage-file.js';

@@ -5,9 +5,10 @@
  * call. `@huggingface/transformers` is an optional package the operator installs when
  * using this provider (it is large and most deployments do not need it).
  */
-import { Embeddings } from '@langchain/core/embeddings';
+
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
 
 /** Options of {@link TransformersEmbeddings}. */
 export interface TransformersEmbeddingsOptions {
@@ -17,7 +18,10 @@ export interface TransformersEmbeddingsOptions {
   batchSize?: number;
 }
 
-type FeatureExtractor = (texts: string[], opts: { pooling: 'mean' | 'cls'; normalize: boolean }) => Promise<{ tolist(): number[][] }>;
+type FeatureExtractor = (
+  texts: string[],
+  opts: { pooling: 'mean' | 'cls'; normalize: boolean },
+) => Promise<{ tolist(): number[][] }>;
 
 /** LangChain embedder backed by a local transformers.js feature-extraction pipeline. */
 export class TransformersEmbeddings extends Embeddings {
@@ -47,9 +51,12 @@ export class TransformersEmbeddings extends Embeddings {
       try {
         mod = await import(/* @vite-ignore */ '@huggingface/transformers' as string);
       } catch (err) {
-        throw new Error('EMBEDDINGS_PROVIDER=transformers needs the optional package: run `npm install @huggingface/transformers`.', {
-          cause: err,
-        });
+        throw new Error(
+          'EMBEDDINGS_PROVIDER=transformers needs the optional package: run `npm install @huggingface/transformers`.',
+          {
+            cause: err,
+          },
+        );
       }
       mod.env.allowRemoteModels = false;
       mod.env.localModelPath = dirname(this.modelDir);

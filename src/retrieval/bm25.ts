@@ -8,8 +8,9 @@
  * on every query, which is far too slow past a few thousand passages. Tokenization is
  * ours (jieba + bigrams, src/text/tokenize.ts); this file is only the scoring.
  */
-import { hanBigrams, words } from '../text/tokenize.js';
+
 import { normalizeForSearch } from '../text/script.js';
+import { hanBigrams, words } from '../text/tokenize.js';
 
 /** A query term with its weight (expansions count less than the user's own words). */
 export interface WeightedTerm {
@@ -63,7 +64,10 @@ export class Bm25Index {
   readonly size: number;
   private scratch?: Float64Array;
 
-  private constructor(readonly parts: Bm25Parts, termIds?: Map<string, number>) {
+  private constructor(
+    readonly parts: Bm25Parts,
+    termIds?: Map<string, number>,
+  ) {
     this.size = parts.lengths.length;
     let total = 0;
     for (let d = 0; d < parts.lengths.length; d++) total += parts.lengths[d];
@@ -85,11 +89,19 @@ export class Bm25Index {
   /** An index over arrays read from disk (checked for consistency; throws when they are not). */
   static fromParts(parts: Bm25Parts): Bm25Index {
     const { terms, offsets, docs, tfs, lengths } = parts;
-    if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== docs.length || docs.length !== tfs.length) {
-      throw new Error(`Inconsistent BM25 arrays: ${terms.length} terms, ${offsets.length} offsets, ${docs.length} postings, ${tfs.length} tfs.`);
+    if (
+      offsets.length !== terms.length + 1 ||
+      offsets[0] !== 0 ||
+      offsets[terms.length] !== docs.length ||
+      docs.length !== tfs.length
+    ) {
+      throw new Error(
+        `Inconsistent BM25 arrays: ${terms.length} terms, ${offsets.length} offsets, ${docs.length} postings, ${tfs.length} tfs.`,
+      );
     }
     for (let i = 0; i < docs.length; i++) {
-      if (docs[i] >= lengths.length) throw new Error(`BM25 posting ${i} names document ${docs[i]} of ${lengths.length}.`);
+      if (docs[i] >= lengths.length)
+        throw new Error(`BM25 posting ${i} names document ${docs[i]} of ${lengths.length}.`);
     }
     return new Bm25Index(parts);
   }
@@ -146,7 +158,11 @@ export class Bm25Index {
     const best: Bm25Hit[] = [];
     for (const doc of touched) {
       const score = scores[doc];
-      if (best.length < k || score > best[best.length - 1].score || (score === best[best.length - 1].score && doc < best[best.length - 1].doc)) {
+      if (
+        best.length < k ||
+        score > best[best.length - 1].score ||
+        (score === best[best.length - 1].score && doc < best[best.length - 1].doc)
+      ) {
         best.push({ doc, score });
         best.sort((a, b) => b.score - a.score || a.doc - b.doc);
         if (best.length > k) best.pop();

@@ -7,11 +7,11 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { Passage } from '../corpus/split.js';
+import type { LoadedIndex } from '../index/store.js';
 import { ADVICE_PATTERNS, FRAUD_LEXICON_ZH } from '../knowledge/glossary.js';
 import { SCAM_TYPES, type ScamType } from '../knowledge/scam-types.js';
-import type { LoadedIndex } from '../index/store.js';
-import { hanBigrams, words } from '../text/tokenize.js';
 import { normalizeForSearch } from '../text/script.js';
+import { hanBigrams, words } from '../text/tokenize.js';
 import { Bm25Index, passageTokens, type WeightedTerm } from './bm25.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 
@@ -87,7 +87,11 @@ export interface RankedLists {
  * weight / (RRF_K + rank) to a passage. Returns one hit per passage, in first-seen order
  * (lexical, then dense), with its ranks and similarity.
  */
-export function fuse(lists: RankedLists, opts: { adviceWeight?: number }, passageOf: (label: number) => Passage): Hit[] {
+export function fuse(
+  lists: RankedLists,
+  opts: { adviceWeight?: number },
+  passageOf: (label: number) => Passage,
+): Hit[] {
   const fused = new Map<number, Hit>();
   const hit = (label: number): Hit => {
     let h = fused.get(label);
@@ -136,7 +140,11 @@ export function rerank(candidates: Hit[], features: (h: Hit) => RerankFeatures):
   for (const h of candidates) {
     const f = features(h);
     h.coverage = f.coverage;
-    h.score = RERANK.fused * (h.score / maxFused) + RERANK.coverage * f.coverage + RERANK.type * f.typeMention + RERANK.fraud * f.fraud;
+    h.score =
+      RERANK.fused * (h.score / maxFused) +
+      RERANK.coverage * f.coverage +
+      RERANK.type * f.typeMention +
+      RERANK.fraud * f.fraud;
   }
   return candidates.sort((a, b) => b.score - a.score || a.label - b.label);
 }
@@ -162,7 +170,9 @@ export function diversify(ranked: Hit[], k: number, shinglesOf: (h: Hit) => Set<
     let pick = 0;
     const top = pool[0];
     if ((perSource.get(top.passage.source) ?? 0) >= PER_SOURCE) {
-      const alt = pool.findIndex((h) => (perSource.get(h.passage.source) ?? 0) < PER_SOURCE && h.score >= top.score * CLOSE_SCORE);
+      const alt = pool.findIndex(
+        (h) => (perSource.get(h.passage.source) ?? 0) < PER_SOURCE && h.score >= top.score * CLOSE_SCORE,
+      );
       if (alt > 0) pick = alt;
     }
     const [h] = pool.splice(pick, 1);
@@ -294,7 +304,8 @@ export class HybridRetriever extends BaseRetriever {
     let ws = this.textWordCache.get(text);
     if (!ws) {
       ws = new Set(words(normalizeForSearch(text)));
-      if (this.textWordCache.size >= TEXT_WORD_CACHE) this.textWordCache.delete(this.textWordCache.keys().next().value!);
+      if (this.textWordCache.size >= TEXT_WORD_CACHE)
+        this.textWordCache.delete(this.textWordCache.keys().next().value!);
       this.textWordCache.set(text, ws);
     }
     return ws;
@@ -313,16 +324,32 @@ export class HybridRetriever extends BaseRetriever {
       if (label !== undefined) dense.push({ label, similarity: 1 - distance });
     }
     // Questions asking what to do favour passages that hold advice (a third, smaller list).
-    const adviceWeight = q.intent === 'victim' || q.intent === 'protect' || q.intent === 'verify' || q.intent === 'check-message' ? WEIGHT.advice : 0;
-    const advice = adviceWeight > 0 ? lexical.filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text))).map((r) => r.doc) : [];
-    const fused = fuse({ lexical: lexical.map((r) => r.doc), dense, advice }, { adviceWeight }, (label) => this.index.passages[label]);
+    const adviceWeight =
+      q.intent === 'victim' || q.intent === 'protect' || q.intent === 'verify' || q.intent === 'check-message'
+        ? WEIGHT.advice
+        : 0;
+    const advice =
+      adviceWeight > 0
+        ? lexical
+            .filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text)))
+            .map((r) => r.doc)
+        : [];
+    const fused = fuse(
+      { lexical: lexical.map((r) => r.doc), dense, advice },
+      { adviceWeight },
+      (label) => this.index.passages[label],
+    );
 
     const qWords = this.questionWords(q);
     const type = q.scamTypes.slice(0, 1).map((t) => SCAM_TYPES.find((x) => x.id === t.id)!)[0];
     const candidates = fused.sort((a, b) => b.score - a.score).slice(0, Math.max(k * 6, 30));
     const ranked = rerank(candidates, (h) => {
       const data = this.passageData(h.label);
-      return { coverage: this.relevance(q, data.words, qWords), typeMention: type ? typeMention(data.normalized, type, true) : 0, fraud: data.fraud };
+      return {
+        coverage: this.relevance(q, data.words, qWords),
+        typeMention: type ? typeMention(data.normalized, type, true) : 0,
+        fraud: data.fraud,
+      };
     });
     return diversify(ranked, k, (h) => new Set(hanBigrams(this.passageData(h.label).normalized)));
   }

@@ -35,7 +35,15 @@ export function createSourceLookup(index: LoadedIndex): SourceLookup {
         const items = a.paragraphs.filter((x) => x.section === para.section).map((x) => x.text);
         const at = items.indexOf(para.text);
         const start = items.slice(0, Math.max(0, at)).reduce((n, t) => n + t.length + 1, 0);
-        return { title: a.title, source: p.source, date: a.meta.date, section: guide.sections[para.section] ?? para.section, paragraph: items.join('\n'), start, end: start + para.text.length };
+        return {
+          title: a.title,
+          source: p.source,
+          date: a.meta.date,
+          section: guide.sections[para.section] ?? para.section,
+          paragraph: items.join('\n'),
+          start,
+          end: start + para.text.length,
+        };
       }
       // Paragraphs are joined by a blank line in the article text the offsets refer to.
       let paraStart = 0;

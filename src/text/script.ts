@@ -93,8 +93,9 @@ export function toTraditional(text: string, variant: TraditionalVariant = 'tw'):
  * the correct form in Chinese prose, and NFKC would wrongly turn it into ASCII.
  */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1d\uff20\uff03\uff06\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  return text.replace(
+    /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1d\uff20\uff03\uff06\u3000]/g,
+    (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)),
   );
 }
 

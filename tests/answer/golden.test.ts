@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatEval, loadGolden } from '../../src/answer/evaluate.js';
+import { toSimplified } from '../../src/text/script.js';
 import { seedEngine } from '../helpers/engine.js';
 import { artefacts } from '../helpers/seeds.js';
-import { toSimplified } from '../../src/text/script.js';
 
 describe('golden set', () => {
   it('meets the quality floors', async () => {

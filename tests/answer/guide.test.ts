@@ -13,14 +13,21 @@ describe('guide ingestion', () => {
     const zh = articles.find((a) => a.source === 'guide/zh/fake-loan.md')!;
     expect(zh.title).toBe('反诈助手防骗指南 · 虚假贷款');
     expect(zh.meta.kind).toBe('guide');
-    expect(zh.meta.guide).toMatchObject({ page: 'fake-loan', scamType: 'fake-loan', lang: 'zh-Hans', topic: 'scam-type' });
+    expect(zh.meta.guide).toMatchObject({
+      page: 'fake-loan',
+      scamType: 'fake-loan',
+      lang: 'zh-Hans',
+      topic: 'scam-type',
+    });
     const passages = splitArticle(zh.cleaned, zh.source, zh.title);
     expect(passages.map((p) => p.section)).toEqual(['how', 'how', 'flags', 'todo', 'rule']);
     expect(passages[1].text).toBe('申请后对方说账户冻结，要你先交解冻金才能放款。');
     const en = articles.find((a) => a.source === 'guide/en/after-scammed.md')!;
     expect(en.title).toBe(guideTitle('After you have been scammed', 'en'));
     expect(en.meta.guide).toMatchObject({ audience: 'victims', lang: 'en', topic: 'situation' });
-    expect(splitArticle(en.cleaned, en.source, en.title).map((p) => p.text)).toContain('Ask your bank to stop the payment while the police act.');
+    expect(splitArticle(en.cleaned, en.source, en.title).map((p) => p.text)).toContain(
+      'Ask your bank to stop the payment while the police act.',
+    );
   });
 
   it('is loaded beside the news, not cleaned as a news article', async () => {
@@ -34,7 +41,9 @@ describe('guide ingestion', () => {
   });
 
   it('reports a page without front matter with its file name', () => {
-    expect(() => parseGuidePage('## 骗局 {#how}\n1. 文字。', 'guide/zh/x.md')).toThrow(/guide\/zh\/x\.md: no front matter/);
+    expect(() => parseGuidePage('## 骗局 {#how}\n1. 文字。', 'guide/zh/x.md')).toThrow(
+      /guide\/zh\/x\.md: no front matter/,
+    );
   });
 
   it('parses every page the guide writer committed', async () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { ChatOpenAI } from '@langchain/openai';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
+import { ChatOpenAI } from '@langchain/openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, type EngineDeps } from '../../src/answer/engine.js';
-import type { Citation } from '../../src/answer/types.js';
 import { loadPrompts, validateLlmText } from '../../src/answer/llm.js';
+import type { Citation } from '../../src/answer/types.js';
 import { seedEngine } from '../helpers/engine.js';
 import { startMockOpenAI } from '../helpers/mock-openai.js';
 
@@ -232,7 +232,10 @@ describe('createChatModel', () => {
       });
       const base = await seedEngine();
       const cites = (await answer('什么是杀猪盘？', base)).citations;
-      mock.behave({ kind: 'reply', content: `${cites[0].text.match(/^[^。！？]*[。！？]/u)?.[0] ?? cites[0].text}[1]` });
+      mock.behave({
+        kind: 'reply',
+        content: `${cites[0].text.match(/^[^。！？]*[。！？]/u)?.[0] ?? cites[0].text}[1]`,
+      });
       const a = await answer('什么是杀猪盘？', { ...base, llm, prompts, llmTimeoutMs: 2000 });
       expect(a.mode).toBe('llm');
       expect(mock.requests.at(-1)!.body.model).toBe('qwen2.5:7b');

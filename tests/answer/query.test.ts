@@ -33,17 +33,21 @@ describe('analyzeQuery', () => {
   });
 
   it('does not take a question that only names a city or agency for a fraud question', () => {
-    for (const q of ['无锡有什么好玩的', '济宁市公安局在哪里', '滁州明天天气', 'Where is Wuxi?']) expect(analyzeQuery(q).fraudSignal, q).toBe(false);
-    for (const q of ['无锡有什么诈骗套路', '接到自称公安局的电话要我转账', 'Is this a scam?']) expect(analyzeQuery(q).fraudSignal, q).toBe(true);
+    for (const q of ['无锡有什么好玩的', '济宁市公安局在哪里', '滁州明天天气', 'Where is Wuxi?'])
+      expect(analyzeQuery(q).fraudSignal, q).toBe(false);
+    for (const q of ['无锡有什么诈骗套路', '接到自称公安局的电话要我转账', 'Is this a scam?'])
+      expect(analyzeQuery(q).fraudSignal, q).toBe(true);
   });
 
   it('recognises a pasted suspicious message and its red flags', () => {
-    const q = analyzeQuery('【XX银行】您的账户存在异常将被冻结，请立即点击 http://bank-xx.top 验证，并提供短信验证码。');
+    const q = analyzeQuery(
+      '【XX银行】您的账户存在异常将被冻结，请立即点击 http://bank-xx.top 验证，并提供短信验证码。',
+    );
     expect(q.intent).toBe('check-message');
     expect(q.redFlags.map((f) => f.id)).toEqual(expect.arrayContaining(['link', 'code', 'urgent']));
   });
 
-  it('maps Taiwanese phrasing to the articles\' words', () => {
+  it("maps Taiwanese phrasing to the articles' words", () => {
     expect(analyzeQuery('網路詐騙').expansions.join(' ')).toContain('网络');
   });
 });

@@ -61,15 +61,25 @@ describe('cleanArticle on the seeds', () => {
   });
 
   it('the artefact check recognises each defect in the raw seeds', () => {
-    expect(artefacts(seed('000'))).toEqual(expect.arrayContaining(['doubled run', 'doubled punctuation', 'line break']));
-    expect(artefacts(seed('001'))).toEqual(expect.arrayContaining(['pinyin annotation', 'ASCII comma in Chinese', 'Traditional character', 'trailer, caption or byline']));
+    expect(artefacts(seed('000'))).toEqual(
+      expect.arrayContaining(['doubled run', 'doubled punctuation', 'line break']),
+    );
+    expect(artefacts(seed('001'))).toEqual(
+      expect.arrayContaining([
+        'pinyin annotation',
+        'ASCII comma in Chinese',
+        'Traditional character',
+        'trailer, caption or byline',
+      ]),
+    );
     expect(artefacts(seed('002'))).toContain('space inside Chinese text');
   });
 
   it('leaves no artefact in any paragraph of any seed', () => {
     for (const name of seedNames()) {
       const a = cleanArticle(seed(name.slice(0, 3)));
-      for (const p of a.paragraphs) expect(artefacts(p.text), `${name} ¶${p.index}: ${p.text.slice(0, 40)}`).toEqual([]);
+      for (const p of a.paragraphs)
+        expect(artefacts(p.text), `${name} ¶${p.index}: ${p.text.slice(0, 40)}`).toEqual([]);
     }
   });
 
@@ -104,7 +114,9 @@ describe('cleaning rules', () => {
   });
 
   it('reads Markdown articles and Windows line endings', () => {
-    const a = cleanArticle('\uFEFF# 警惕冒充客服诈骗\r\n\r\n近日，**市民**接到自称客服的电话，要求其转账。民警提醒：不要转账。\r\n');
+    const a = cleanArticle(
+      '\uFEFF# 警惕冒充客服诈骗\r\n\r\n近日，**市民**接到自称客服的电话，要求其转账。民警提醒：不要转账。\r\n',
+    );
     expect(a.derivedTitle).toBe('警惕冒充客服诈骗');
     expect(a.text).toBe('近日，市民接到自称客服的电话，要求其转账。民警提醒：不要转账。');
   });

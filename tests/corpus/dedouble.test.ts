@@ -4,7 +4,9 @@ import { seed } from '../helpers/seeds.js';
 
 describe('undoubleLine', () => {
   it('repairs doubled runs from seed 000, punctuation and numbers included', () => {
-    expect(undoubleLine('这代表了今年疫情防控期间这代表了今年疫情防控期间，，无锡公安累无锡公安累')).toBe('这代表了今年疫情防控期间，无锡公安累');
+    expect(undoubleLine('这代表了今年疫情防控期间这代表了今年疫情防控期间，，无锡公安累无锡公安累')).toBe(
+      '这代表了今年疫情防控期间，无锡公安累',
+    );
     expect(undoubleLine('成功劝防案件成功劝防案件17861786起起，，为群众为群众')).toBe('成功劝防案件1786起，为群众');
     expect(undoubleLine('71807180名名，，同比分别上升同比分别上升2222..88%%、、')).toBe('7180名，同比分别上升22.8%、');
   });
@@ -32,7 +34,9 @@ describe('undoubleDocument', () => {
   });
 
   it('leaves normal documents alone, including short lines that look doubled', () => {
-    const doc = ['今天我们去公园看看花。', '哈哈', '他说：“谢谢谢谢！”', '通知一条接着一条地来了，大家都很忙。'].join('\n');
+    const doc = ['今天我们去公园看看花。', '哈哈', '他说：“谢谢谢谢！”', '通知一条接着一条地来了，大家都很忙。'].join(
+      '\n',
+    );
     const r = undoubleDocument(doc);
     expect(r.doubled).toBe(false);
     expect(r.text).toBe(doc);

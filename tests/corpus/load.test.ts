@@ -40,7 +40,10 @@ describe('loadSeeds', () => {
 
   it('derives a title when the catalog has none, and warns about a broken catalog', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'a.txt'), '警惕冒充客服诈骗\n\n近日，市民接到自称客服的电话，对方称可以退款。民警提醒不要转账。');
+    writeFileSync(
+      join(dir, 'a.txt'),
+      '警惕冒充客服诈骗\n\n近日，市民接到自称客服的电话，对方称可以退款。民警提醒不要转账。',
+    );
     writeFileSync(join(dir, 'catalog.json'), '{ not json');
     const r = await loadSeeds(dir);
     expect(r.articles[0].title).toBe('警惕冒充客服诈骗');
@@ -49,7 +52,9 @@ describe('loadSeeds', () => {
 
   it('throws a clear error for a missing directory', async () => {
     await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(SeedsDirectoryError);
-    await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(/Seeds directory \/nonexistent\/seeds cannot be read \(ENOENT\)/);
+    await expect(loadSeeds('/nonexistent/seeds')).rejects.toThrow(
+      /Seeds directory \/nonexistent\/seeds cannot be read \(ENOENT\)/,
+    );
     await expect(loadSeeds('/nonexistent/seeds')).rejects.not.toThrow(/--seeds/);
   });
 

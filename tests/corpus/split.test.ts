@@ -14,7 +14,11 @@ const articleArb = fc.array(paragraphArb, { minLength: 1, maxLength: 6 }).map((p
 
 describe('splitSentences', () => {
   it('splits on Chinese sentence ends, keeping closing quotes with their sentence', () => {
-    expect(splitSentences('他说：“快转账！”我没有转。真的吗？')).toEqual(['他说：“快转账！”', '我没有转。', '真的吗？']);
+    expect(splitSentences('他说：“快转账！”我没有转。真的吗？')).toEqual([
+      '他说：“快转账！”',
+      '我没有转。',
+      '真的吗？',
+    ]);
     expect(splitSentences('千万不要转账……”2月23日上午')).toEqual(['千万不要转账……”', '2月23日上午']);
   });
 });
@@ -30,7 +34,10 @@ describe('splitArticle (properties)', () => {
           expect(article.text.slice(p.start, p.end)).toBe(p.text);
         }
         for (const para of article.paragraphs) {
-          const joined = passages.filter((p) => p.paragraphIndex === para.index).map((p) => p.text).join('');
+          const joined = passages
+            .filter((p) => p.paragraphIndex === para.index)
+            .map((p) => p.text)
+            .join('');
           expect(joined).toBe(para.text);
         }
       }),

@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** What the mock does with the next chat request. */
-export type MockBehaviour = { kind: 'reply'; content: string } | { kind: 'delay'; ms: number; content: string } | { kind: 'status'; status: number };
+export type MockBehaviour =
+  | { kind: 'reply'; content: string }
+  | { kind: 'delay'; ms: number; content: string }
+  | { kind: 'status'; status: number };
 
 /** A local OpenAI-compatible chat completions server for tests. */
 export async function startMockOpenAI(): Promise<{

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../src/index/embedders.js';
 import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
@@ -27,7 +27,10 @@ describe('HashingEmbeddings', () => {
   });
 
   it('gives the same vectors from worker threads as in the calling thread', async () => {
-    const texts = Array.from({ length: 600 }, (_, i) => `第${i}号提醒：接到自称客服的电话要求转账${i % 7}次，一定是诈骗。`);
+    const texts = Array.from(
+      { length: 600 },
+      (_, i) => `第${i}号提醒：接到自称客服的电话要求转账${i % 7}次，一定是诈骗。`,
+    );
     const pooled = new HashingEmbeddings({ workers: 2 });
     try {
       const [a, b] = await Promise.all([pooled.embedDocuments(texts), e.embedDocuments(texts)]);

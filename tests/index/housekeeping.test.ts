@@ -43,9 +43,21 @@ describe('housekeeping when the index is opened for writing', () => {
     const running = await lockDataDir(out); // another build holds the lock…
     mkdirSync(join(out, 'tmp-gen-2-running')); // …and is writing its generation
     writeFileSync(join(seeds, '010_new.txt'), '民警提醒：任何让你下载会议软件共享屏幕的“客服”都是骗子。');
-    const err = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, lockWaitMs: 300, keepPreviousOnError: false }).catch((x: unknown) => x);
+    const err = await ensureIndex({
+      seedsDir: seeds,
+      outDir: out,
+      embedder: e,
+      lockWaitMs: 300,
+      keepPreviousOnError: false,
+    }).catch((x: unknown) => x);
     // A bot keeps serving the index it has, saying why it is not rebuilt.
-    const served = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, lockWaitMs: 300, keepPreviousOnError: true });
+    const served = await ensureIndex({
+      seedsDir: seeds,
+      outDir: out,
+      embedder: e,
+      lockWaitMs: 300,
+      keepPreviousOnError: true,
+    });
     expect(served.report.warnings.join('\n')).toMatch(/another ingest is running/i);
     expect(err).toBeInstanceOf(IngestLockedError);
     expect((err as Error).message).toMatch(new RegExp(`another ingest is running \\(pid ${process.pid}\\)`, 'i'));
@@ -71,10 +83,14 @@ describe('housekeeping when the index is opened for writing', () => {
     const seeds = seedsCopy();
     const out = tmp();
     const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/ingest.ts'), '--seeds', seeds, '--out', out, '--force', '--quiet'], {
-        cwd: ROOT,
-        env: { ...process.env, EMBEDDINGS_DIMENSIONS: '64' },
-      });
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src/cli/ingest.ts'), '--seeds', seeds, '--out', out, '--force', '--quiet'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, EMBEDDINGS_DIMENSIONS: '64' },
+        },
+      );
     const results = await Promise.all([run(), run()]);
     for (const r of results) expect(r.stdout).toMatch(/Ingested \d+ article/);
     const live = readFileSync(join(out, 'CURRENT'), 'utf8').trim();
@@ -102,7 +118,9 @@ describe('a data directory that cannot hold an index', () => {
     writeFileSync(file, 'not a directory');
     const e = embedder();
     await expect(loadIndex(file, e)).rejects.toThrow(DataDirError);
-    await expect(ensureIndex({ seedsDir: seedsCopy(), outDir: file, embedder: e })).rejects.toThrow(/data directory .* is a file, not a directory: move the file away or set DATA_DIR/i);
+    await expect(ensureIndex({ seedsDir: seedsCopy(), outDir: file, embedder: e })).rejects.toThrow(
+      /data directory .* is a file, not a directory: move the file away or set DATA_DIR/i,
+    );
   });
 
   it('has a directory named CURRENT: says so and what to do', async () => {

@@ -41,7 +41,8 @@ describe('prepareCorpus', () => {
 });
 
 describe('incremental ingest', () => {
-  const files = (dir: string) => Object.fromEntries(['passages.jsonl', 'bm25.bin', 'articles.jsonl'].map((f) => [f, readFileSync(join(dir, f))]));
+  const files = (dir: string) =>
+    Object.fromEntries(['passages.jsonl', 'bm25.bin', 'articles.jsonl'].map((f) => [f, readFileSync(join(dir, f))]));
 
   it('reuses unchanged articles and yields the same index content as a build from scratch', async () => {
     const seeds = corpus();
@@ -69,7 +70,10 @@ describe('incremental ingest', () => {
     const out = tmp();
     await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     const name = readdirSync(seeds).sort()[3];
-    writeFileSync(join(seeds, name), `${readFileSync(join(seeds, name), 'utf8')}\n\n民警特别提醒：凡是要求下载陌生会议软件并共享屏幕的，一律是诈骗。\n`);
+    writeFileSync(
+      join(seeds, name),
+      `${readFileSync(join(seeds, name), 'utf8')}\n\n民警特别提醒：凡是要求下载陌生会议软件并共享屏幕的，一律是诈骗。\n`,
+    );
     const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     expect(r.index.passages.some((p) => p.source === name && p.text.includes('一律是诈骗'))).toBe(true);
   });

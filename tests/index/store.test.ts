@@ -1,11 +1,20 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
 import { createEmbedder, type Embedder } from '../../src/index/embedders.js';
 import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
 import { ensureIndex, NoArticlesError } from '../../src/index/ingest.js';
-import { INDEX_FILES, loadIndex, type BuildStage } from '../../src/index/store.js';
+import { type BuildStage, INDEX_FILES, loadIndex } from '../../src/index/store.js';
 import { Bm25Index, passageTokens } from '../../src/retrieval/bm25.js';
 import { seedsCopy, tmp } from '../helpers/tmp.js';
 
@@ -39,7 +48,10 @@ describe('ensureIndex', () => {
     expect(second.report.upToDate).toBe(true);
     expect(e.embeddings.count).toBe(first.report.passages);
 
-    writeFileSync(join(seeds, '005_new.txt'), '警惕新型诈骗\n\n近日，有人冒充快递客服称包裹丢失可以理赔，诱导受害人下载会议软件共享屏幕。民警提醒：正规客服不会要求共享屏幕或转账。');
+    writeFileSync(
+      join(seeds, '005_new.txt'),
+      '警惕新型诈骗\n\n近日，有人冒充快递客服称包裹丢失可以理赔，诱导受害人下载会议软件共享屏幕。民警提醒：正规客服不会要求共享屏幕或转账。',
+    );
     const before = e.embeddings.count;
     const third = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     expect(third.report.articles).toBe(first.report.articles + 1);
@@ -51,7 +63,11 @@ describe('ensureIndex', () => {
   it('rebuilds when the configured embedder differs from the one the index was built with', async () => {
     const seeds = seedsCopy();
     const out = tmp();
-    await ensureIndex({ seedsDir: seeds, outDir: out, embedder: createEmbedder({ provider: 'hashing', dimensions: 64 }) });
+    await ensureIndex({
+      seedsDir: seeds,
+      outDir: out,
+      embedder: createEmbedder({ provider: 'hashing', dimensions: 64 }),
+    });
     const other = createEmbedder({ provider: 'hashing', dimensions: 128 });
     await expect(loadIndex(out, other)).rejects.toMatchObject({ problem: 'embedder' });
     const r = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: other });
@@ -72,7 +88,9 @@ describe('ensureIndex', () => {
     expect(r.index.manifest.articles).toHaveLength(built.report.articles);
     // And with no index to fall back on, it is an error naming the files.
     await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(NoArticlesError);
-    await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(/bad\.txt: not valid UTF-8/);
+    await expect(ensureIndex({ seedsDir: seeds, outDir: tmp(), embedder: e })).rejects.toThrow(
+      /bad\.txt: not valid UTF-8/,
+    );
   });
 });
 
@@ -95,7 +113,9 @@ describe('loadIndex detects damage', () => {
     },
     missing: (p: string) => rmSync(p),
   } as const;
-  const cases = INDEX_FILES.flatMap((file) => (Object.keys(damages) as (keyof typeof damages)[]).map((how) => [file, how] as const));
+  const cases = INDEX_FILES.flatMap((file) =>
+    (Object.keys(damages) as (keyof typeof damages)[]).map((how) => [file, how] as const),
+  );
 
   it.each(cases)('%s %s: detected by loadIndex, rebuilt by ensureIndex', async (file, how) => {
     const { out, e, dir, seeds } = await built();
@@ -123,7 +143,10 @@ describe('loadIndex detects damage', () => {
     const m = JSON.parse(readFileSync(p, 'utf8'));
     m.passageCount += 1;
     writeFileSync(p, JSON.stringify(m));
-    await expect(loadIndex(out, e)).rejects.toMatchObject({ problem: 'corrupt', message: expect.stringMatching(/holds \d+ vectors/) });
+    await expect(loadIndex(out, e)).rejects.toMatchObject({
+      problem: 'corrupt',
+      message: expect.stringMatching(/holds \d+ vectors/),
+    });
   });
 
   it('ensureIndex repairs a damaged index by rebuilding from the seeds', async () => {
@@ -196,7 +219,11 @@ describe('loaded files', () => {
     expect(doc.metadata).toMatchObject({ label, id: loaded.passages[label].id, textHash: loaded.hashes[label] });
     // The persisted lexical index scores exactly like one built from the passages now.
     const fresh = Bm25Index.fromTokens(loaded.passages.map((p) => passageTokens(p.text)));
-    const query = [{ term: 'w:诈骗', weight: 1 }, { term: 'b:民警', weight: 0.5 }, { term: 'w:转账', weight: 1 }];
+    const query = [
+      { term: 'w:诈骗', weight: 1 },
+      { term: 'b:民警', weight: 0.5 },
+      { term: 'w:转账', weight: 1 },
+    ];
     expect(loaded.bm25.search(query, 10)).toEqual(fresh.search(query, 10));
     expect(loaded.bm25.search(query, 10).length).toBeGreaterThan(0);
     // Articles are parsed on demand and match the source of each passage.

@@ -27,7 +27,10 @@ describe('Bm25Index', () => {
   const index = Bm25Index.fromTokens(DOCS);
 
   it('scores like Okapi BM25, best first, only documents with a query term', () => {
-    const q = [{ term: 'w:诈骗', weight: 1 }, { term: 'w:转账', weight: 0.5 }];
+    const q = [
+      { term: 'w:诈骗', weight: 1 },
+      { term: 'w:转账', weight: 0.5 },
+    ];
     const expected = reference(DOCS, q);
     const hits = index.search(q, 10);
     expect(hits.map((h) => h.doc)).toEqual([0, 3, 1]);
@@ -68,7 +71,10 @@ describe('BM25 file', () => {
 
   it('round-trips exactly', () => {
     const back = decodeBm25(encodeBm25(index));
-    const q = [{ term: 'w:民警', weight: 1 }, { term: 'w:转账', weight: 1 }];
+    const q = [
+      { term: 'w:民警', weight: 1 },
+      { term: 'w:转账', weight: 1 },
+    ];
     expect(back.search(q, 10)).toEqual(index.search(q, 10));
     expect(back.parts.terms).toEqual(index.parts.terms);
   });
