@@ -5,6 +5,7 @@
  * interactively, and otherwise exits with instructions.
  */
 import './load-env.js';
+import { setupEngine } from './answer/setup.js';
 import { createBot } from './bot/create-bot.js';
 import { type Running, startPolling, startWebhook } from './bot/start.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
@@ -24,7 +25,12 @@ async function main(config: Config): Promise<number> {
       await runTerminalChat(config);
       return 0;
     }
-    console.error(NO_TOKEN);
+    // Not interactive (a service, CI, a pipe): still build the index, so that `npm start`
+    // leaves a ready library behind, then say what is missing.
+    const { report } = await setupEngine(config);
+    console.error(
+      `Index ready in ${config.dataDir}: ${report.articles} documents, ${report.passages} passages.\n\n${NO_TOKEN}`,
+    );
     return 1;
   }
   const token = config.telegram.token;

@@ -4,6 +4,7 @@
  * a terminal it exits with instructions.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { botMessages, startEmulator, waitFor } from '../helpers/emulator.js';
@@ -34,10 +35,12 @@ function start(env: Record<string, string>) {
 }
 
 describe('npm start (src/main.ts)', () => {
-  it('without a token and without a terminal, exits 1 and says how to get one', async () => {
-    const p = start({ DATA_DIR: tmp('fzzs-main-') });
+  it('without a token and without a terminal, builds the index, exits 1 and says how to get a token', async () => {
+    const dataDir = tmp('fzzs-main-');
+    const p = start({ DATA_DIR: dataDir });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toMatch(/TELEGRAM_BOT_TOKEN is not set[\s\S]*@BotFather/);
+    expect(p.output()).toMatch(/Index ready in [\s\S]*TELEGRAM_BOT_TOKEN is not set[\s\S]*@BotFather/);
+    expect(existsSync(join(dataDir, 'CURRENT'))).toBe(true);
   });
 
   it('rejects invalid configuration with the variable to fix', async () => {
