@@ -14,17 +14,7 @@ import { loadConfig } from '../config.js';
 import { openRecorder } from '../record/open.js';
 import type { Recorder, RecordSource } from '../record/types.js';
 import { detectLanguage } from '../retrieval/query.js';
-
-const USAGE = `usage: npm run check -- [--json] [--lang zh|zhHant|en] [--record] "message"
-       npm run check -- [--json] [--record] --image FILE
-       npm run check -- --json [--record] < messages.txt      (one message per line → one JSON per line)
-  --record  also record the check in the operator record (DATA_DIR/record.db; the message
-            text itself is kept only with STORE_CHECKED_MESSAGES=true)`;
-
-/** The record, when --record is given (reads the configuration only then). */
-function recorderFor(args: string[]): Recorder | undefined {
-  return args.includes('--record') ? openRecorder(loadConfig(process.env)) : undefined;
-}
+import { runCli, UsageError } from './run.js';
 
 /** Checks `text`, recording the result when a recorder is given. */
 function checkAndRecord(text: string, recorder: Recorder | undefined, source: RecordSource): CheckResult {
@@ -50,32 +40,23 @@ function outputLang(text: string, forced?: string): LabelLang {
   return l === 'en' ? 'en' : l === 'zh-Hant' ? 'zhHant' : 'zh';
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const langAt = args.indexOf('--lang');
-  const lang = langAt >= 0 ? args[langAt + 1] : undefined;
-  const imageAt = args.indexOf('--image');
-  const image = imageAt >= 0 ? args[imageAt + 1] : undefined;
-  if (imageAt >= 0 && !image) throw new Error('--image needs a file');
-  const skip = new Set([...(langAt >= 0 ? [langAt, langAt + 1] : []), ...(imageAt >= 0 ? [imageAt, imageAt + 1] : [])]);
-  const text = args
-    .filter((a, i) => !skip.has(i) && a !== '--json' && a !== '--record')
-    .join(' ')
-    .trim();
+interface CheckValues {
+  json?: boolean;
+  lang?: string;
+  image?: string;
+  record?: boolean;
+}
 
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-
-  const recorder = recorderFor(args);
+async function main({ values, positionals }: { values: CheckValues; positionals: string[] }): Promise<number> {
+  const { json, lang, image } = values;
+  const text = positionals.join(' ').trim();
+  const recorder = values.record ? openRecorder(loadConfig(process.env)) : undefined;
   if (image) {
     try {
       const ocr = await recognizeImage(image);
       if (!ocr.text.trim()) {
         process.stdout.write(json ? `${JSON.stringify({ ocr, result: null })}\n` : 'No text found in the image.\n');
-        return;
+        return 0;
       }
       const result = checkAndRecord(ocr.text, recorder, 'photo');
       if (json) process.stdout.write(`${JSON.stringify({ ocr, result })}\n`);
@@ -86,30 +67,53 @@ async function main(): Promise<void> {
     } finally {
       await closeDefaultOcr();
     }
-    return;
+    return 0;
   }
 
   if (text) {
     const result = checkAndRecord(text, recorder, 'paste');
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatCheck(result, outputLang(text, lang))}\n`);
-    return;
+    return 0;
   }
 
-  if (!json || process.stdin.isTTY) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (!json || process.stdin.isTTY)
+    throw new UsageError('no message given (pass it as an argument, or --json with one message per stdin line)');
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;
     const result: CheckResult = checkAndRecord(line, recorder, 'paste');
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
+  recorder?.close();
+  return 0;
 }
 
-main().catch((err: unknown) => {
-  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  process.stderr.write(`check failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
-  process.exitCode = 1;
+await runCli({
+  name: 'check',
+  summary:
+    'Checks a received message (SMS, chat, call script) for signs of fraud: verdict, red flags with the words that raised them, entities. Never says a message is safe.',
+  args: '[MESSAGE]',
+  options: {
+    json: {
+      type: 'boolean',
+      description: 'print the CheckResult as JSON; without a message, one message per stdin line',
+    },
+    lang: {
+      type: 'string',
+      valueName: 'zh|zhHant|en',
+      description: "language of the human output (default: the message's)",
+    },
+    image: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'read a screenshot offline (tesseract.js) and check its text',
+    },
+    record: {
+      type: 'boolean',
+      description: 'also record the check in DATA_DIR/record.db (its text only with STORE_CHECKED_MESSAGES=true)',
+    },
+  },
+  notes:
+    'Examples:\n  npm run check -- "【ETC】您的ETC已失效，请点击 http://etc-x.cc 认证"\n  npm run check -- --image screenshot.png\n  npm run check -- --json < messages.txt',
+  main,
 });

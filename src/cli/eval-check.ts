@@ -7,13 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createChecker } from '../check/checker.js';
 import { type CheckItem, evaluateCheck, formatRatio } from '../check/evaluate.js';
+import { runCli } from './run.js';
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const setAt = args.indexOf('--set');
-  const path = setAt >= 0 ? args[setAt + 1] : 'tests/eval/check-dev.json';
-  const verbose = args.includes('--verbose');
-  if (!path) throw new Error('--set needs a file');
+function main(values: { set?: string; verbose?: boolean; 'rules-only'?: boolean }): number {
+  const path = values.set ?? 'tests/eval/check-dev.json';
+  const verbose = values.verbose === true;
   let items: CheckItem[];
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as { items?: CheckItem[] } | CheckItem[];
@@ -21,7 +19,7 @@ function main(): void {
   } catch (err) {
     throw new Error(`cannot read the labelled set ${path}`, { cause: err });
   }
-  const rulesOnly = args.includes('--rules-only');
+  const rulesOnly = values['rules-only'] === true;
   const ev = evaluateCheck(items, rulesOnly ? createChecker({ model: null }) : undefined);
   const out: string[] = [];
   out.push(
@@ -67,13 +65,17 @@ function main(): void {
     show('wrong types', ev.wrongTypes);
   }
   process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }
 
-try {
-  main();
-} catch (err) {
-  process.stderr.write(
-    `${err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)}\n`,
-  );
-  process.exitCode = 1;
-}
+await runCli({
+  name: 'eval:check',
+  summary:
+    'Measures the message checker on a labelled set: scam recall, false alarms on ordinary messages, type accuracy, per language and type, confusions and latency.',
+  options: {
+    set: { type: 'string', valueName: 'FILE', description: 'labelled set (default: tests/eval/check-dev.json)' },
+    verbose: { type: 'boolean', description: 'list missed scams, false alarms and wrong types' },
+    'rules-only': { type: 'boolean', description: 'leave the statistical model out (it was trained on the dev sets)' },
+  },
+  main: ({ values }) => main(values),
+});
