@@ -102,7 +102,9 @@ function imageFileId(m: Message): string | undefined {
 async function runCheck(ctx: BotContext, deps: BotDeps, input: CheckInput, source: RecordSource): Promise<void> {
   typing(ctx);
   if (deps.logMessageText) ctx.log.debug({ text: input.text, forwarded: input.forwarded }, 'check');
-  const opts: AnswerOptions = answerOptions(ctx, deps);
+  // The reply is in the user's language (their Telegram setting), not the message's: a
+  // grandmother forwarding an English SMS reads the verdict in Chinese.
+  const opts: AnswerOptions = answerOptions(ctx, deps, { language: ctx.uiLang });
   const answer: Answer = deps.engine.check
     ? await deps.engine.check(input, opts)
     : await deps.engine.answer(input.text, opts);
