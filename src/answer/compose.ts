@@ -41,6 +41,7 @@ import {
   TYPES_RULES_SHOWN,
 } from '../knowledge/advice.js';
 import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
+import { ROUTINE_NOTICES } from '../knowledge/routine-notices.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { type Hit, typeMention } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
@@ -593,9 +594,15 @@ export function composeExtractive(input: ComposeInput): Draft {
       const c = input.check!;
       const checkType = c.scamType ? typeInfo(c.scamType, library) : undefined;
       const name = checkType ? (lang === 'en' ? checkType.nameEn : checkType.name) : undefined;
+      // A recognised routine notice says what it was taken for (一次性验证码, 运营商账单 …), so
+      // the person can tell whether the checker read their message as they did.
+      const routine = c.routine ? ROUTINE_NOTICES.find((k) => k.id === c.routine) : undefined;
+      const recognised = routine
+        ? [{ text: lang === 'en' ? `Recognised as: ${routine.label.en}.` : `识别为：${routine.label.zh}。`, cites: [] }]
+        : [];
       sections.push({
         kind: 'verdict',
-        lines: [{ text: verdictLine(c.verdict, lang, name, NO_SIGNS_TEXT), cites: [] }],
+        lines: [{ text: verdictLine(c.verdict, lang, name, NO_SIGNS_TEXT), cites: [] }, ...recognised],
       });
       push(
         sections,
