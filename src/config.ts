@@ -45,7 +45,7 @@ const envSchema = z
     EMBEDDINGS_PROVIDER: optionalString
       .pipe(z.enum(['hashing', 'openai', 'transformers']).optional())
       .transform((v) => v ?? 'hashing'),
-    EMBEDDINGS_DIMENSIONS: intFrom(512, 16, 4096),
+    EMBEDDINGS_DIMENSIONS: intFrom(256, 16, 4096),
     // Worker threads of the hashing embedder for large ingestions; default: cores − 1.
     EMBEDDINGS_WORKERS: intFrom(Math.min(4, Math.max(0, availableParallelism() - 1)), 0, 64),
     EMBEDDINGS_BASE_URL: optionalUrl,
