@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { Article } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
-import { Bm25Builder, type Bm25Index, passageTokens } from '../retrieval/bm25.js';
+import { Bm25Index, passageTokens } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
 import {
   type DataDirLock,
@@ -51,8 +51,8 @@ export interface BuildOptions {
   pipeline?: string;
   /** sha256 of articles' raw texts when the caller dropped `raw` (see pipeline.ts). */
   rawSha256?: Map<string, string>;
-  /** Vectors computed while preparing the corpus, by passage label (see pipeline.ts). */
-  vectorOf?: (label: number) => number[] | undefined;
+  /** The graph of `passages` when the caller built it while preparing them (see {@link GraphBuilder}). */
+  graph?: BuiltGraph;
   /** Called after each stage; tests throw from it to simulate a crash. */
   onStage?: (stage: BuildStage) => void | Promise<void>;
   /** Progress of embedding: done and total passages. */
@@ -98,10 +98,93 @@ export async function writeIndex(
   }
 }
 
-/** The embedding for a batch; the next batch is requested before the current one is inserted. */
-interface Batch {
+/** A finished graph: the hnswlib index (label = passage position) and its passages' text hashes. */
+export interface BuiltGraph {
+  index: InstanceType<typeof hnswlib.HierarchicalNSW>;
   hashes: string[];
-  vectors: number[][];
+  embedded: number;
+  reused: number;
+}
+
+/** Growth factor of the graph's capacity when more passages arrive than estimated. */
+const GROWTH = 1.5;
+
+/**
+ * Builds the HNSW graph from passages given in label order, batch by batch, so that the
+ * graph grows while later passages are still being prepared (pipeline.ts) and no vector is
+ * held longer than its batch. A passage's vector is, in order of preference: the previous
+ * index's vector for the same text (hnswlib stores them), the vector computed while
+ * preparing, or a fresh embedding.
+ */
+export class GraphBuilder {
+  private index?: InstanceType<typeof hnswlib.HierarchicalNSW>;
+  private readonly hashes: string[] = [];
+  private readonly cache = new Map<string, number>();
+  private readonly prev?: LoadedIndex;
+  private embedded = 0;
+  private reused = 0;
+
+  /**
+   * @param capacity expected passage count (the graph grows past it when needed)
+   * @param onProgress passages inserted so far (the total is not known while streaming)
+   */
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly hnsw: HnswParams,
+    previous: LoadedIndex | undefined,
+    private capacity: number,
+    private readonly onProgress?: (done: number) => void,
+  ) {
+    // Vectors of unchanged passages come from the previous index only if it used the same embedder.
+    this.prev = previous && previous.manifest.embedder.id === embedder.id ? previous : undefined;
+    this.prev?.hashes.forEach((h, label) => {
+      this.cache.set(h, label);
+    });
+  }
+
+  /** Inserts the next passages; `vectors[k]`, when given, is passage k's fresh vector. */
+  async add(passages: Passage[], vectors: (ArrayLike<number> | undefined)[] = []): Promise<void> {
+    const hashes = passages.map((p) => textHash(p.text));
+    const out: (number[] | undefined)[] = hashes.map((h, k) => {
+      const label = this.cache.get(h);
+      if (label !== undefined) {
+        this.reused++;
+        return this.prev!.store.index.getPoint(label);
+      }
+      const v = vectors[k];
+      if (!v) return undefined;
+      this.embedded++; // embedded while the corpus was prepared
+      // hnswlib's addPoint takes a plain array.
+      return Array.from(v);
+    });
+    const missing = out.flatMap((v, k) => (v ? [] : [k]));
+    if (missing.length > 0) {
+      const fresh = await this.embedder.embeddings.embedDocuments(missing.map((k) => passages[k].text));
+      for (const [j, k] of missing.entries()) out[k] = fresh[j];
+      this.embedded += missing.length;
+    }
+    const start = this.hashes.length;
+    if (!this.index && out.length > 0) {
+      this.index = new hnswlib.HierarchicalNSW('cosine', out[0]!.length);
+      this.capacity = Math.max(this.capacity, out.length);
+      this.index.initIndex(this.capacity, this.hnsw.m, this.hnsw.efConstruction, 42);
+    } else if (this.index && start + out.length > this.capacity) {
+      this.capacity = Math.max(Math.ceil(this.capacity * GROWTH), start + out.length);
+      this.index.resizeIndex(this.capacity);
+    }
+    for (let k = 0; k < out.length; k++) {
+      this.index!.addPoint(out[k]!, start + k);
+      this.hashes.push(hashes[k]);
+    }
+    this.onProgress?.(this.hashes.length);
+  }
+
+  /** The graph, trimmed to its passages (the file holds no unused capacity). */
+  finish(): BuiltGraph {
+    if (!this.index) throw new Error('Refusing to write an empty index: no passages to store.');
+    if (this.capacity > this.hashes.length) this.index.resizeIndex(this.hashes.length);
+    return { index: this.index, hashes: this.hashes, embedded: this.embedded, reused: this.reused };
+  }
 }
 
 async function writeLocked(
@@ -124,70 +207,26 @@ async function writeLocked(
   const stage = async (s: BuildStage) => opts.onStage?.(s);
   try {
     const t0 = performance.now();
-    // Vectors of unchanged passages come from the previous index (hnswlib stores them).
-    const prev = opts.previous && opts.previous.manifest.embedder.id === embedder.id ? opts.previous : undefined;
-    const cache = new Map<string, number>();
-    prev?.hashes.forEach((h, label) => {
-      cache.set(h, label);
-    });
-    // Vectors go into the hnswlib index directly: HNSWLib.addVectors checks each new key
-    // against all existing keys with Array.includes, quadratic over many batches.
-    let index: InstanceType<typeof hnswlib.HierarchicalNSW> | undefined;
-    const hashes: string[] = new Array(passages.length);
-    let embedded = 0;
-    let reused = 0;
-    const vectorsFor = async (from: number): Promise<Batch> => {
-      const batch = passages.slice(from, from + batchSize);
-      const batchHashes = batch.map((p) => textHash(p.text));
-      let fromPrevious = 0;
-      const vectors: (number[] | undefined)[] = batchHashes.map((h, k) => {
-        const label = cache.get(h);
-        if (label === undefined) return opts.vectorOf?.(from + k);
-        fromPrevious++;
-        return prev!.store.index.getPoint(label);
-      });
-      const missing = vectors.flatMap((v, k) => (v ? [] : [k]));
-      if (missing.length > 0) {
-        const fresh = await embedder.embeddings.embedDocuments(missing.map((k) => batch[k].text));
-        for (const [j, k] of missing.entries()) vectors[k] = fresh[j];
-        embedded += missing.length;
-      }
-      reused += fromPrevious;
-      embedded += batch.length - fromPrevious - missing.length; // embedded while the corpus was prepared
-      return { hashes: batchHashes, vectors: vectors as number[][] };
-    };
-    const request = (from: number) => {
-      const p = vectorsFor(from);
-      p.catch(() => undefined); // a failure surfaces where it is awaited, not as unhandled
-      return p;
-    };
-    // The lexical index is built here only when the caller did not bring one; its
-    // tokenising then overlaps with embedding in the worker like the graph insertion does.
-    const lexical = opts.bm25 ? undefined : new Bm25Builder();
-    let next: Promise<Batch> | undefined = request(0);
-    for (let i = 0; next; i += batchSize) {
-      const { hashes: batchHashes, vectors } = await next;
-      next = i + batchSize < passages.length ? request(i + batchSize) : undefined;
-      if (!index) {
-        index = new hnswlib.HierarchicalNSW('cosine', vectors[0].length);
-        index.initIndex(passages.length, hnsw.m, hnsw.efConstruction, 42);
-      }
-      for (let k = 0; k < vectors.length; k++) {
-        index.addPoint(vectors[k], i + k);
-        hashes[i + k] = batchHashes[k];
-        lexical?.add(passageTokens(passages[i + k].text));
-      }
-      opts.onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
+    let graph = opts.graph;
+    if (!graph) {
+      const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
+        opts.onProgress?.(done, passages.length),
+      );
+      for (let i = 0; i < passages.length; i += batchSize) await builder.add(passages.slice(i, i + batchSize));
+      graph = builder.finish();
     }
-    const bm25 = opts.bm25 ?? lexical!.finish();
+    const { index, hashes, embedded, reused } = graph;
+    if (hashes.length !== passages.length)
+      throw new Error(`The graph holds ${hashes.length} passages, the build ${passages.length}.`);
+    const bm25 = opts.bm25 ?? Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
     if (bm25.size !== passages.length)
       throw new Error(`BM25 index holds ${bm25.size} passages, the build ${passages.length}.`);
     opts.onTiming?.('embed+graph', performance.now() - t0);
     await stage('embedded');
 
     const t1 = performance.now();
-    const dims = index!.getNumDimensions();
-    await index!.writeIndex(join(tmp, 'hnswlib.index'));
+    const dims = index.getNumDimensions();
+    await index.writeIndex(join(tmp, 'hnswlib.index'));
     await writeFile(join(tmp, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
     await writePassages(join(tmp, 'passages.jsonl'), passages, hashes);
     await writeBm25(join(tmp, 'bm25.bin'), bm25);

@@ -8,17 +8,21 @@ import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
 import { type Article, type DropReport, listSeedEntries, loadSeeds, type Skipped } from '../corpus/load.js';
 import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
+import { GraphBuilder } from './build.js';
 import type { Embedder } from './embedders.js';
 import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
-import { type BuildOptions, IndexError, type LoadedIndex, loadIndex, writeIndex } from './store.js';
+import { type BuildOptions, DEFAULT_HNSW, IndexError, type LoadedIndex, loadIndex, writeIndex } from './store.js';
 
 /**
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
  * change to how text is cleaned rebuilds existing indexes. Bump with such changes.
  */
-export const PIPELINE_VERSION = 3; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
+export const PIPELINE_VERSION = 3;
+
+/** Graph capacity before the first passages arrive; it grows by half as needed (GraphBuilder). */
+const GRAPH_START_CAPACITY = 4096; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
 
 /**
  * Fingerprint of everything an index is built from: file names and bytes of the seeds
@@ -191,6 +195,15 @@ async function build(
   const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
   const hashingDimensions =
     opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
+  // The graph is built while the corpus is prepared: each batch of passages goes into it
+  // as soon as its chunk is ready (pipeline.ts), instead of after the whole corpus.
+  const graph = new GraphBuilder(
+    opts.embedder,
+    opts.hnsw ?? DEFAULT_HNSW,
+    opts.force ? undefined : previous,
+    GRAPH_START_CAPACITY,
+    (done) => opts.onProgress?.(done, done),
+  );
   const loaded = await prepareCorpus({
     seedsDir: opts.seedsDir,
     split: opts.split,
@@ -198,6 +211,7 @@ async function build(
     previous: opts.force ? undefined : previous,
     pipelineKey: key,
     hashingDimensions,
+    onBatch: (passages, vectors) => graph.add(passages, vectors),
   });
   opts.onTiming?.('prepare', loaded.ms.wall);
   if (loaded.articles.length === 0) {
@@ -237,7 +251,7 @@ async function build(
     onProgress: opts.onProgress,
     onStage: opts.onStage,
     bm25: loaded.bm25,
-    vectorOf: loaded.vectorOf,
+    graph: graph.finish(),
     rawSha256: loaded.rawSha256,
     pipeline: key,
     onTiming: opts.onTiming,

@@ -29,6 +29,10 @@ import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.
 const CHUNK_BYTES = 1 << 20;
 /** Below this many bytes to prepare, worker start-up costs more than it saves. */
 const PARALLEL_MIN_BYTES = 2 << 20;
+/** Chunks handed to each worker beyond the one being read: enough to never leave a worker idle. */
+const CHUNKS_AHEAD = 2;
+/** Passages per {@link PrepareOptions.onBatch} call: large enough to amortise the call. */
+const STREAM_BATCH = 1024;
 
 /** Options of {@link prepareCorpus}. */
 export interface PrepareOptions {
@@ -45,6 +49,13 @@ export interface PrepareOptions {
   /** Tuning for tests: bytes per chunk and the smallest corpus prepared in workers. */
   chunkBytes?: number;
   parallelMinBytes?: number;
+  /**
+   * Called with the passages in label order as soon as they are ready, while later chunks
+   * are still being prepared (the build inserts them into the graph meanwhile). `vectors[k]`
+   * is passage k's vector when one was computed while preparing (with `hashingDimensions`).
+   * Awaited before the next call.
+   */
+  onBatch?: (passages: Passage[], vectors: (Float32Array | undefined)[]) => Promise<void>;
 }
 
 /** A prepared corpus, ready for {@link writeIndex}. */
@@ -54,8 +65,6 @@ export interface PreparedCorpus {
   bm25: Bm25Index;
   /** sha256 of each article's raw text, by source (articles' `raw` is not kept). */
   rawSha256: Map<string, string>;
-  /** Vectors computed while preparing (with `hashingDimensions`), by passage label. */
-  vectorOf?: (label: number) => number[] | undefined;
   skipped: Skipped[];
   dropped: DropReport[];
   warnings: string[];
@@ -138,22 +147,61 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES)
       ? 0
       : Math.min(opts.workers ?? availableParallelism(), tasks.length);
-  const results =
-    workers > 0 ? await runInWorkers(tasks, workers) : await Promise.all(tasks.map((t) => prepareChunk(t)));
-  const tJoin = performance.now();
+  const pool = workers > 0 ? new ChunkPool(tasks, workers) : undefined;
+  try {
+    return await joinChunks(opts, names, tasks, reused, prev, pool, t0);
+  } finally {
+    await pool?.close();
+  }
+}
 
-  // Join in name order: each article from its chunk or from the previous index.
-  const fromChunk = new Map<string, { chunk: number; article: Article; passages: Passage[]; first: number }>();
-  results.forEach((r, chunk) => {
+/**
+ * Joins the chunks' results and the reused articles in label order (seed names sorted,
+ * then the guide), streaming each piece to `onBatch` as soon as its chunk is ready.
+ */
+async function joinChunks(
+  opts: PrepareOptions,
+  names: string[],
+  tasks: ChunkTask[],
+  reused: Map<string, { article: Article; sha256: string }>,
+  prev: LoadedIndex | undefined,
+  pool: ChunkPool | undefined,
+  t0: number,
+): Promise<PreparedCorpus> {
+  const chunkOfName = new Map<string, number>();
+  tasks.forEach((t, c) => {
+    for (const n of t.names) chunkOfName.set(n, c);
+  });
+  // In the calling thread, chunks run one at a time when first needed.
+  const local: Promise<ChunkResult>[] = [];
+  const result = (c: number) => (pool ? pool.result(c) : (local[c] ??= prepareChunk(tasks[c])));
+  const done: ChunkResult[] = [];
+  interface Opened {
+    bySource: Map<string, { article: Article; passages: Passage[]; first: number }>;
+    forward: Bm25Forward;
+    result: ChunkResult;
+  }
+  const opened = new Map<number, Opened>();
+  const open = async (c: number): Promise<Opened> => {
+    let o = opened.get(c);
+    if (o) return o;
+    const r = await result(c);
+    done[c] = r;
+    // Chunks before this one are finished with: their passages are in `passages`.
+    for (const k of opened.keys()) if (k < c) opened.delete(k);
+    const bySource = new Map<string, { article: Article; passages: Passage[]; first: number }>();
     let at = 0;
-    const bySource = new Map<string, number>();
-    for (const p of r.passages) bySource.set(p.source, (bySource.get(p.source) ?? 0) + 1);
+    const count = new Map<string, number>();
+    for (const p of r.passages) count.set(p.source, (count.get(p.source) ?? 0) + 1);
     for (const a of r.articles) {
-      const n = bySource.get(a.source) ?? 0;
-      fromChunk.set(a.source, { chunk, article: a, passages: r.passages.slice(at, at + n), first: at });
+      const n = count.get(a.source) ?? 0;
+      bySource.set(a.source, { article: a, passages: r.passages.slice(at, at + n), first: at });
       at += n;
     }
-  });
+    o = { bySource, forward: new Bm25Forward(Bm25Index.fromParts(r.bm25)), result: r };
+    opened.set(c, o);
+    return o;
+  };
   const prevLabels = new Map<string, number[]>();
   prev?.passages.forEach((p, label) => {
     if (!reused.has(p.source)) return;
@@ -161,69 +209,76 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     if (!l) prevLabels.set(p.source, (l = []));
     l.push(label);
   });
-  const chunkForward = results.map((r) => new Bm25Forward(Bm25Index.fromParts(r.bm25)));
   const prevForward = prev && reused.size > 0 ? new Bm25Forward(prev.bm25) : undefined;
   const builder = new Bm25Builder();
   const articles: Article[] = [];
   const passages: Passage[] = [];
-  // Where each fresh passage's vector is: chunk and position in it (-1: none computed).
-  const vecChunk: number[] = [];
-  const vecAt: number[] = [];
-  const order = [
-    ...names,
-    ...results.flatMap((r) => r.articles.filter((a) => !names.includes(a.source)).map((a) => a.source)),
-  ];
-  for (const source of order) {
+  const dims = opts.hashingDimensions ?? 0;
+  let batch: Passage[] = [];
+  let batchVectors: (Float32Array | undefined)[] = [];
+  const flush = async (min: number) => {
+    if (batch.length === 0 || batch.length < min) return;
+    const [b, v] = [batch, batchVectors];
+    batch = [];
+    batchVectors = [];
+    await opts.onBatch?.(b, v);
+  };
+  const take = async (article: Article, ps: Passage[], vector: (k: number) => Float32Array | undefined) => {
+    articles.push(article);
+    for (const [k, p] of ps.entries()) {
+      passages.push(p);
+      batch.push(p);
+      batchVectors.push(vector(k));
+    }
+    await flush(STREAM_BATCH);
+  };
+  for (const source of names) {
     const r = reused.get(source);
     if (r) {
-      articles.push(r.article);
-      for (const label of prevLabels.get(source) ?? []) {
-        passages.push(prev!.passages[label]);
-        vecChunk.push(-1);
-        vecAt.push(0);
-        builder.addFrom(prevForward!, label);
-      }
+      const labels = prevLabels.get(source) ?? [];
+      for (const label of labels) builder.addFrom(prevForward!, label);
+      await take(
+        r.article,
+        labels.map((l) => prev!.passages[l]),
+        () => undefined,
+      );
       continue;
     }
-    const c = fromChunk.get(source);
-    if (!c) continue; // skipped, reported by its chunk
-    articles.push(c.article);
-    c.passages.forEach((p, k) => {
-      passages.push(p);
-      vecChunk.push(c.chunk);
-      vecAt.push(c.first + k);
-      builder.addFrom(chunkForward[c.chunk], c.first + k);
-    });
+    const c = chunkOfName.get(source);
+    if (c === undefined) continue; // listed by readdir, but not a regular file (reported by its chunk)
+    const o = await open(c);
+    const a = o.bySource.get(source);
+    if (!a) continue; // skipped, reported by its chunk
+    for (let k = 0; k < a.passages.length; k++) builder.addFrom(o.forward, a.first + k);
+    const v = o.result.vectors;
+    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
   }
+  // The guide pages, loaded by the last chunk after every seed file.
+  const last = await open(tasks.length - 1);
+  for (const [source, a] of last.bySource) {
+    if (chunkOfName.has(source)) continue;
+    for (let k = 0; k < a.passages.length; k++) builder.addFrom(last.forward, a.first + k);
+    const v = last.result.vectors;
+    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
+  }
+  await flush(1);
+  const tJoin = performance.now();
   const bm25 = builder.finish();
   const tEnd = performance.now();
-  const sum = (f: (r: ChunkResult) => number) => results.reduce((s, r) => s + f(r), 0);
-  const dims = opts.hashingDimensions ?? 0;
-  // The build reads vectors in label order, which is chunk order: a chunk's vectors are
-  // released once its last passage has been read (about 2 KB per passage).
-  const lastLabel = new Map<number, number>();
-  for (const [label, c] of vecChunk.entries()) lastLabel.set(c, label);
-  const vectorOf = (label: number) => {
-    const r = results[vecChunk[label]];
-    const v = r?.vectors;
-    if (!v) return undefined;
-    // hnswlib's addPoint takes a plain array.
-    const out = Array.from(v.subarray(vecAt[label] * dims, (vecAt[label] + 1) * dims));
-    if (lastLabel.get(vecChunk[label]) === label) r.vectors = undefined;
-    return out;
-  };
+  // Every chunk ran (a chunk of skipped files only is never opened by the loop above).
+  for (let c = 0; c < tasks.length; c++) done[c] ??= await result(c);
+  const sum = (f: (r: ChunkResult) => number) => done.reduce((s, r) => s + f(r), 0);
   return {
     articles,
     passages,
     bm25,
-    vectorOf: dims ? vectorOf : undefined,
     rawSha256: new Map([
       ...[...reused].map(([k, v]) => [k, v.sha256] as const),
-      ...results.flatMap((r) => Object.entries(r.rawSha256)),
+      ...done.flatMap((r) => Object.entries(r.rawSha256)),
     ]),
-    skipped: results.flatMap((r) => r.skipped),
-    dropped: results.flatMap((r) => r.dropped),
-    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    skipped: done.flatMap((r) => r.skipped),
+    dropped: done.flatMap((r) => r.dropped),
+    warnings: [...new Set(done.flatMap((r) => r.warnings))],
     reusedArticles: reused.size,
     ms: {
       wall: tJoin - t0,
@@ -259,49 +314,72 @@ function storedToArticle(s: {
   return { source: s.source, title: s.title, meta: s.meta, raw: '', cleaned };
 }
 
-/** Runs chunks on `n` worker threads, results in task order. */
-async function runInWorkers(tasks: ChunkTask[], n: number): Promise<ChunkResult[]> {
-  const results: ChunkResult[] = new Array(tasks.length);
-  let next = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: n }, async () => {
-        const w = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
-        workers.push(w);
-        await new Promise<void>((resolve, reject) => {
-          w.once('error', reject);
-          w.once('message', () => resolve());
-        });
-        while (next < tasks.length) {
-          const id = next++;
-          results[id] = await new Promise<ChunkResult>((resolve, reject) => {
-            const onMessage = (msg: {
-              id: number;
-              result?: ChunkResult;
-              error?: { message: string; stack?: string };
-            }) => {
-              if (msg.id !== id) return;
-              w.off('message', onMessage);
-              w.off('error', reject);
-              if (msg.error)
-                reject(
-                  new Error(
-                    `Preparing seed files ${tasks[id].names[0] ?? ''}… failed in a worker: ${msg.error.message}`,
-                    { cause: msg.error },
-                  ),
-                );
-              else resolve(msg.result!);
-            };
-            w.on('message', onMessage);
-            w.once('error', reject);
-            w.postMessage({ id, task: tasks[id] });
-          });
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+/**
+ * Chunks on worker threads. Tasks are handed out ahead of the consumer (at most
+ * {@link CHUNKS_AHEAD} per worker beyond the one being read), so the workers keep
+ * preparing while the calling thread inserts earlier chunks into the graph, and finished
+ * chunks waiting to be read stay few (memory). Task c goes to worker c mod n: chunks are
+ * cut by size, so the load is even, and results are read in task order anyway.
+ */
+class ChunkPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
+  private readonly results: Promise<ChunkResult>[] = [];
+  private posted = 0;
+  private failed?: Error;
+
+  constructor(
+    private readonly tasks: ChunkTask[],
+    n: number,
+  ) {
+    this.workers = Array.from({ length: n }, () => {
+      const w = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
+      w.on('message', (msg: { id?: number; result?: ChunkResult; error?: { message: string; stack?: string } }) => {
+        if (msg.id === undefined) return; // "ready"
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error)
+          p?.reject(
+            new Error(
+              `Preparing seed files ${this.tasks[msg.id].names[0] ?? ''}… failed in a worker: ${msg.error.message}`,
+              {
+                cause: msg.error,
+              },
+            ),
+          );
+        else p?.resolve(msg.result!);
+      });
+      w.on('error', (err) => this.fail(err));
+      return w;
+    });
+    this.postUpTo(CHUNKS_AHEAD * n);
   }
-  return results;
+
+  /** The result of task `c` (and hands out the tasks after it). */
+  result(c: number): Promise<ChunkResult> {
+    this.postUpTo(c + 1 + CHUNKS_AHEAD * this.workers.length);
+    return this.results[c];
+  }
+
+  private postUpTo(end: number): void {
+    for (; this.posted < Math.min(end, this.tasks.length); this.posted++) {
+      const id = this.posted;
+      this.results[id] = new Promise<ChunkResult>((resolve, reject) => {
+        if (this.failed) reject(this.failed);
+        else this.pending.set(id, { resolve, reject });
+      });
+      this.results[id].catch(() => undefined); // surfaces where it is awaited
+      this.workers[id % this.workers.length].postMessage({ id, task: this.tasks[id] });
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failed = err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

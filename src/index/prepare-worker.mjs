@@ -14,15 +14,20 @@ if (existsSync(compiled)) {
   mod = await import('./prepare-chunk.ts');
 }
 
-parentPort.on('message', async ({ id, task }) => {
-  try {
-    const result = await mod.prepareChunk(task);
-    const { offsets, docs, tfs, lengths } = result.bm25;
-    const transfer = [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer];
-    if (result.vectors) transfer.push(result.vectors.buffer);
-    parentPort.postMessage({ id, result }, transfer);
-  } catch (err) {
-    parentPort.postMessage({ id, error: { message: err?.message ?? String(err), stack: err?.stack } });
-  }
+// Tasks arrive ahead of time (see ChunkPool in pipeline.ts) and run one after another:
+// two chunks at once in one thread would only hold twice the memory.
+let queue = Promise.resolve();
+parentPort.on('message', ({ id, task }) => {
+  queue = queue.then(async () => {
+    try {
+      const result = await mod.prepareChunk(task);
+      const { offsets, docs, tfs, lengths } = result.bm25;
+      const transfer = [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer];
+      if (result.vectors) transfer.push(result.vectors.buffer);
+      parentPort.postMessage({ id, result }, transfer);
+    } catch (err) {
+      parentPort.postMessage({ id, error: { message: err?.message ?? String(err), stack: err?.stack } });
+    }
+  });
 });
 parentPort.postMessage({ ready: true });

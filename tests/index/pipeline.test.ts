@@ -23,15 +23,29 @@ describe('prepareCorpus', () => {
   it('gives the same passages, ids, lexical index and vectors in worker threads as in one thread', async () => {
     const seeds = corpus();
     const opts = { seedsDir: seeds, pipelineKey: 'k', hashingDimensions: 64, chunkBytes: 16_000, parallelMinBytes: 0 };
-    const one = await prepareCorpus({ ...opts, workers: 0 });
-    const two = await prepareCorpus({ ...opts, workers: 2 });
+    // What the build receives while the corpus is prepared: passages and vectors in label order.
+    const streamed = () => {
+      const got: { passages: string[]; vectors: (Float32Array | undefined)[] } = { passages: [], vectors: [] };
+      const onBatch = async (ps: { id: string }[], vs: (Float32Array | undefined)[]) => {
+        got.passages.push(...ps.map((p) => p.id));
+        got.vectors.push(...vs.map((v) => v && Float32Array.from(v)));
+      };
+      return { got, onBatch };
+    };
+    const s1 = streamed();
+    const s2 = streamed();
+    const one = await prepareCorpus({ ...opts, workers: 0, onBatch: s1.onBatch });
+    const two = await prepareCorpus({ ...opts, workers: 2, onBatch: s2.onBatch });
     expect(one.passages.length).toBeGreaterThan(200);
     expect(two.passages).toEqual(one.passages);
     expect(Buffer.compare(encodeBm25(two.bm25), encodeBm25(one.bm25))).toBe(0);
+    expect(s1.got.passages).toEqual(one.passages.map((p) => p.id));
+    expect(s2.got.passages).toEqual(one.passages.map((p) => p.id));
     const e = new HashingEmbeddings({ dimensions: 64 });
     for (const label of [0, 7, one.passages.length - 1]) {
       const expected = Float32Array.from(e.embed(one.passages[label].text));
-      expect(Float32Array.from(two.vectorOf!(label)!)).toEqual(expected);
+      expect(s1.got.vectors[label]).toEqual(expected);
+      expect(s2.got.vectors[label]).toEqual(expected);
     }
     // And the same passages as the plain sequential path (load, then split).
     const plain = await loadSeeds(seeds);
