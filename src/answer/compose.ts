@@ -128,14 +128,21 @@ export interface NewsCase {
 }
 
 /** A sentence of a news passage. */
-interface NewsSentence {
+export interface NewsSentence {
   label: number;
   text: string;
 }
 
-/** What the composer reads besides the retrieved hits: the guide and the news, indexed once. */
+/** What the library keeps of an article: where it is from, not its text. */
+export type LibraryArticle = Pick<StoredArticle, 'source' | 'title' | 'meta'>;
+
+/**
+ * What the composer reads besides the retrieved hits: the guide and the news, indexed
+ * once (at ingest, src/answer/library-file.ts; or on first use for an index without one).
+ */
 export interface Library {
-  passages: Passage[];
+  /** The passage with a label (labels of the entries below). */
+  passage(label: number): Passage;
   pages: Map<string, Partial<Record<GuideLang, GuidePageIndex>>>;
   cases: NewsCase[];
   /** News sentences that carry a figure. */
@@ -143,7 +150,7 @@ export interface Library {
   /** Quoted police advice in the news. */
   advice: NewsSentence[];
   /** News articles by source. */
-  articles: Map<string, StoredArticle>;
+  articles: Map<string, LibraryArticle>;
   /** Guide page metadata by source file (guide/<lang>/<id>.md). */
   guideSources: Map<string, GuideMeta>;
 }
@@ -259,8 +266,11 @@ function isAdviceQuote(text: string): boolean {
   return !!pattern && ADVICE_WORDS.test(text) && !CASE_START.test(text) && !PERSON.test(text) && !campaignOnly(text);
 }
 
-/** Indexes the guide and the news of an index. */
-export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Library {
+/**
+ * Indexes the guide and the news of an index: every passage is read, so this runs at
+ * ingest (its result is stored, src/answer/library-file.ts) rather than at the first answer.
+ */
+export function buildLibrary(passages: readonly Passage[], articles: readonly LibraryArticle[]): Library {
   const byArticle = new Map(articles.map((a) => [a.source, a]));
   const pages: Library['pages'] = new Map();
   const paragraphs = new Map<string, number[]>();
@@ -271,11 +281,15 @@ export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Li
       pages.set(meta.page, page);
       const idx = (page[meta.lang] ??= { meta, sections: new Map() });
       const section = p.section ?? 'how';
-      idx.sections.set(section, [...(idx.sections.get(section) ?? []), { label, text: p.text, section }]);
+      const entries = idx.sections.get(section) ?? [];
+      idx.sections.set(section, entries);
+      entries.push({ label, text: p.text, section });
       return;
     }
     const key = `${p.source}\u0000${p.paragraphIndex}`;
-    paragraphs.set(key, [...(paragraphs.get(key) ?? []), label]);
+    const labels = paragraphs.get(key) ?? [];
+    paragraphs.set(key, labels);
+    labels.push(label);
   });
   const cases: NewsCase[] = [];
   const figures: NewsSentence[] = [];
@@ -290,7 +304,9 @@ export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Li
         .filter((t) => t.length >= 6)
         .map((text) => ({ label, text, paragraphIndex: first.paragraphIndex })),
     );
-    articleSentences.set(first.source, [...(articleSentences.get(first.source) ?? []), ...sentences]);
+    const inArticle = articleSentences.get(first.source) ?? [];
+    articleSentences.set(first.source, inArticle);
+    for (const s of sentences) inArticle.push(s);
     for (const s of sentences) {
       // Statistics, not stories: a figure about cases or money, with no named person.
       if (FIGURE.test(s.text) && STAT_WORDS.test(s.text) && !PERSON.test(s.text))
@@ -304,7 +320,7 @@ export function buildLibrary(passages: Passage[], articles: StoredArticle[]): Li
   }
   const news = new Map(articles.filter((a) => !a.meta.guide).map((a) => [a.source, a]));
   const guideSources = new Map(articles.filter((a) => a.meta.guide).map((a) => [a.source, a.meta.guide!]));
-  return { passages, pages, cases, figures, advice, articles: news, guideSources };
+  return { passage: (label) => passages[label], pages, cases, figures, advice, articles: news, guideSources };
 }
 
 /** Composition input. */
@@ -539,14 +555,14 @@ function factSections(
 ): AnswerSection[] {
   const bySource = new Map<string, NewsSentence[]>();
   for (const s of lines) {
-    const src = library.passages[s.label].source;
+    const src = library.passage(s.label).source;
     bySource.set(src, [...(bySource.get(src) ?? []), s]);
   }
   return [...bySource].map(([src, ss]) => {
     const a = library.articles.get(src);
     return {
       kind,
-      heading: factsHeading(lang, a?.meta.place, a?.title ?? library.passages[ss[0].label].title),
+      heading: factsHeading(lang, a?.meta.place, a?.title ?? library.passage(ss[0].label).title),
       lines: ss.map((s) => ({ text: s.text, cites: [s.label] })),
     };
   });
@@ -655,10 +671,10 @@ export function composeExtractive(input: ComposeInput): Draft {
       for (const s of [...recovery].sort(
         (a, b) => recoveryWords(b.text) - recoveryWords(a.text) || relevance(b.text) - relevance(a.text),
       )) {
-        const src = library.passages[s.label].source;
+        const src = library.passage(s.label).source;
         if (
           chosen.length < MAX_RECOVERY_LINES &&
-          chosen.filter((c) => library.passages[c.label].source === src).length < MAX_RECOVERY_PER_ARTICLE
+          chosen.filter((c) => library.passage(c.label).source === src).length < MAX_RECOVERY_PER_ARTICLE
         )
           chosen.push(s);
       }
@@ -751,7 +767,7 @@ export function composeExtractive(input: ComposeInput): Draft {
     case 'facts': {
       const places = placesAsked(q, library);
       const fromHits = new Set([...input.hits, ...(input.news ?? [])].map((h) => h.label));
-      const inPlace = (label: number) => (places.size ? places.has(library.passages[label].source) : true);
+      const inPlace = (label: number) => (places.size ? places.has(library.passage(label).source) : true);
       // A type asked about ("两卡治理进展"): what the reports say about it first, figures or not.
       const typed = typeId
         ? newsAbout(input, typeId, MAX_TYPE_NEWS)

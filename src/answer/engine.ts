@@ -18,6 +18,7 @@ import { analyzeQuery, detectIntent, detectLanguage, type Language, type QueryAn
 import { countHan, type TraditionalVariant } from '../text/script.js';
 import { buildLibrary, composeExtractive, type Library, typeFromGuideTitles } from './compose.js';
 import { baseLang, nextStepsFor, offTopicFor, TRUNCATED_NOTE, toRegional } from './i18n.js';
+import { decodeLibrary } from './library-file.js';
 import { type Prompts, rewriteWithLlm } from './llm.js';
 import { renderPlainText } from './render.js';
 import type { Answer, AnswerLine, AnswerSection, Citation } from './types.js';
@@ -96,11 +97,17 @@ export const defaultChecker: MessageChecker = { checkMessage, routeInput };
 
 // The guide and the news, indexed once per retriever.
 const libraries = new WeakMap<HybridRetriever, Library>();
-/** The composer's library of a retriever (built on first use). */
+/**
+ * The composer's library of a retriever: as written at ingest (library.json), read on
+ * first use; built from all passages only for an index object that has no such file.
+ */
 export function libraryOf(retriever: HybridRetriever): Library {
   let lib = libraries.get(retriever);
   if (!lib) {
-    lib = buildLibrary(retriever.passages, retriever.index.articles);
+    const stored = retriever.index.libraryText?.();
+    lib = stored
+      ? decodeLibrary(stored, (label) => retriever.passage(label))
+      : buildLibrary(retriever.passages, retriever.index.articles);
     libraries.set(retriever, lib);
   }
   return lib;
@@ -133,7 +140,7 @@ function numberCitations(
     if (s.kind === 'case')
       for (const l of s.lines) for (const c of l.cites) if (!caseKey.has(c)) caseKey.set(c, `c:${s.lines[0].cites[0]}`);
   const keyOf = (label: number) => {
-    const p = retriever.passages[label];
+    const p = retriever.passage(label);
     return (p.kind ?? 'news') === 'guide' ? `g:${p.source}` : (caseKey.get(label) ?? `n:${label}`);
   };
   const firstUse = new Map<string, number>();
@@ -173,10 +180,10 @@ function numberCitations(
   const scores = new Map(hits.map((h) => [h.label, h.score]));
   const citations: Citation[] = [...order].map(([key, n]) => {
     const labels = [...members.get(key)!].sort((a, b) => a - b);
-    const p = retriever.passages[firstLabel.get(key)!];
+    const p = retriever.passage(firstLabel.get(key)!);
     const kind = p.kind ?? 'news';
     // In the source's order, as it reads there: Chinese sentences run on, English ones take a space.
-    const texts = labels.map((l) => retriever.passages[l].text);
+    const texts = labels.map((l) => retriever.passage(l).text);
     return {
       n,
       source: p.source,

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { writeLibrary } from '../answer/library-file.js';
 import type { Article } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
 import { Bm25Index, passageTokens } from '../retrieval/bm25.js';
@@ -231,6 +232,7 @@ async function writeLocked(
     await writePassages(join(tmp, 'passages.jsonl'), passages, hashes);
     await writeBm25(join(tmp, 'bm25.bin'), bm25);
     await writeArticles(join(tmp, 'articles.jsonl'), articles);
+    await writeLibrary(join(tmp, 'library.json'), passages, articles);
     await stage('saved');
     const files: IndexManifest['files'] = {};
     for (const name of INDEX_FILES) {

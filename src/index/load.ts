@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import type { ArticleMeta } from '../corpus/load.js';
@@ -16,12 +15,16 @@ import type { Bm25Index } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
 import { checkDataDir, readCurrent } from './generations.js';
 import { decodeBm25 } from './lexical-file.js';
-import { asHnswDocstore, PassageDocstore, parsePassages } from './passage-file.js';
+import { asHnswDocstore, LazyPassages, PassageDocstore } from './passage-file.js';
+import { type FileRead, INDEX_FILES, type IndexFile, READS, readGeneration } from './prefetch.js';
 
-/** Bump when the on-disk layout or the meaning of its fields changes. */
-export const SCHEMA_VERSION = 2;
-/** The files of a generation besides manifest.json, all checksummed by it. */
-export const INDEX_FILES = ['hnswlib.index', 'args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'] as const;
+/**
+ * Bump when the on-disk layout or the meaning of its fields changes. 3: library.json (the
+ * composer's library, built at ingest) joined the files.
+ */
+export const SCHEMA_VERSION = 3;
+/** The files of a generation (defined with their reading, in prefetch.ts). */
+export { INDEX_FILES, type IndexFile, READS } from './prefetch.js';
 
 /** HNSW graph parameters, recorded in the manifest. */
 export interface HnswParams {
@@ -60,12 +63,16 @@ export interface StoredArticle {
 export interface LoadedIndex {
   store: HNSWLib;
   manifest: IndexManifest;
-  /** All passages in label order (label = position). */
-  passages: Passage[];
+  /** All passages in label order (label = position); parses them all: prefer {@link LoadedIndex.passage}. */
+  readonly passages: Passage[];
   /** Text hash of each passage, in label order (the key of vector reuse at the next build). */
-  hashes: string[];
+  readonly hashes: string[];
+  /** The passage with a label, parsed on first use; undefined past the end. */
+  passage(label: number): Passage | undefined;
   /** The lexical index, as written at ingest. */
   bm25: Bm25Index;
+  /** library.json as written at ingest (read by src/answer/library-file.ts). */
+  libraryText?(): string;
   /** A stored article by source file name, parsed on first use. */
   article(source: string): StoredArticle | undefined;
   /** All stored articles (parses every one: prefer {@link LoadedIndex.article}). */
@@ -101,38 +108,6 @@ export async function fileSha256(path: string): Promise<string> {
 }
 
 const REBUILD = 'rebuild with `npm run ingest`';
-
-// Hashes a file off the main thread (an inline worker: no file of its own to find in dist/).
-const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { createReadStream } = require('node:fs');
-(async () => {
-  const out = {};
-  for (const path of workerData) {
-    const h = createHash('sha256');
-    try {
-      for await (const c of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(c);
-      out[path] = h.digest('hex');
-    } catch (e) {
-      out[path] = 'error: ' + e.message;
-    }
-  }
-  parentPort.postMessage(out);
-})();
-`;
-
-/** sha256 of files, computed in a worker thread (so this thread can parse meanwhile). */
-function sha256InWorker(paths: string[]): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(HASH_WORKER, { eval: true, workerData: paths });
-    w.once('message', (m: Record<string, string>) => {
-      void w.terminate();
-      resolve(m);
-    });
-    w.once('error', reject);
-  });
-}
 
 /**
  * Articles of articles.jsonl, each line decoded and parsed on first use: at start only the
@@ -205,68 +180,67 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
       `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedder.id} is configured: ${REBUILD}.`,
     );
   }
-  // Each file is read once: the small ones into memory, hashed and parsed from there; the
-  // vector file (most of the bytes) is hashed in a worker thread while hnswlib reads it and
-  // this thread parses the others. Nothing is used unless every checksum matched.
+  // Each file is read once, in worker threads that hash it as they read (prefetch.ts;
+  // possibly started by the CLI before this call); the bytes this thread parses are the
+  // bytes that were hashed. Nothing is returned, and hnswlib reads no file, before its
+  // checksum matched the manifest.
   const path = (name: string) => join(dir, name);
-  const check = (name: string, bytes: number, sha256: () => Promise<string> | string) => {
+  const reads = readGeneration(dir, READS);
+  const verified = async (name: IndexFile): Promise<Buffer | undefined> => {
+    let r: FileRead;
+    try {
+      r = await reads.get(name)!;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== undefined)
+        throw new IndexError('corrupt', `Index file ${path(name)} is missing: ${REBUILD}.`, { cause: err });
+      throw new IndexError('corrupt', `Index in ${dir} cannot be read: ${REBUILD}.`, { cause: err });
+    }
     const expected = manifest.files?.[name];
-    if (!expected || bytes !== expected.bytes)
+    if (!expected || r.size !== expected.bytes || r.sha256 !== expected.sha256)
       throw new IndexError(
         'corrupt',
         `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`,
       );
-    return Promise.resolve(sha256()).then((h) => {
-      if (h !== expected.sha256)
-        throw new IndexError(
-          'corrupt',
-          `Index file ${path(name)} is truncated or altered (checksum mismatch): ${REBUILD}.`,
-        );
-    });
+    return r.bytes;
   };
-  const read = async (name: string): Promise<Buffer> => {
-    try {
-      return await readFile(path(name));
-    } catch (err) {
-      throw new IndexError('corrupt', `Index file ${path(name)} is missing: ${REBUILD}.`, { cause: err });
-    }
+  // Every file is checked, in the order of INDEX_FILES, whatever fails to parse first: a
+  // checksum error says more than a parse error.
+  const checks = INDEX_FILES.map((name) => verified(name));
+  for (const c of checks) c.catch(() => undefined);
+  const allVerified = async () => {
+    for (const c of checks) await c;
   };
-  let vectorBytes: number;
   try {
-    vectorBytes = (await stat(path('hnswlib.index'))).size;
-  } catch (err) {
-    throw new IndexError('corrupt', `Index file ${path('hnswlib.index')} is missing: ${REBUILD}.`, { cause: err });
-  }
-  const smallNames = ['args.json', 'passages.jsonl', 'bm25.bin', 'articles.jsonl'] as const;
-  const small = await Promise.all(smallNames.map(read));
-  // All checksums in one worker thread while this one parses; nothing is returned, and
-  // hnswlib reads nothing, before every one of them matched.
-  const hashing = sha256InWorker(INDEX_FILES.map(path));
-  hashing.catch(() => undefined);
-  const verify = async () => {
-    const sums = await hashing;
-    const sizes: Record<string, number> = { 'hnswlib.index': vectorBytes };
-    for (const [i, n] of smallNames.entries()) sizes[n] = small[i].length;
-    for (const name of INDEX_FILES) await check(name, sizes[name], () => sums[path(name)]);
-  };
-  const [argsBuf, passagesBuf, bm25Buf, articlesBuf] = small;
-  try {
-    const parseAll = () => {
+    // The graph is read as soon as its own checksum matched, while the others are checked.
+    const graph = (async () => {
+      await checks[INDEX_FILES.indexOf('hnswlib.index')];
+      const argsBuf = (await checks[INDEX_FILES.indexOf('args.json')])!;
       const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
-      const { passages, hashes } = parsePassages(passagesBuf.toString('utf8'), path('passages.jsonl'));
-      return { args, passages, hashes, bm25: decodeBm25(bm25Buf) };
+      const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+      await index.readIndex(path('hnswlib.index'));
+      return { args, index };
+    })();
+    graph.catch(() => undefined);
+    const parseAll = async () => {
+      const bytes = async (name: IndexFile) => (await checks[INDEX_FILES.indexOf(name)])!;
+      const passages = new LazyPassages(await bytes('passages.jsonl'), path('passages.jsonl'));
+      const bm25 = decodeBm25(await bytes('bm25.bin'));
+      const articles = lazyArticles(await bytes('articles.jsonl'), manifest, path('articles.jsonl'));
+      const library = await bytes('library.json');
+      return { passages, bm25, articles, library };
     };
-    let parsed: ReturnType<typeof parseAll>;
+    let parsed: Awaited<ReturnType<typeof parseAll>>;
+    let loaded: Awaited<typeof graph>;
     try {
-      parsed = parseAll();
+      parsed = await parseAll();
+      loaded = await graph;
     } catch (err) {
-      await verify(); // a checksum error says more than a parse error
+      await allVerified();
       throw err;
     }
-    await verify();
-    const { args, passages, hashes, bm25 } = parsed;
-    const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-    await index.readIndex(path('hnswlib.index'));
+    await allVerified();
+    const { passages, bm25, articles, library } = parsed;
+    const { args, index } = loaded;
     const count = index.getCurrentCount();
     if (
       count !== manifest.passageCount ||
@@ -280,18 +254,31 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
       );
     }
     index.setEf(manifest.hnsw.efSearch);
-    const docstore = new PassageDocstore(passages, hashes);
     const store = new HNSWLib(embedder.embeddings, {
       space: args.space,
       numDimensions: args.numDimensions,
       index,
-      docstore: asHnswDocstore(docstore),
+      docstore: asHnswDocstore(new PassageDocstore(passages)),
     });
-    const articles = lazyArticles(articlesBuf, manifest, join(dir, 'articles.jsonl'));
-    return Object.defineProperties(
-      { store, manifest, passages, hashes, bm25, dir } as LoadedIndex,
-      Object.getOwnPropertyDescriptors(articles),
-    );
+    // All passages at once only for callers that ask for them (the next build reuses them).
+    let all: { passages: Passage[]; hashes: string[] } | undefined;
+    const everything = () => (all ??= passages.all());
+    const loadedIndex = {
+      store,
+      manifest,
+      get passages() {
+        return everything().passages;
+      },
+      get hashes() {
+        return everything().hashes;
+      },
+      passage: (label) => passages.passage(label),
+      bm25,
+      libraryText: () => library.toString('utf8'),
+      dir,
+    } as LoadedIndex;
+    // Defined, not spread: spreading would read (parse) every article now.
+    return Object.defineProperties(loadedIndex, Object.getOwnPropertyDescriptors(articles));
   } catch (err) {
     if (err instanceof IndexError) throw err;
     throw new IndexError('corrupt', `Index in ${dir} cannot be read: ${REBUILD}.`, { cause: err });

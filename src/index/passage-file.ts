@@ -78,30 +78,105 @@ export function parsePassages(text: string, path: string): { passages: Passage[]
   if (lines.pop() !== '') throw new Error(`${path} does not end with a newline (truncated?).`);
   const passages: Passage[] = new Array(lines.length);
   const hashes: string[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    let l: Line;
-    try {
-      l = JSON.parse(lines[i]) as Line;
-    } catch (err) {
-      throw new Error(`${path}: line ${i + 1} is not valid JSON.`, { cause: err });
-    }
-    if (!Array.isArray(l) || l.length !== 10 || typeof l[7] !== 'string')
-      throw new Error(`${path}: line ${i + 1} is not a passage.`);
-    const p: Passage = {
-      id: l[0],
-      source: l[1],
-      title: l[2],
-      paragraphIndex: l[3],
-      start: l[4],
-      end: l[5],
-      text: l[7],
-    };
-    if (l[8] !== null) p.section = l[8];
-    if (l[9] !== null) p.kind = l[9] as Passage['kind'];
-    passages[i] = p;
-    hashes[i] = l[6];
-  }
+  for (let i = 0; i < lines.length; i++) [passages[i], hashes[i]] = parseLine(lines[i], i, path);
   return { passages, hashes };
+}
+
+/** One line of a passages file as a passage and its text hash; throws naming the line. */
+function parseLine(text: string, i: number, path: string): [Passage, string] {
+  let l: Line;
+  try {
+    l = JSON.parse(text) as Line;
+  } catch (err) {
+    throw new Error(`${path}: line ${i + 1} is not valid JSON.`, { cause: err });
+  }
+  if (!Array.isArray(l) || l.length !== 10 || typeof l[7] !== 'string')
+    throw new Error(`${path}: line ${i + 1} is not a passage.`);
+  const p: Passage = {
+    id: l[0],
+    source: l[1],
+    title: l[2],
+    paragraphIndex: l[3],
+    start: l[4],
+    end: l[5],
+    text: l[7],
+  };
+  if (l[8] !== null) p.section = l[8];
+  if (l[9] !== null) p.kind = l[9] as Passage['kind'];
+  return [p, l[6]];
+}
+
+/** Passages by label, however they are held (all parsed, or parsed line by line on use). */
+export interface PassageSource {
+  readonly length: number;
+  /** The passage with this label; undefined past the end. */
+  passage(label: number): Passage | undefined;
+  /** Its text hash (the key of vector reuse). */
+  hash(label: number): string;
+}
+
+/** A {@link PassageSource} over passages already in memory. */
+export function passageArray(passages: readonly Passage[], hashes: readonly string[]): PassageSource {
+  return { length: passages.length, passage: (label) => passages[label], hash: (label) => hashes[label] };
+}
+
+/**
+ * The passages of a verified passages file, each line parsed on first use. At start only
+ * the line boundaries are found (one byte scan for newlines): decoding and parsing every
+ * line of a 100k-passage file took about 0.4 s of a 3 s cold start, while an answer
+ * reads a few dozen passages. The whole file is parsed only when all passages are asked
+ * for ({@link LazyPassages.all}, e.g. to reuse them in the next build).
+ */
+export class LazyPassages implements PassageSource {
+  readonly length: number;
+  private readonly starts: Float64Array;
+  private readonly parsed: ([Passage, string] | undefined)[];
+
+  /** Throws when the file does not end with a newline (a truncated write). */
+  constructor(
+    private readonly buf: Buffer,
+    private readonly path: string,
+  ) {
+    let count = 0;
+    for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) count++;
+    if (buf.length > 0 && buf[buf.length - 1] !== 10)
+      throw new Error(`${path} does not end with a newline (truncated?).`);
+    // Line i is [starts[i], starts[i + 1] - 1); Float64 because offsets may pass 4 GiB.
+    const starts = new Float64Array(count + 1);
+    let line = 0;
+    for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) starts[++line] = at + 1;
+    this.starts = starts;
+    this.length = count;
+    this.parsed = new Array(count);
+  }
+
+  private line(label: number): [Passage, string] | undefined {
+    if (!Number.isInteger(label) || label < 0 || label >= this.length) return undefined;
+    let p = this.parsed[label];
+    if (!p) {
+      const text = this.buf.toString('utf8', this.starts[label], this.starts[label + 1] - 1);
+      p = this.parsed[label] = parseLine(text, label, this.path);
+    }
+    return p;
+  }
+
+  passage(label: number): Passage | undefined {
+    return this.line(label)?.[0];
+  }
+
+  hash(label: number): string {
+    const l = this.line(label);
+    if (!l) throw new RangeError(`${this.path}: no passage ${label} (of ${this.length}).`);
+    return l[1];
+  }
+
+  /** Every passage and hash, in label order (parses the lines not parsed yet). */
+  all(): { passages: Passage[]; hashes: string[] } {
+    const passages: Passage[] = new Array(this.length);
+    const hashes: string[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) [passages[i], hashes[i]] = this.line(i)!;
+    return { passages, hashes };
+  }
 }
 
 /**
@@ -112,20 +187,17 @@ export function parsePassages(text: string, path: string): { passages: Passage[]
 export class PassageDocstore {
   private readonly added = new Map<string, Document>();
 
-  constructor(
-    readonly passages: readonly Passage[],
-    readonly hashes: readonly string[],
-  ) {}
+  constructor(private readonly source: PassageSource) {}
 
   /** The Document with hnswlib label `id`. Throws for an unknown label, like LangChain's store. */
   search(id: string): Document {
     const extra = this.added.get(id);
     if (extra) return extra;
     const label = Number(id);
-    const p = this.passages[label];
-    if (!p || !Number.isInteger(label)) throw new Error(`ID ${id} not found.`);
+    const p = Number.isInteger(label) ? this.source.passage(label) : undefined;
+    if (!p) throw new Error(`ID ${id} not found.`);
     const { text, ...rest } = p;
-    const metadata: PassageMetadata = { ...rest, label, textHash: this.hashes[label] };
+    const metadata: PassageMetadata = { ...rest, label, textHash: this.source.hash(label) };
     return new Document({ pageContent: text, metadata });
   }
 
@@ -140,7 +212,7 @@ export class PassageDocstore {
    */
   get _docs(): Map<string, Document> {
     const m = new Map<string, Document>();
-    for (let i = 0; i < this.passages.length; i++) m.set(String(i), this.search(String(i)));
+    for (let i = 0; i < this.source.length; i++) m.set(String(i), this.search(String(i)));
     for (const [k, v] of this.added) m.set(k, v);
     return m;
   }

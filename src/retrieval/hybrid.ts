@@ -207,10 +207,20 @@ export class HybridRetriever extends BaseRetriever {
     this.bm25 = index.bm25 ?? Bm25Index.fromTokens(index.passages.map((p) => passageTokens(p.text)));
   }
 
+  /**
+   * The passage with a label, read from the index on first use (prefer this to
+   * {@link HybridRetriever.passages}, which parses every passage).
+   */
+  passage(label: number): Passage {
+    const p = this.index.passage ? this.index.passage(label) : this.index.passages[label];
+    if (!p) throw new RangeError(`No passage with label ${label} in the index of ${this.index.dir}.`);
+    return p;
+  }
+
   private passageData(label: number): { normalized: string; words: Set<string>; fraud: number } {
     let d = this.derived.get(label);
     if (!d) {
-      const normalized = normalizeForSearch(this.index.passages[label].text);
+      const normalized = normalizeForSearch(this.passage(label).text);
       const fraudWords = FRAUD_LEXICON_ZH.filter((w) => normalized.includes(w)).length;
       d = { normalized, words: new Set(words(normalized)), fraud: Math.min(1, fraudWords / 3) };
       if (this.derived.size >= 5000) this.derived.delete(this.derived.keys().next().value!);
@@ -219,7 +229,7 @@ export class HybridRetriever extends BaseRetriever {
     return d;
   }
 
-  /** All passages, in label order. */
+  /** All passages, in label order (parses them all: prefer {@link HybridRetriever.passage}). */
   get passages(): Passage[] {
     return this.index.passages;
   }
@@ -330,14 +340,10 @@ export class HybridRetriever extends BaseRetriever {
         : 0;
     const advice =
       adviceWeight > 0
-        ? lexical
-            .filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.index.passages[r.doc].text)))
-            .map((r) => r.doc)
+        ? lexical.filter((r) => ADVICE_PATTERNS.some((a) => a.zh.test(this.passage(r.doc).text))).map((r) => r.doc)
         : [];
-    const fused = fuse(
-      { lexical: lexical.map((r) => r.doc), dense, advice },
-      { adviceWeight },
-      (label) => this.index.passages[label],
+    const fused = fuse({ lexical: lexical.map((r) => r.doc), dense, advice }, { adviceWeight }, (label) =>
+      this.passage(label),
     );
 
     const qWords = this.questionWords(q);

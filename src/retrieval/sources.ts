@@ -21,10 +21,13 @@ export interface SourceLookup {
 
 /** A lookup over a loaded index (articles are parsed on first use, not at start). */
 export function createSourceLookup(index: LoadedIndex): SourceLookup {
-  const byId = new Map(index.passages.map((p) => [p.id, p]));
+  // Built on the first lookup, not at start: it reads every passage of the index.
+  let byId: Map<string, number> | undefined;
   return {
     view(id) {
-      const p = byId.get(id);
+      byId ??= new Map(index.passages.map((p, label) => [p.id, label]));
+      const label = byId.get(id);
+      const p = label === undefined ? undefined : index.passage(label);
       if (!p) return undefined;
       const a = index.article(p.source);
       const para = a?.paragraphs[p.paragraphIndex];
