@@ -18,6 +18,22 @@ export interface FlagText {
   en: string;
 }
 
+/**
+ * A text whose Traditional form is converted from `zh` on its first read, then kept
+ * (character by character, Taiwan forms: see {@link toTraditional}).
+ */
+export function lazyHant(zh: string, en: string): FlagText {
+  let hant: string | undefined;
+  return {
+    zh,
+    get zhHant() {
+      hant ??= toTraditional(zh, 'tw');
+      return hant;
+    },
+    en,
+  };
+}
+
 /** The families of issue 7, used for grouping and for counting distinct kinds of signs. */
 export type FlagFamily =
   | 'private-channel'
@@ -68,8 +84,10 @@ export interface RedFlagDef {
 
 // Traditional wording is derived character by character from the Simplified text (the
 // same conversion the answers use for quotes); English is written, not translated.
+// zhHant is converted on first read: building the Simplified→Traditional converter
+// costs ~0.1–0.2 s, which a process that answers in Simplified never needs to pay at start.
 function t(zh: string, en: string): FlagText {
-  return { zh, zhHant: toTraditional(zh, 'tw'), en };
+  return lazyHant(zh, en);
 }
 
 /** Apps and channels scammers move a conversation to. */

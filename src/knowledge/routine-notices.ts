@@ -9,8 +9,7 @@
  * `disqualifiedBy`. Patterns run on the checker's normalised text (Simplified, lower case).
  */
 
-import { toTraditional } from '../text/script.js';
-import type { FlagText } from './red-flags.js';
+import { type FlagText, lazyHant } from './red-flags.js';
 
 /** One kind of routine notice. */
 export interface RoutineNotice {
@@ -38,8 +37,10 @@ export interface RoutineNotice {
   label: FlagText;
 }
 
+// zhHant is converted on first read: building the Simplified→Traditional converter
+// costs ~0.1–0.2 s, which a process that answers in Simplified never needs to pay at start.
 function t(zh: string, en: string): FlagText {
-  return { zh, zhHant: toTraditional(zh, 'tw'), en };
+  return lazyHant(zh, en);
 }
 
 /** Flags that make any notice not routine, whatever its kind. */
