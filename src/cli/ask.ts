@@ -4,12 +4,9 @@
  * JSON object per line. The index is built first when missing or stale.
  */
 import { createInterface } from 'node:readline';
-import { answer } from '../answer/engine.js';
-import { setupEngine } from '../answer/setup.js';
 import type { Answer } from '../answer/types.js';
 import { loadConfig } from '../config.js';
-import { interactionOf } from '../record/from-answer.js';
-import { openRecorder } from '../record/open.js';
+import { prefetchIndex } from '../index/prefetch.js';
 import { runCli, UsageError } from './run.js';
 
 /** The JSON shape of an answer on stdout. */
@@ -52,16 +49,27 @@ async function main({
   const question = positionals.join(' ').trim();
   if (!question && !values.json) throw new UsageError('no question given');
   const config = loadConfig(process.env);
+  // Cold start (issue 11): the index files are read and hashed in worker threads from
+  // here on, while the engine's modules load (imported only now, for that reason) and the
+  // seeds are checked; loadIndex then finds the work under way or done.
+  prefetchIndex(config.dataDir);
+  const [{ answer }, { setupEngine }] = await Promise.all([
+    import('../answer/engine.js'),
+    import('../answer/setup.js'),
+  ]);
   const { deps, report } = await setupEngine(config);
   if (!report.upToDate)
     process.stderr.write(`(index built: ${report.articles} articles, ${report.passages} passages)\n`);
   // --lang zh-hk picks Hong Kong wording for Traditional answers (default Taiwan).
   const opts = { maxQuestionChars: config.maxQuestionChars, languageCode: values.lang };
   // --record: into the same record as the bot (for demos and tests), never by default.
-  const recorder = values.record ? openRecorder(config) : undefined;
+  const record = values.record
+    ? await Promise.all([import('../record/open.js'), import('../record/from-answer.js')])
+    : undefined;
+  const recorder = record?.[0].openRecorder(config);
   const ask = async (q: string) => {
     const a = await answer(q, deps, opts);
-    recorder?.record(interactionOf(a, 'question'));
+    if (recorder && record) recorder.record(record[1].interactionOf(a, 'question'));
     return a;
   };
   try {
