@@ -162,9 +162,13 @@ function isInside(root: string, path: string): boolean {
  * an unreadable entry is skipped with its reason instead of failing the whole directory.
  * Shared by loading and the corpus fingerprint, so both see the same files.
  */
-export async function listSeedEntries(dir: string): Promise<SeedEntry[]> {
+export async function listSeedEntries(dir: string, only?: (name: string) => boolean): Promise<SeedEntry[]> {
   const root = await realpath(dir);
-  const names = (await readdir(dir)).filter((n) => n !== CATALOG_FILE && !n.startsWith('.')).sort();
+  // `only` filters before any stat: a worker preparing 80 of 2,500 files must not stat all
+  // of them (that was a tenth of ingest CPU at 100k passages).
+  const names = (await readdir(dir))
+    .filter((n) => n !== CATALOG_FILE && !n.startsWith('.') && (!only || n === GUIDE_DIR || only(n)))
+    .sort();
   const out: SeedEntry[] = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -234,7 +238,7 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
       throw new SeedsDirectoryError(
         `Seeds path ${dir} is not a directory: point it to the directory of .txt articles.`,
       );
-    entries = await listSeedEntries(dir);
+    entries = await listSeedEntries(dir, opts.only);
   } catch (err) {
     if (err instanceof SeedsDirectoryError) throw err;
     throw new SeedsDirectoryError(

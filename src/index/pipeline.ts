@@ -116,8 +116,12 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     }
     fresh.push({ name, bytes });
   }
-  // Chunks by size, in name order; the guide goes with the last one (it follows all files).
-  const tasks: ChunkTask[] = [];
+  // The guide is a chunk of its own, first: guide passages come before all seed files in
+  // label order, so that articles added later go after everything (see append.ts).
+  const tasks: ChunkTask[] = [
+    { seedsDir: opts.seedsDir, names: [], guide: true, split: opts.split, hashingDimensions: opts.hashingDimensions },
+  ];
+  // Then chunks by size, in name order.
   let current: string[] = [];
   let size = 0;
   for (const f of fresh) {
@@ -135,13 +139,14 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
       size = 0;
     }
   }
-  tasks.push({
-    seedsDir: opts.seedsDir,
-    names: current,
-    guide: true,
-    split: opts.split,
-    hashingDimensions: opts.hashingDimensions,
-  });
+  if (current.length > 0)
+    tasks.push({
+      seedsDir: opts.seedsDir,
+      names: current,
+      guide: false,
+      split: opts.split,
+      hashingDimensions: opts.hashingDimensions,
+    });
   const totalBytes = fresh.reduce((s, f) => s + f.bytes, 0);
   const workers =
     totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES)
@@ -156,8 +161,8 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
 }
 
 /**
- * Joins the chunks' results and the reused articles in label order (seed names sorted,
- * then the guide), streaming each piece to `onBatch` as soon as its chunk is ready.
+ * Joins the chunks' results and the reused articles in label order (the guide, then seed
+ * names sorted), streaming each piece to `onBatch` as soon as its chunk is ready.
  */
 async function joinChunks(
   opts: PrepareOptions,
@@ -232,6 +237,13 @@ async function joinChunks(
     }
     await flush(STREAM_BATCH);
   };
+  // The guide pages first (chunk 0), then the seed files in name order.
+  const guide = await open(0);
+  for (const [, a] of guide.bySource) {
+    for (let k = 0; k < a.passages.length; k++) builder.addFrom(guide.forward, a.first + k);
+    const v = guide.result.vectors;
+    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
+  }
   for (const source of names) {
     const r = reused.get(source);
     if (r) {
@@ -251,14 +263,6 @@ async function joinChunks(
     if (!a) continue; // skipped, reported by its chunk
     for (let k = 0; k < a.passages.length; k++) builder.addFrom(o.forward, a.first + k);
     const v = o.result.vectors;
-    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
-  }
-  // The guide pages, loaded by the last chunk after every seed file.
-  const last = await open(tasks.length - 1);
-  for (const [source, a] of last.bySource) {
-    if (chunkOfName.has(source)) continue;
-    for (let k = 0; k < a.passages.length; k++) builder.addFrom(last.forward, a.first + k);
-    const v = last.result.vectors;
     await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
   }
   await flush(1);
