@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../config.js';
 import { createEmbedder } from '../index/embedders.js';
-import { ensureIndex, type IngestReport } from '../index/ingest.js';
+import { type IngestReport, updateIndex } from '../index/ingest.js';
 import { runCli } from './run.js';
 
 /** Formats an ingestion report for people. */
@@ -44,16 +44,21 @@ await runCli({
     const outDir = values.out ?? config.dataDir;
     const embedder = createEmbedder(config.embedder);
     const showProgress = process.stderr.isTTY && !values.quiet;
-    const { report } = await ensureIndex({
+    let shown = false;
+    // The index is verified, not loaded, when it is up to date: an ingest never serves it.
+    const report = await updateIndex({
       seedsDir,
       outDir,
       embedder,
       force: values.force,
+      // The total is not known while the corpus streams into the graph (0).
       onProgress: (done, total) => {
-        if (showProgress && total >= 2000) process.stderr.write(`\r  embedding ${done}/${total} passages`);
-        if (showProgress && total >= 2000 && done === total) process.stderr.write('\n');
+        if (!showProgress || done < 2000) return;
+        shown = true;
+        process.stderr.write(`\r  indexed ${done}${total ? `/${total}` : ''} passages`);
       },
     });
+    if (shown) process.stderr.write('\n');
     console.log(formatReport(report, seedsDir, outDir));
     return 0;
   },

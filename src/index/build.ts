@@ -56,7 +56,7 @@ export interface BuildOptions {
   graph?: BuiltGraph;
   /** Called after each stage; tests throw from it to simulate a crash. */
   onStage?: (stage: BuildStage) => void | Promise<void>;
-  /** Progress of embedding: done and total passages. */
+  /** Progress of embedding: done and total passages (total 0: not known yet, while the corpus streams in). */
   onProgress?: (done: number, total: number) => void;
   /** Durations of the build's parts in ms (embed+graph, save), for the benchmark. */
   onTiming?: (part: 'embed+graph' | 'save', ms: number) => void;
@@ -199,12 +199,8 @@ async function writeLocked(
 ): Promise<BuildStats> {
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  await removeLeftovers(outDir);
-  // The generation live before this build stays after it: a running bot may still read it.
-  const before = await readCurrent(outDir);
-  const gen = newGenerationName(randomBytes(3).toString('hex'));
-  const tmp = join(outDir, `tmp-${gen}`);
-  await mkdir(tmp);
+  const draft = await startGeneration(outDir);
+  const { tmp } = draft;
   const stage = async (s: BuildStage) => opts.onStage?.(s);
   try {
     const t0 = performance.now();
@@ -234,51 +230,112 @@ async function writeLocked(
     await writeArticles(join(tmp, 'articles.jsonl'), articles);
     await writeLibrary(join(tmp, 'library.json'), passages, articles);
     await stage('saved');
-    const files: IndexManifest['files'] = {};
-    for (const name of INDEX_FILES) {
-      const path = join(tmp, name);
-      files[name] = { sha256: await fileSha256(path), bytes: (await stat(path)).size };
-    }
     const perArticle = new Map<string, number>();
     for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
-    const manifest: IndexManifest = {
-      schemaVersion: SCHEMA_VERSION,
-      embedder: { id: embedder.id, dimensions: dims },
-      passageCount: passages.length,
-      corpusHash,
-      articles: articles.map((a) => ({
-        source: a.source,
-        title: a.title,
-        sha256: opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
-        passages: perArticle.get(a.source) ?? 0,
-      })),
-      files,
-      hnsw,
-      pipeline: opts.pipeline,
-      createdAt: new Date().toISOString(),
-    };
-    await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    await stage('manifest');
-    for (const name of [...INDEX_FILES, 'manifest.json']) await fsyncPath(join(tmp, name));
-    await rename(tmp, join(outDir, gen));
-    await fsyncPath(outDir);
-    await stage('synced');
-    if (lost())
-      throw new Error(
-        `The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`,
-      );
-    await switchCurrent(outDir, gen);
-    await stage('swapped');
-    await pruneGenerations(outDir, gen, before);
+    const dir = await commitGeneration(
+      draft,
+      {
+        embedder: { id: embedder.id, dimensions: dims },
+        passageCount: passages.length,
+        corpusHash,
+        articles: articles.map((a) => ({
+          source: a.source,
+          title: a.title,
+          sha256: opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
+          passages: perArticle.get(a.source) ?? 0,
+        })),
+        hnsw,
+        pipeline: opts.pipeline,
+      },
+      stage,
+      lost,
+    );
     opts.onTiming?.('save', performance.now() - t1);
-    return { passages: passages.length, embedded, reused, dir: join(outDir, gen) };
+    return { passages: passages.length, embedded, reused, dir };
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    // A generation renamed into place but never made live is garbage too.
-    if ((await readCurrent(outDir).catch(() => undefined)) !== gen)
-      await rm(join(outDir, gen), { recursive: true, force: true });
+    await abandonGeneration(draft);
     throw err;
   }
+}
+
+/** A generation being written: its name, its temporary directory, and the one live before it. */
+export interface GenerationDraft {
+  outDir: string;
+  gen: string;
+  tmp: string;
+  before?: string;
+}
+
+/** Opens a new generation for writing (under the data directory's lock). */
+export async function startGeneration(outDir: string): Promise<GenerationDraft> {
+  await removeLeftovers(outDir);
+  // The generation live before this build stays after it: a running bot may still read it.
+  const before = await readCurrent(outDir);
+  const gen = newGenerationName(randomBytes(3).toString('hex'));
+  const tmp = join(outDir, `tmp-${gen}`);
+  await mkdir(tmp);
+  return { outDir, gen, tmp, before };
+}
+
+/**
+ * Finishes a generation whose files are all in its temporary directory: checksums them
+ * into the manifest, syncs, renames it into place and makes it live atomically, then
+ * prunes old generations. Returns its directory.
+ */
+export async function commitGeneration(
+  draft: GenerationDraft,
+  fields: Omit<IndexManifest, 'schemaVersion' | 'files' | 'createdAt'>,
+  stage: (s: BuildStage) => Promise<void>,
+  lost: () => boolean,
+): Promise<string> {
+  const { outDir, gen, tmp, before } = draft;
+  const files: IndexManifest['files'] = {};
+  for (const name of INDEX_FILES) {
+    const path = join(tmp, name);
+    files[name] = { sha256: await fileSha256(path), bytes: (await stat(path)).size };
+  }
+  const manifest: IndexManifest = {
+    schemaVersion: SCHEMA_VERSION,
+    ...fields,
+    files,
+    createdAt: new Date().toISOString(),
+  };
+  await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await stage('manifest');
+  for (const name of [...INDEX_FILES, 'manifest.json']) await fsyncPath(join(tmp, name));
+  await rename(tmp, join(outDir, gen));
+  await fsyncPath(outDir);
+  await stage('synced');
+  if (lost())
+    throw new Error(
+      `The build lock of ${outDir} was lost (removed by hand, or the build stalled): the new index was not made live.`,
+    );
+  await switchCurrent(outDir, gen);
+  await stage('swapped');
+  await pruneGenerations(outDir, gen, before);
+  return join(outDir, gen);
+}
+
+/** Removes a generation that failed before it was made live (and only then). */
+export async function abandonGeneration(draft: GenerationDraft): Promise<void> {
+  await rm(draft.tmp, { recursive: true, force: true });
+  // A generation renamed into place but never made live is garbage too.
+  if ((await readCurrent(draft.outDir).catch(() => undefined)) !== draft.gen)
+    await rm(join(draft.outDir, draft.gen), { recursive: true, force: true });
+}
+
+/** An article as stored in articles.jsonl: one JSON line (without the newline). */
+export function storedArticleLine(a: Article): string {
+  const stored: StoredArticle = {
+    source: a.source,
+    title: a.title,
+    meta: a.meta,
+    script: a.cleaned.script,
+    paragraphs: a.cleaned.paragraphs.map((p) =>
+      p.section === undefined ? { text: p.text } : { text: p.text, section: p.section },
+    ),
+  };
+  return JSON.stringify(stored);
 }
 
 /** One stored article per line, in the order of the manifest's article list. */
@@ -287,16 +344,7 @@ async function writeArticles(path: string, articles: Article[]): Promise<void> {
   try {
     let s = '';
     for (const a of articles) {
-      const stored: StoredArticle = {
-        source: a.source,
-        title: a.title,
-        meta: a.meta,
-        script: a.cleaned.script,
-        paragraphs: a.cleaned.paragraphs.map((p) =>
-          p.section === undefined ? { text: p.text } : { text: p.text, section: p.section },
-        ),
-      };
-      s += `${JSON.stringify(stored)}\n`;
+      s += `${storedArticleLine(a)}\n`;
       if (s.length > 1 << 20) {
         await fh.write(s);
         s = '';

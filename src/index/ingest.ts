@@ -8,12 +8,22 @@ import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
 import { type Article, type DropReport, listSeedEntries, loadSeeds, type Skipped } from '../corpus/load.js';
 import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
+import { AppendUnavailableError, appendArticles, planAppend } from './append.js';
 import { GraphBuilder } from './build.js';
 import type { Embedder } from './embedders.js';
 import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
-import { type BuildOptions, DEFAULT_HNSW, IndexError, type LoadedIndex, loadIndex, writeIndex } from './store.js';
+import {
+  type BuildOptions,
+  DEFAULT_HNSW,
+  IndexError,
+  type IndexManifest,
+  type LoadedIndex,
+  loadIndex,
+  writeIndex,
+} from './store.js';
+import { readManifest, verifyFiles } from './verify.js';
 
 /**
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
@@ -106,17 +116,36 @@ export class NoArticlesError extends Error {}
  * the existing index (with a warning) rather than replacing it with an empty one.
  */
 export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedIndex; report: IngestReport }> {
+  return (await refresh(opts, true)) as { index: LoadedIndex; report: IngestReport };
+}
+
+/**
+ * Brings the index up to date with the seeds, as {@link ensureIndex} does, without
+ * loading it afterwards: what `npm run ingest` needs. An up-to-date index is still
+ * verified (every file against its manifest), so a damaged one is rebuilt.
+ */
+export async function updateIndex(opts: EnsureOptions): Promise<IngestReport> {
+  return (await refresh(opts, false)).report;
+}
+
+async function refresh(opts: EnsureOptions, load: boolean): Promise<{ index?: LoadedIndex; report: IngestReport }> {
   const t0 = performance.now();
-  const quick = await checkIndex(opts, t0);
-  if ('index' in quick) return quick;
+  const quick = await checkIndex(opts, t0, load);
+  if ('report' in quick) return quick;
   // A build is needed: take the lock, then look again, since the build another process was
   // running while we waited may be exactly the one we need.
   try {
     const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
     try {
-      const again = await checkIndex(opts, t0);
-      if ('index' in again) return again;
-      return await build(opts, t0, again, lock);
+      const again = await checkIndex(opts, t0, load);
+      if ('report' in again) return again;
+      const appended = await tryAppend(opts, t0, again, lock, load);
+      if (appended) return appended;
+      // A full build reuses what it can of the previous index, which it needs loaded.
+      const previous =
+        again.previous ??
+        (await loadIndex(opts.outDir, opts.embedder).catch(() => undefined as LoadedIndex | undefined));
+      return await build(opts, t0, { ...again, previous }, lock, load);
     } finally {
       await lock.release();
     }
@@ -145,12 +174,67 @@ export async function ensureIndex(opts: EnsureOptions): Promise<{ index: LoadedI
   }
 }
 
+/** Appends new articles to the live generation when that is the only change (append.ts). */
+async function tryAppend(
+  opts: EnsureOptions,
+  t0: number,
+  { fingerprint, reason }: { fingerprint: string; reason: string },
+  lock: DataDirLock,
+  load: boolean,
+): Promise<{ index?: LoadedIndex; report: IngestReport } | undefined> {
+  if (opts.force) return undefined;
+  const plan = await planAppend({
+    outDir: opts.outDir,
+    seedsDir: opts.seedsDir,
+    embedderId: opts.embedder.id,
+    pipeline: await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split),
+    hnsw: opts.hnsw ?? DEFAULT_HNSW,
+  });
+  if (!plan) return undefined;
+  let r: Awaited<ReturnType<typeof appendArticles>>;
+  try {
+    r = await appendArticles(plan, {
+      outDir: opts.outDir,
+      seedsDir: opts.seedsDir,
+      embedder: opts.embedder,
+      split: opts.split,
+      corpusHash: fingerprint,
+      onStage: opts.onStage,
+      lost: () => lock.compromised(),
+    });
+  } catch (err) {
+    if (err instanceof AppendUnavailableError) return undefined; // the full build repairs it
+    throw err;
+  }
+  opts.onTiming?.('prepare', r.ms.prepare);
+  opts.onTiming?.('embed+graph', r.ms.graph);
+  opts.onTiming?.('save', r.ms.save);
+  return {
+    index: load ? await loadIndex(opts.outDir, opts.embedder) : undefined,
+    report: {
+      upToDate: false,
+      reason: `${reason}: ${plan.added.length} new file(s) appended`,
+      articles: plan.manifest.articles.length + r.articles.length,
+      passages: r.passages,
+      embedded: r.embedded,
+      reused: plan.manifest.passageCount,
+      skipped: r.skipped,
+      dropped: r.dropped,
+      warnings: r.warnings,
+      ms: performance.now() - t0,
+    },
+  };
+}
+
 type Checked =
-  | { index: LoadedIndex; report: IngestReport }
+  | { index?: LoadedIndex; report: IngestReport }
   | { fingerprint: string; previous?: LoadedIndex; reason: string };
 
-/** The live index when it matches the seeds; else what a build needs to know. */
-async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
+/**
+ * The live index when it matches the seeds (loaded with `load`, else only its files
+ * verified); else what a build needs to know.
+ */
+async function checkIndex(opts: EnsureOptions, t0: number, load: boolean): Promise<Checked> {
   const fingerprint = await corpusFingerprint(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new NoArticlesError(
@@ -161,9 +245,16 @@ async function checkIndex(opts: EnsureOptions, t0: number): Promise<Checked> {
   let previous: LoadedIndex | undefined;
   let reason: string;
   try {
-    previous = await loadIndex(opts.outDir, opts.embedder);
-    if (previous.manifest.corpusHash === fingerprint && !opts.force) {
-      const m = previous.manifest;
+    let m: IndexManifest;
+    if (load) {
+      previous = await loadIndex(opts.outDir, opts.embedder);
+      m = previous.manifest;
+    } else {
+      const live = await readManifest(opts.outDir, opts.embedder);
+      m = live.manifest;
+      if (m.corpusHash === fingerprint && !opts.force) await verifyFiles(live.dir, m);
+    }
+    if (m.corpusHash === fingerprint && !opts.force) {
       return {
         index: previous,
         report: {
@@ -191,7 +282,8 @@ async function build(
   t0: number,
   { fingerprint, previous, reason }: { fingerprint: string; previous?: LoadedIndex; reason: string },
   lock: DataDirLock,
-): Promise<{ index: LoadedIndex; report: IngestReport }> {
+  load: boolean,
+): Promise<{ index?: LoadedIndex; report: IngestReport }> {
   const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
   const hashingDimensions =
     opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
@@ -202,7 +294,7 @@ async function build(
     opts.hnsw ?? DEFAULT_HNSW,
     opts.force ? undefined : previous,
     GRAPH_START_CAPACITY,
-    (done) => opts.onProgress?.(done, done),
+    (done) => opts.onProgress?.(done, 0), // the total is known only at the end
   );
   const loaded = await prepareCorpus({
     seedsDir: opts.seedsDir,
@@ -257,7 +349,7 @@ async function build(
     onTiming: opts.onTiming,
     lock,
   });
-  const index = await loadIndex(opts.outDir, opts.embedder);
+  const index = load ? await loadIndex(opts.outDir, opts.embedder) : undefined;
   return {
     index,
     report: {

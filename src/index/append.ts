@@ -1,0 +1,340 @@
+/**
+ * Adding articles to a large index without rebuilding it (issue 11: one article into a
+ * 100k-passage index in seconds, not the minute a rebuild of the HNSW graph takes).
+ *
+ * When the only change to the seeds since the live generation is new article files (every
+ * indexed article unchanged byte for byte, the guide unchanged, same embedder, pipeline and
+ * graph settings), the new generation is the live one with the new articles' passages
+ * appended: their vectors are added to a copy of the live graph (hnswlib `resizeIndex` +
+ * `addPoint`), their lines appended to copies of the passage and article files, their terms
+ * merged into the BM25 postings and their cases into the composer's library. Nothing of
+ * the old articles is cleaned, split, tokenised, embedded or inserted again, and the live
+ * generation's files are verified against its manifest as they are read.
+ *
+ * The appended passages take the labels after all existing ones, whatever their file
+ * names: the generation holds the same passages, ids and statistics as a build from
+ * scratch, and is byte-for-byte that build when the new names sort after the old ones
+ * (dated names do); otherwise only the order of labels differs (`npm run ingest -- --force`
+ * rebuilds in name order). Any other change (an edited or removed article, the guide)
+ * goes through the full build, which reuses unchanged articles (pipeline.ts).
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { buildLibrary, type LibraryArticle } from '../answer/compose.js';
+import { decodeLibrary, encodeLibrary } from '../answer/library-file.js';
+import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
+import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
+import type { Passage, SplitOptions } from '../corpus/split.js';
+import { Bm25Index, type Bm25Parts } from '../retrieval/bm25.js';
+import { abandonGeneration, type BuildStage, commitGeneration, startGeneration, storedArticleLine } from './build.js';
+import type { Embedder } from './embedders.js';
+import { readCurrent } from './generations.js';
+import { HashingEmbeddings } from './hashing-embeddings.js';
+import { decodeBm25, writeBm25 } from './lexical-file.js';
+import { type HnswParams, INDEX_FILES, type IndexManifest, SCHEMA_VERSION, textHash } from './load.js';
+import { encodePassage } from './passage-file.js';
+import { prepareChunk } from './prepare-chunk.js';
+
+/** The files this module knows how to extend; a generation with any other is rebuilt instead. */
+const APPENDABLE = new Set([
+  'hnswlib.index',
+  'args.json',
+  'passages.jsonl',
+  'bm25.bin',
+  'articles.jsonl',
+  'library.json',
+]);
+
+/** Article file extensions, as loadSeeds reads them. */
+const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+
+/** What {@link planAppend} found: the live generation and the files to add to it. */
+export interface AppendPlan {
+  dir: string;
+  manifest: IndexManifest;
+  /** New seed file names, sorted. */
+  added: string[];
+}
+
+/**
+ * Whether the seeds differ from the live generation only by new article files; the plan
+ * when they do, else undefined (then a full build is needed). Reads the manifest and the
+ * seed files, not the index.
+ */
+export async function planAppend(opts: {
+  outDir: string;
+  seedsDir: string;
+  embedderId: string;
+  pipeline: string;
+  hnsw: HnswParams;
+}): Promise<AppendPlan | undefined> {
+  if (INDEX_FILES.some((f) => !APPENDABLE.has(f))) return undefined;
+  const gen = await readCurrent(opts.outDir).catch(() => undefined);
+  if (!gen) return undefined;
+  const dir = join(opts.outDir, gen);
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  } catch {
+    return undefined;
+  }
+  const h = manifest.hnsw;
+  if (
+    manifest.schemaVersion !== SCHEMA_VERSION ||
+    manifest.embedder?.id !== opts.embedderId ||
+    manifest.pipeline !== opts.pipeline ||
+    h?.m !== opts.hnsw.m ||
+    h.efConstruction !== opts.hnsw.efConstruction ||
+    h.efSearch !== opts.hnsw.efSearch ||
+    INDEX_FILES.some((f) => !manifest.files?.[f])
+  )
+    return undefined;
+  const indexed = new Map(manifest.articles.map((a) => [a.source, a.sha256]));
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  // The guide: the same pages with the same bytes.
+  const pages = await guideFiles(opts.seedsDir);
+  const guideIndexed = manifest.articles.filter((a) => a.source.startsWith(`${GUIDE_DIR}/`));
+  if (pages.length !== guideIndexed.length) return undefined;
+  for (const rel of pages) {
+    if (indexed.get(rel) !== sha(await readFile(join(opts.seedsDir, rel), 'utf8'))) return undefined;
+  }
+  // Seed files: every indexed one still there, unchanged; the others are new.
+  const added: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of await listSeedEntries(opts.seedsDir)) {
+    if (entry.name === GUIDE_DIR || entry.name === CATALOG_FILE || 'skip' in entry) continue;
+    if (!ARTICLE_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) continue;
+    const expected = indexed.get(entry.name);
+    if (expected === undefined) {
+      added.push(entry.name);
+      continue;
+    }
+    const decoded = decodeText(await readFile(entry.path));
+    if (!('text' in decoded) || sha(decoded.text) !== expected) return undefined;
+    seen.add(entry.name);
+  }
+  if (seen.size + guideIndexed.length !== manifest.articles.length || added.length === 0) return undefined;
+  return { dir, manifest, added: added.sort() };
+}
+
+/** Thrown when the live generation cannot be extended (a file fails its checksum): rebuild instead. */
+export class AppendUnavailableError extends Error {}
+
+/** What {@link appendArticles} did. */
+export interface AppendResult {
+  dir: string;
+  articles: Article[];
+  passages: number;
+  embedded: number;
+  skipped: { source: string; reason: string }[];
+  dropped: NonNullable<Awaited<ReturnType<typeof prepareChunk>>['dropped']>;
+  warnings: string[];
+  ms: { prepare: number; graph: number; save: number };
+}
+
+/**
+ * Writes and makes live a generation that is `plan`'s with its new articles appended
+ * (under the data directory's lock, which the caller holds). On any error the new
+ * generation is removed and the live one stays.
+ */
+export async function appendArticles(
+  plan: AppendPlan,
+  opts: {
+    outDir: string;
+    seedsDir: string;
+    embedder: Embedder;
+    split?: SplitOptions;
+    corpusHash: string;
+    onStage?: (stage: BuildStage) => void | Promise<void>;
+    lost: () => boolean;
+  },
+): Promise<AppendResult> {
+  const t0 = performance.now();
+  const { manifest } = plan;
+  const dims = manifest.embedder.dimensions;
+  const hashing = opts.embedder.embeddings instanceof HashingEmbeddings ? dims : undefined;
+  const chunk = await prepareChunk({
+    seedsDir: opts.seedsDir,
+    names: plan.added,
+    guide: false,
+    split: opts.split,
+    hashingDimensions: hashing,
+  });
+  const fresh = chunk.passages;
+  const n = manifest.passageCount;
+  const t1 = performance.now();
+
+  // The live generation's files, each checked against its manifest as it is read.
+  const bytes = new Map<string, Buffer>();
+  for (const name of INDEX_FILES) {
+    const path = join(plan.dir, name);
+    const b = await readFile(path).catch((err: unknown) => {
+      throw new AppendUnavailableError(`${path} cannot be read`, { cause: err });
+    });
+    const expected = manifest.files[name];
+    if (b.length !== expected.bytes || createHash('sha256').update(b).digest('hex') !== expected.sha256)
+      throw new AppendUnavailableError(`${path} does not match its manifest`);
+    // hnswlib reads its own file; its bytes were needed only for the checksum.
+    if (name !== 'hnswlib.index') bytes.set(name, b);
+  }
+
+  const stage = async (s: BuildStage) => opts.onStage?.(s);
+  const draft = await startGeneration(opts.outDir);
+  const { tmp } = draft;
+  try {
+    // The graph: a copy of the live one (read from its file), grown by the new vectors.
+    const index = new hnswlib.HierarchicalNSW('cosine', dims);
+    await index.readIndex(join(plan.dir, 'hnswlib.index'));
+    if (index.getCurrentCount() !== n)
+      throw new AppendUnavailableError(`the live graph holds ${index.getCurrentCount()} vectors, its manifest ${n}`);
+    let vectors: ArrayLike<number>[];
+    if (chunk.vectors) {
+      const v = chunk.vectors;
+      vectors = fresh.map((_, k) => v.subarray(k * dims, (k + 1) * dims));
+    } else {
+      vectors = fresh.length ? await opts.embedder.embeddings.embedDocuments(fresh.map((p) => p.text)) : [];
+    }
+    if (fresh.length > 0) index.resizeIndex(n + fresh.length);
+    // hnswlib's addPoint takes a plain array.
+    for (const [k, v] of vectors.entries()) index.addPoint(Array.from(v), n + k);
+    await stage('embedded');
+    const t2 = performance.now();
+
+    await index.writeIndex(join(tmp, 'hnswlib.index'));
+    await copyFile(join(plan.dir, 'args.json'), join(tmp, 'args.json'));
+    const lines = (xs: string[]) => (xs.length ? `${xs.join('\n')}\n` : '');
+    await writeFile(
+      join(tmp, 'passages.jsonl'),
+      Buffer.concat([
+        bytes.get('passages.jsonl')!,
+        Buffer.from(lines(fresh.map((p) => encodePassage(p, textHash(p.text))))),
+      ]),
+    );
+    await writeFile(
+      join(tmp, 'articles.jsonl'),
+      Buffer.concat([bytes.get('articles.jsonl')!, Buffer.from(lines(chunk.articles.map(storedArticleLine)))]),
+    );
+    const bm25 = Bm25Index.fromParts(appendBm25(decodeBm25(bytes.get('bm25.bin')!).parts, chunk.bm25));
+    await writeBm25(join(tmp, 'bm25.bin'), bm25);
+    await writeFile(
+      join(tmp, 'library.json'),
+      appendLibrary(bytes.get('library.json')!.toString('utf8'), n, fresh, chunk.articles),
+    );
+    await stage('saved');
+
+    const perArticle = new Map<string, number>();
+    for (const p of fresh) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
+    const dir = await commitGeneration(
+      draft,
+      {
+        embedder: manifest.embedder,
+        passageCount: n + fresh.length,
+        corpusHash: opts.corpusHash,
+        articles: [
+          ...manifest.articles,
+          ...chunk.articles.map((a) => ({
+            source: a.source,
+            title: a.title,
+            sha256: chunk.rawSha256[a.source],
+            passages: perArticle.get(a.source) ?? 0,
+          })),
+        ],
+        hnsw: manifest.hnsw,
+        pipeline: manifest.pipeline,
+      },
+      stage,
+      opts.lost,
+    );
+    return {
+      dir,
+      articles: chunk.articles,
+      passages: n + fresh.length,
+      embedded: fresh.length,
+      skipped: chunk.skipped,
+      dropped: chunk.dropped,
+      warnings: chunk.warnings,
+      ms: { prepare: t1 - t0, graph: t2 - t1, save: performance.now() - t2 },
+    };
+  } catch (err) {
+    await abandonGeneration(draft);
+    throw err;
+  }
+}
+
+/**
+ * BM25 postings of `prev` followed by documents `added` (numbered after prev's): the very
+ * arrays {@link Bm25Builder} gives for all of them in that order (terms in code-unit
+ * order, each term's documents ascending), found by merging instead of re-adding 100k
+ * documents. `added` may list its terms in any order (a worker's partial index).
+ */
+export function appendBm25(prev: Bm25Parts, added: Bm25Parts): Bm25Parts {
+  const n = prev.lengths.length;
+  const order = added.terms.map((_, i) => i);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  order.sort((a, b) => cmp(added.terms[a], added.terms[b]));
+  const terms: string[] = [];
+  const offsets: number[] = [0];
+  const docs = new Uint32Array(prev.docs.length + added.docs.length);
+  const tfs = new Uint16Array(docs.length);
+  let at = 0;
+  const copy = (p: Bm25Parts, t: number, shift: number) => {
+    for (let i = p.offsets[t]; i < p.offsets[t + 1]; i++) {
+      docs[at] = p.docs[i] + shift;
+      tfs[at] = p.tfs[i];
+      at++;
+    }
+  };
+  let i = 0;
+  let j = 0;
+  while (i < prev.terms.length || j < order.length) {
+    const c = i >= prev.terms.length ? 1 : j >= order.length ? -1 : cmp(prev.terms[i], added.terms[order[j]]);
+    if (c <= 0) {
+      terms.push(prev.terms[i]);
+      copy(prev, i, 0);
+    }
+    if (c >= 0) {
+      if (c > 0) terms.push(added.terms[order[j]]);
+      copy(added, order[j], n);
+    }
+    if (c <= 0) i++;
+    if (c >= 0) j++;
+    offsets.push(at);
+  }
+  const lengths = new Uint32Array(n + added.lengths.length);
+  lengths.set(prev.lengths);
+  lengths.set(added.lengths, n);
+  return { terms, offsets: Uint32Array.from(offsets), docs, tfs, lengths };
+}
+
+/**
+ * The composer's library of the live generation with the new articles' cases, figures
+ * and advice appended: what buildLibrary finds over all passages, since it finds them
+ * article by article, in label order (the guide, which it indexes across articles, is
+ * unchanged when appending).
+ */
+export function appendLibrary(
+  prevText: string,
+  firstLabel: number,
+  passages: readonly Passage[],
+  articles: readonly LibraryArticle[],
+): string {
+  const prev = decodeLibrary(prevText, () => {
+    throw new Error('not used when appending');
+  });
+  // A sparse array: the new passages at their labels, so that the library refers to them there.
+  const at: Passage[] = [];
+  for (const [k, p] of passages.entries()) at[firstLabel + k] = p;
+  const added = buildLibrary(
+    at,
+    articles.map(({ source, title, meta }) => ({ source, title, meta })),
+  );
+  return encodeLibrary({
+    ...prev,
+    cases: [...prev.cases, ...added.cases],
+    figures: [...prev.figures, ...added.figures],
+    advice: [...prev.advice, ...added.advice],
+    articles: new Map([...prev.articles, ...added.articles]),
+  });
+}
