@@ -44,20 +44,28 @@ export function encodeBm25(index: Bm25Index): Buffer {
   return out;
 }
 
-/** Decodes {@link encodeBm25}'s layout; throws on any inconsistency. */
+/**
+ * Decodes {@link encodeBm25}'s layout; throws on any inconsistency. The index's arrays are
+ * views of `buf` when it is 4-byte aligned (no copy): `buf` must not change afterwards.
+ */
 export function decodeBm25(buf: Buffer): Bm25Index {
   if (buf.length < HEADER_WORDS * 4) throw new Error(`BM25 file too short (${buf.length} bytes).`);
-  // Copy into an aligned buffer once: typed-array views need 4-byte alignment.
-  const bytes = new Uint8Array(buf.length);
-  bytes.set(buf);
-  const header = new Uint32Array(bytes.buffer, 0, HEADER_WORDS);
+  // Typed-array views need 4-byte alignment: a buffer of its own (as loadIndex reads it)
+  // is used in place; one inside Node's shared pool is copied once (55 MB at 100k passages).
+  let bytes: Uint8Array = buf;
+  if (buf.byteOffset % 4 !== 0) {
+    bytes = new Uint8Array(buf.length);
+    bytes.set(buf);
+  }
+  const base = bytes.byteOffset;
+  const header = new Uint32Array(bytes.buffer, base, HEADER_WORDS);
   const [magic, version, docCount, termCount, postingCount, termByteCount] = header;
   if (magic !== MAGIC || version !== VERSION)
     throw new Error(`Not a BM25 file of version ${VERSION} (magic ${magic.toString(16)}, version ${version}).`);
   const tfBytes = postingCount * 2 + (postingCount & 1) * 2;
   const expected = HEADER_WORDS * 4 + docCount * 4 + (termCount + 1) * 4 + postingCount * 4 + tfBytes + termByteCount;
   if (expected !== buf.length) throw new Error(`BM25 file is ${buf.length} bytes, its header says ${expected}.`);
-  let at = HEADER_WORDS * 4;
+  let at = base + HEADER_WORDS * 4;
   const take32 = (n: number) => {
     const a = new Uint32Array(bytes.buffer, at, n);
     at += n * 4;
