@@ -43,15 +43,23 @@ export function loadCheckModel(data: CheckModelData): CheckModel {
   if (data.version !== 1 || data.classes[0] !== 'ordinary')
     throw new Error(`unsupported check model (version ${data.version}, first class ${data.classes[0]})`);
   const k = data.classes.length;
-  const table = new Map<string, Float64Array>();
-  for (const [f, packed] of Object.entries(data.weights)) {
-    const row = new Float64Array(k);
-    for (const pair of packed.split(' ')) {
-      const [c, w] = pair.split(':');
-      row[Number(c)] = Number(w);
-    }
-    table.set(f, row);
-  }
+  // Rows are unpacked on first use: a message has a few dozen features of the tens of
+  // thousands stored, and unpacking them all cost ~20 ms of every cold start (issue 11).
+  const rows = new Map<string, Float64Array>();
+  const table: Pick<ReadonlyMap<string, Float64Array>, 'get'> = {
+    get(f) {
+      let row = rows.get(f);
+      if (!row && Object.hasOwn(data.weights, f)) {
+        row = new Float64Array(k);
+        for (const pair of data.weights[f].split(' ')) {
+          const [c, w] = pair.split(':');
+          row[Number(c)] = Number(w);
+        }
+        rows.set(f, row);
+      }
+      return row;
+    },
+  };
   return createModelFromTable(data.classes, Float64Array.from(data.bias), table);
 }
 
@@ -59,7 +67,7 @@ export function loadCheckModel(data: CheckModelData): CheckModel {
 export function createModelFromTable(
   classes: readonly string[],
   bias: Float64Array,
-  table: ReadonlyMap<string, Float64Array>,
+  table: Pick<ReadonlyMap<string, Float64Array>, 'get'>,
 ): CheckModel {
   const k = classes.length;
   return {
