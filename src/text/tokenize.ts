@@ -3,8 +3,9 @@
  * user dictionary of scam vocabulary, so 杀猪盘 or 刷单返利 stay one word) plus character
  * bigrams, so that a term jieba does not know still matches on its parts.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { normalizeForSearch } from './script.js';
 
@@ -67,6 +68,9 @@ let jieba: Jieba | undefined;
 /** The shared jieba instance, built on first use (loading the dictionary takes a moment). */
 export function getJieba(): Jieba {
   if (!jieba) {
+    // jieba's own dictionary file, read here rather than through `@node-rs/jieba/dict.js`,
+    // which also reads its 6 MB idf table (unused) at import.
+    const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
     jieba = Jieba.withDict(dict);
     const words = new Set<string>(DOMAIN_WORDS);
     for (const t of SCAM_TYPES) {
