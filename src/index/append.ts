@@ -19,7 +19,7 @@
  * goes through the full build, which reuses unchanged articles (pipeline.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { buildLibrary, type LibraryArticle } from '../answer/compose.js';
@@ -28,13 +28,21 @@ import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
 import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
 import { Bm25Index, type Bm25Parts } from '../retrieval/bm25.js';
-import { abandonGeneration, type BuildStage, commitGeneration, startGeneration, storedArticleLine } from './build.js';
+import {
+  abandonGeneration,
+  type BuildStage,
+  commitGeneration,
+  fileShaOf,
+  startGeneration,
+  storedArticleLine,
+} from './build.js';
 import type { Embedder } from './embedders.js';
 import { readCurrent } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
-import { decodeBm25, writeBm25 } from './lexical-file.js';
+import { decodeBm25, encodeBm25 } from './lexical-file.js';
 import { type HnswParams, INDEX_FILES, type IndexManifest, SCHEMA_VERSION, textHash } from './load.js';
 import { encodePassage } from './passage-file.js';
+import { readGeneration } from './prefetch.js';
 import { prepareChunk } from './prepare-chunk.js';
 
 /** The files this module knows how to extend; a generation with any other is rebuilt instead. */
@@ -69,6 +77,8 @@ export async function planAppend(opts: {
   embedderId: string;
   pipeline: string;
   hnsw: HnswParams;
+  /** sha256 of each seed file's bytes, as the corpus fingerprint read them (by name; guide pages by path). */
+  files?: Map<string, string>;
 }): Promise<AppendPlan | undefined> {
   if (INDEX_FILES.some((f) => !APPENDABLE.has(f))) return undefined;
   const gen = await readCurrent(opts.outDir).catch(() => undefined);
@@ -92,18 +102,34 @@ export async function planAppend(opts: {
   )
     return undefined;
   const indexed = new Map(manifest.articles.map((a) => [a.source, a.sha256]));
-  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const indexedBytes = new Map(manifest.articles.map((a) => [a.source, a.fileSha256]));
+  const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+  // Unchanged when its bytes hash as recorded (no decoding); else its decoded text must.
+  const unchanged = async (source: string, path: string, decode: (b: Buffer) => string | undefined) => {
+    const recorded = indexedBytes.get(source);
+    const now = opts.files?.get(source);
+    if (recorded !== undefined && now !== undefined) return recorded === now;
+    const text = decode(await readFile(path));
+    return text !== undefined && sha(text) === indexed.get(source);
+  };
   // The guide: the same pages with the same bytes.
   const pages = await guideFiles(opts.seedsDir);
   const guideIndexed = manifest.articles.filter((a) => a.source.startsWith(`${GUIDE_DIR}/`));
   if (pages.length !== guideIndexed.length) return undefined;
   for (const rel of pages) {
-    if (indexed.get(rel) !== sha(await readFile(join(opts.seedsDir, rel), 'utf8'))) return undefined;
+    if (!indexed.has(rel) || !(await unchanged(rel, join(opts.seedsDir, rel), (b) => b.toString('utf8'))))
+      return undefined;
   }
   // Seed files: every indexed one still there, unchanged; the others are new.
   const added: string[] = [];
   const seen = new Set<string>();
-  for (const entry of await listSeedEntries(opts.seedsDir)) {
+  // The files the fingerprint read (readable regular files) when given, else a listing.
+  const entries = opts.files
+    ? [...opts.files.keys()]
+        .filter((name) => !name.includes('/'))
+        .map((name) => ({ name, path: join(opts.seedsDir, name) }))
+    : await listSeedEntries(opts.seedsDir);
+  for (const entry of entries) {
     if (entry.name === GUIDE_DIR || entry.name === CATALOG_FILE || 'skip' in entry) continue;
     if (!ARTICLE_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) continue;
     const expected = indexed.get(entry.name);
@@ -111,8 +137,11 @@ export async function planAppend(opts: {
       added.push(entry.name);
       continue;
     }
-    const decoded = decodeText(await readFile(entry.path));
-    if (!('text' in decoded) || sha(decoded.text) !== expected) return undefined;
+    const decode = (b: Buffer) => {
+      const d = decodeText(b);
+      return 'text' in d ? d.text : undefined;
+    };
+    if (!(await unchanged(entry.name, entry.path, decode))) return undefined;
     seen.add(entry.name);
   }
   if (seen.size + guideIndexed.length !== manifest.articles.length || added.length === 0) return undefined;
@@ -147,6 +176,8 @@ export async function appendArticles(
     embedder: Embedder;
     split?: SplitOptions;
     corpusHash: string;
+    /** sha256 of the seed files' bytes, recorded for the new articles (see planAppend). */
+    files?: Map<string, string>;
     onStage?: (stage: BuildStage) => void | Promise<void>;
     lost: () => boolean;
   },
@@ -155,6 +186,13 @@ export async function appendArticles(
   const { manifest } = plan;
   const dims = manifest.embedder.dimensions;
   const hashing = opts.embedder.embeddings instanceof HashingEmbeddings ? dims : undefined;
+  // The live generation's files are read and hashed in worker threads while this one
+  // prepares the new articles; each is checked against the manifest before it is used.
+  const reads = readGeneration(
+    plan.dir,
+    INDEX_FILES.map((name) => ({ name, keep: name !== 'hnswlib.index' })),
+  );
+  for (const r of reads.values()) r.catch(() => undefined); // awaited below
   const chunk = await prepareChunk({
     seedsDir: opts.seedsDir,
     names: plan.added,
@@ -166,18 +204,16 @@ export async function appendArticles(
   const n = manifest.passageCount;
   const t1 = performance.now();
 
-  // The live generation's files, each checked against its manifest as it is read.
   const bytes = new Map<string, Buffer>();
   for (const name of INDEX_FILES) {
     const path = join(plan.dir, name);
-    const b = await readFile(path).catch((err: unknown) => {
+    const read = await reads.get(name)!.catch((err: unknown) => {
       throw new AppendUnavailableError(`${path} cannot be read`, { cause: err });
     });
     const expected = manifest.files[name];
-    if (b.length !== expected.bytes || createHash('sha256').update(b).digest('hex') !== expected.sha256)
+    if (read.size !== expected.bytes || read.sha256 !== expected.sha256)
       throw new AppendUnavailableError(`${path} does not match its manifest`);
-    // hnswlib reads its own file; its bytes were needed only for the checksum.
-    if (name !== 'hnswlib.index') bytes.set(name, b);
+    if (read.bytes) bytes.set(name, read.bytes);
   }
 
   const stage = async (s: BuildStage) => opts.onStage?.(s);
@@ -203,24 +239,27 @@ export async function appendArticles(
     const t2 = performance.now();
 
     await index.writeIndex(join(tmp, 'hnswlib.index'));
-    await copyFile(join(plan.dir, 'args.json'), join(tmp, 'args.json'));
-    const lines = (xs: string[]) => (xs.length ? `${xs.join('\n')}\n` : '');
-    await writeFile(
-      join(tmp, 'passages.jsonl'),
-      Buffer.concat([
-        bytes.get('passages.jsonl')!,
-        Buffer.from(lines(fresh.map((p) => encodePassage(p, textHash(p.text))))),
-      ]),
+    // The other files are written from memory, so their checksums are taken from there.
+    const known: Record<string, { sha256: string; bytes: number }> = {};
+    const put = async (name: string, data: Buffer) => {
+      await writeFile(join(tmp, name), data);
+      known[name] = { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+    };
+    const lines = (xs: string[]) => Buffer.from(xs.length ? `${xs.join('\n')}\n` : '');
+    await put('args.json', bytes.get('args.json')!);
+    await put(
+      'passages.jsonl',
+      Buffer.concat([bytes.get('passages.jsonl')!, lines(fresh.map((p) => encodePassage(p, textHash(p.text))))]),
     );
-    await writeFile(
-      join(tmp, 'articles.jsonl'),
-      Buffer.concat([bytes.get('articles.jsonl')!, Buffer.from(lines(chunk.articles.map(storedArticleLine)))]),
+    await put(
+      'articles.jsonl',
+      Buffer.concat([bytes.get('articles.jsonl')!, lines(chunk.articles.map(storedArticleLine))]),
     );
     const bm25 = Bm25Index.fromParts(appendBm25(decodeBm25(bytes.get('bm25.bin')!).parts, chunk.bm25));
-    await writeBm25(join(tmp, 'bm25.bin'), bm25);
-    await writeFile(
-      join(tmp, 'library.json'),
-      appendLibrary(bytes.get('library.json')!.toString('utf8'), n, fresh, chunk.articles),
+    await put('bm25.bin', encodeBm25(bm25));
+    await put(
+      'library.json',
+      Buffer.from(appendLibrary(bytes.get('library.json')!.toString('utf8'), n, fresh, chunk.articles)),
     );
     await stage('saved');
 
@@ -238,6 +277,7 @@ export async function appendArticles(
             source: a.source,
             title: a.title,
             sha256: chunk.rawSha256[a.source],
+            ...fileShaOf(opts.files, a.source),
             passages: perArticle.get(a.source) ?? 0,
           })),
         ],
@@ -246,6 +286,7 @@ export async function appendArticles(
       },
       stage,
       opts.lost,
+      known,
     );
     return {
       dir,

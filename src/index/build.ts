@@ -50,6 +50,8 @@ export interface BuildOptions {
   bm25?: Bm25Index;
   /** Key of the cleaning/splitting settings, recorded in the manifest (see pipeline.ts). */
   pipeline?: string;
+  /** sha256 of each seed file's bytes, by source (recorded in the manifest: see append.ts). */
+  fileSha256?: Map<string, string>;
   /** sha256 of articles' raw texts when the caller dropped `raw` (see pipeline.ts). */
   rawSha256?: Map<string, string>;
   /** The graph of `passages` when the caller built it while preparing them (see {@link GraphBuilder}). */
@@ -242,6 +244,7 @@ async function writeLocked(
           source: a.source,
           title: a.title,
           sha256: opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
+          ...fileShaOf(opts.fileSha256, a.source),
           passages: perArticle.get(a.source) ?? 0,
         })),
         hnsw,
@@ -287,12 +290,14 @@ export async function commitGeneration(
   fields: Omit<IndexManifest, 'schemaVersion' | 'files' | 'createdAt'>,
   stage: (s: BuildStage) => Promise<void>,
   lost: () => boolean,
+  /** Checksums the caller took of files it wrote from memory; the others are read back. */
+  known: IndexManifest['files'] = {},
 ): Promise<string> {
   const { outDir, gen, tmp, before } = draft;
   const files: IndexManifest['files'] = {};
   for (const name of INDEX_FILES) {
     const path = join(tmp, name);
-    files[name] = { sha256: await fileSha256(path), bytes: (await stat(path)).size };
+    files[name] = known[name] ?? { sha256: await fileSha256(path), bytes: (await stat(path)).size };
   }
   const manifest: IndexManifest = {
     schemaVersion: SCHEMA_VERSION,
@@ -322,6 +327,12 @@ export async function abandonGeneration(draft: GenerationDraft): Promise<void> {
   // A generation renamed into place but never made live is garbage too.
   if ((await readCurrent(draft.outDir).catch(() => undefined)) !== draft.gen)
     await rm(join(draft.outDir, draft.gen), { recursive: true, force: true });
+}
+
+/** The manifest field with the sha256 of an article's file bytes, when known. */
+export function fileShaOf(files: Map<string, string> | undefined, source: string): { fileSha256?: string } {
+  const sha = files?.get(source);
+  return sha === undefined ? {} : { fileSha256: sha };
 }
 
 /** An article as stored in articles.jsonl: one JSON line (without the newline). */

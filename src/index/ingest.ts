@@ -29,10 +29,10 @@ import { readManifest, verifyFiles } from './verify.js';
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a
  * change to how text is cleaned rebuilds existing indexes. Bump with such changes.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 3; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
 
 /** Graph capacity before the first passages arrive; it grows by half as needed (GraphBuilder). */
-const GRAPH_START_CAPACITY = 4096; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
+const GRAPH_START_CAPACITY = 4096;
 
 /**
  * Fingerprint of everything an index is built from: file names and bytes of the seeds
@@ -44,21 +44,38 @@ export async function corpusFingerprint(
   embedderId: string,
   split: SplitOptions = {},
 ): Promise<string> {
+  return (await fingerprintFiles(seedsDir, embedderId, split)).hash;
+}
+
+/** A corpus fingerprint, and the sha256 of each file's bytes it read (by name; guide pages by path). */
+interface Fingerprint {
+  hash: string;
+  files: Map<string, string>;
+}
+
+async function fingerprintFiles(seedsDir: string, embedderId: string, split: SplitOptions = {}): Promise<Fingerprint> {
   const h = createHash('sha256');
+  const files = new Map<string, string>();
   h.update(JSON.stringify({ PIPELINE_VERSION, embedderId, split }));
   // Per-entry errors (a dangling link, a loop, an unreadable file) are part of the
   // fingerprint, not a failure: loadSeeds skips the same entries with the same reasons.
   for (const entry of await listSeedEntries(seedsDir)) {
     h.update(`\n${entry.name}\n`);
     if ('skip' in entry) h.update(`skip: ${entry.skip}`);
-    else h.update(await readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`));
+    else {
+      const bytes = await readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`);
+      h.update(bytes);
+      if (typeof bytes !== 'string') files.set(entry.name, createHash('sha256').update(bytes).digest('hex'));
+    }
   }
   // Guide pages live in seeds/guide/{zh,en}/ (src/corpus/guide.ts): edits to them rebuild too.
   for (const rel of await guideFiles(seedsDir)) {
+    const bytes = await readFile(join(seedsDir, rel));
     h.update(`\n${rel}\n`);
-    h.update(await readFile(join(seedsDir, rel)));
+    h.update(bytes);
+    files.set(rel, createHash('sha256').update(bytes).digest('hex'));
   }
-  return h.digest('hex');
+  return { hash: h.digest('hex'), files };
 }
 
 /** What an ingestion did, for the CLI summary and logs. */
@@ -137,7 +154,8 @@ async function refresh(opts: EnsureOptions, load: boolean): Promise<{ index?: Lo
   try {
     const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
     try {
-      const again = await checkIndex(opts, t0, load);
+      // The seeds were just read: what changed while we waited for the lock is the index.
+      const again = await checkIndex(opts, t0, load, { hash: quick.fingerprint, files: quick.files });
       if ('report' in again) return again;
       const appended = await tryAppend(opts, t0, again, lock, load);
       if (appended) return appended;
@@ -178,7 +196,7 @@ async function refresh(opts: EnsureOptions, load: boolean): Promise<{ index?: Lo
 async function tryAppend(
   opts: EnsureOptions,
   t0: number,
-  { fingerprint, reason }: { fingerprint: string; reason: string },
+  { fingerprint, files, reason }: { fingerprint: string; files: Map<string, string>; reason: string },
   lock: DataDirLock,
   load: boolean,
 ): Promise<{ index?: LoadedIndex; report: IngestReport } | undefined> {
@@ -189,6 +207,7 @@ async function tryAppend(
     embedderId: opts.embedder.id,
     pipeline: await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split),
     hnsw: opts.hnsw ?? DEFAULT_HNSW,
+    files,
   });
   if (!plan) return undefined;
   let r: Awaited<ReturnType<typeof appendArticles>>;
@@ -199,6 +218,7 @@ async function tryAppend(
       embedder: opts.embedder,
       split: opts.split,
       corpusHash: fingerprint,
+      files,
       onStage: opts.onStage,
       lost: () => lock.compromised(),
     });
@@ -228,20 +248,23 @@ async function tryAppend(
 
 type Checked =
   | { index?: LoadedIndex; report: IngestReport }
-  | { fingerprint: string; previous?: LoadedIndex; reason: string };
+  | { fingerprint: string; files: Map<string, string>; previous?: LoadedIndex; reason: string };
 
 /**
  * The live index when it matches the seeds (loaded with `load`, else only its files
  * verified); else what a build needs to know.
  */
-async function checkIndex(opts: EnsureOptions, t0: number, load: boolean): Promise<Checked> {
-  const fingerprint = await corpusFingerprint(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new NoArticlesError(
-      `Seeds directory ${opts.seedsDir} cannot be read (${code}): create it and put .txt articles in it.`,
-      { cause: err },
-    );
-  });
+async function checkIndex(opts: EnsureOptions, t0: number, load: boolean, known?: Fingerprint): Promise<Checked> {
+  const print =
+    known ??
+    (await fingerprintFiles(opts.seedsDir, opts.embedder.id, opts.split).catch((err: unknown) => {
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new NoArticlesError(
+        `Seeds directory ${opts.seedsDir} cannot be read (${code}): create it and put .txt articles in it.`,
+        { cause: err },
+      );
+    }));
+  const fingerprint = print.hash;
   let previous: LoadedIndex | undefined;
   let reason: string;
   try {
@@ -274,13 +297,18 @@ async function checkIndex(opts: EnsureOptions, t0: number, load: boolean): Promi
     if (!(err instanceof IndexError)) throw err;
     reason = err.problem === 'missing' ? 'no index yet' : err.message;
   }
-  return { fingerprint, previous, reason };
+  return { fingerprint, files: print.files, previous, reason };
 }
 
 async function build(
   opts: EnsureOptions,
   t0: number,
-  { fingerprint, previous, reason }: { fingerprint: string; previous?: LoadedIndex; reason: string },
+  {
+    fingerprint,
+    files,
+    previous,
+    reason,
+  }: { fingerprint: string; files: Map<string, string>; previous?: LoadedIndex; reason: string },
   lock: DataDirLock,
   load: boolean,
 ): Promise<{ index?: LoadedIndex; report: IngestReport }> {
@@ -345,6 +373,7 @@ async function build(
     bm25: loaded.bm25,
     graph: graph.finish(),
     rawSha256: loaded.rawSha256,
+    fileSha256: files,
     pipeline: key,
     onTiming: opts.onTiming,
     lock,

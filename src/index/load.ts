@@ -42,7 +42,8 @@ export interface IndexManifest {
   /** Hash of the corpus inputs (see corpusFingerprint in ingest.ts); equal → nothing to rebuild. */
   corpusHash: string;
   /** In the order of the lines of articles.jsonl. */
-  articles: { source: string; title: string; sha256: string; passages: number }[];
+  /** `sha256` of the decoded text; `fileSha256` of the file's bytes (lets an append skip decoding, append.ts). */
+  articles: { source: string; title: string; sha256: string; fileSha256?: string; passages: number }[];
   files: Record<string, { sha256: string; bytes: number }>;
   hnsw: HnswParams;
   /** Key of the cleaning/splitting settings (pipeline.ts): articles are reused only under the same key. */
