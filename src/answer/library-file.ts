@@ -44,7 +44,8 @@ export function encodeLibrary(lib: Library): string {
     cases: lib.cases,
     figures: lib.figures,
     advice: lib.advice,
-    articles: [...lib.articles.values()],
+    // Only what the library keeps of an article: callers may hold whole ones (texts and all).
+    articles: [...lib.articles.values()].map(({ source, title, meta }) => ({ source, title, meta })),
     guideSources: [...lib.guideSources],
   };
   return JSON.stringify(file);
@@ -81,7 +82,5 @@ export async function writeLibrary(
   passages: readonly Passage[],
   articles: readonly LibraryArticle[],
 ): Promise<void> {
-  // Only what the library keeps of an article: the build's articles carry their texts.
-  const kept = articles.map(({ source, title, meta }) => ({ source, title, meta }));
-  await writeFile(path, encodeLibrary(buildLibrary(passages, kept)));
+  await writeFile(path, encodeLibrary(buildLibrary(passages, articles)));
 }
