@@ -70,6 +70,8 @@ export interface LoadedIndex {
   readonly hashes: string[];
   /** The passage with a label, parsed on first use; undefined past the end. */
   passage(label: number): Passage | undefined;
+  /** The label of the passage with an id (without parsing every passage). */
+  labelOf?(id: string): number | undefined;
   /** The lexical index, as written at ingest. */
   bm25: Bm25Index;
   /** library.json as written at ingest (read by src/answer/library-file.ts). */
@@ -274,6 +276,7 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
         return everything().hashes;
       },
       passage: (label) => passages.passage(label),
+      labelOf: (id) => passages.labelOf(id),
       bm25,
       libraryText: () => library.toString('utf8'),
       dir,

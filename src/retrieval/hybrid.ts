@@ -364,8 +364,10 @@ export class HybridRetriever extends BaseRetriever {
   private labelOf(doc: Document): number | undefined {
     const m = doc.metadata as { label?: unknown; id?: string };
     if (typeof m.label === 'number') return m.label;
+    if (m.id === undefined) return undefined;
+    if (this.index.labelOf) return this.index.labelOf(m.id);
     this.byId ??= new Map(this.index.passages.map((p, i) => [p.id, i]));
-    return m.id === undefined ? undefined : this.byId.get(m.id);
+    return this.byId.get(m.id);
   }
 
   /** LangChain retriever interface: the passages as Documents, scores in metadata. */

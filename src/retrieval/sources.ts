@@ -21,12 +21,17 @@ export interface SourceLookup {
 
 /** A lookup over a loaded index (articles are parsed on first use, not at start). */
 export function createSourceLookup(index: LoadedIndex): SourceLookup {
-  // Built on the first lookup, not at start: it reads every passage of the index.
+  // Ids are mapped to labels on the first lookup, not at start (an index object without
+  // labelOf, e.g. a hand-made one, maps them from its passages).
   let byId: Map<string, number> | undefined;
+  const labelOf = (id: string) => {
+    if (index.labelOf) return index.labelOf(id);
+    byId ??= new Map(index.passages.map((p, label) => [p.id, label]));
+    return byId.get(id);
+  };
   return {
     view(id) {
-      byId ??= new Map(index.passages.map((p, label) => [p.id, label]));
-      const label = byId.get(id);
+      const label = labelOf(id);
       const p = label === undefined ? undefined : index.passage(label);
       if (!p) return undefined;
       const a = index.article(p.source);

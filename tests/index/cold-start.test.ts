@@ -45,6 +45,17 @@ describe('passages parsed on use', () => {
     expect(lazy.passage(-1)).toBeUndefined();
     expect(lazy.passage(0.5)).toBeUndefined();
     expect(lazy.all()).toEqual(whole);
+    // Ids map to labels from the line starts alone.
+    const fresh = new LazyPassages(bytes, path);
+    for (const [label, p] of whole.passages.entries()) expect(fresh.labelOf(p.id)).toBe(label);
+    expect(fresh.labelOf('no-such-id')).toBeUndefined();
+  });
+
+  it('maps an id that JSON had to escape', () => {
+    const line = (id: string) => `${JSON.stringify([id, 's.txt', 'T', 0, 0, 2, 'h', '文本', null, 'news'])}\n`;
+    const lazy = new LazyPassages(Buffer.from(line('plain') + line('with "quotes" \\ and more')), 'p.jsonl');
+    expect(lazy.labelOf('with "quotes" \\ and more')).toBe(1);
+    expect(lazy.labelOf('plain')).toBe(0);
   });
 
   it('refuses a file cut inside a line, and names a malformed line when it is read', () => {
