@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { writeLibrary } from '../answer/library-file.js';
 import type { Article } from '../corpus/load.js';
@@ -101,26 +102,35 @@ export async function writeIndex(
   }
 }
 
-/** A finished graph: the hnswlib index (label = passage position) and its passages' text hashes. */
+/**
+ * A finished graph, written by {@link BuiltGraph.write} (label = passage position), and its
+ * passages' text hashes.
+ */
 export interface BuiltGraph {
-  index: InstanceType<typeof hnswlib.HierarchicalNSW>;
+  dims: number;
+  /** Writes the graph file (trimmed to its passages) and releases the graph. */
+  write(path: string): Promise<void>;
+  /** Releases the graph without writing it. */
+  close(): Promise<void>;
   hashes: string[];
   embedded: number;
   reused: number;
 }
 
-/** Growth factor of the graph's capacity when more passages arrive than estimated. */
-const GROWTH = 1.5;
-
 /**
  * Builds the HNSW graph from passages given in label order, batch by batch, so that the
  * graph grows while later passages are still being prepared (pipeline.ts) and no vector is
- * held longer than its batch. A passage's vector is, in order of preference: the previous
- * index's vector for the same text (hnswlib stores them), the vector computed while
- * preparing, or a fresh embedding.
+ * held longer than its batch. The graph itself is built in a worker thread
+ * (graph-worker.mjs): inserting is the one part of a build that cannot be split, and there
+ * it overlaps with the joining and indexing of the prepared chunks in this thread. A
+ * passage's vector is, in order of preference: the previous index's vector for the same
+ * text (hnswlib stores them), the vector computed while preparing, or a fresh embedding.
+ * Call {@link GraphBuilder.close} when done (also after a failure).
  */
 export class GraphBuilder {
-  private index?: InstanceType<typeof hnswlib.HierarchicalNSW>;
+  private worker?: Worker;
+  private failure?: Error;
+  private dims = 0;
   private readonly hashes: string[] = [];
   private readonly cache = new Map<string, number>();
   private readonly prev?: LoadedIndex;
@@ -135,7 +145,7 @@ export class GraphBuilder {
     private readonly embedder: Embedder,
     private readonly hnsw: HnswParams,
     previous: LoadedIndex | undefined,
-    private capacity: number,
+    private readonly capacity: number,
     private readonly onProgress?: (done: number) => void,
   ) {
     // Vectors of unchanged passages come from the previous index only if it used the same embedder.
@@ -147,18 +157,18 @@ export class GraphBuilder {
 
   /** Inserts the next passages; `vectors[k]`, when given, is passage k's fresh vector. */
   async add(passages: Passage[], vectors: (ArrayLike<number> | undefined)[] = []): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (passages.length === 0) return;
     const hashes = passages.map((p) => textHash(p.text));
-    const out: (number[] | undefined)[] = hashes.map((h, k) => {
+    const out: (ArrayLike<number> | undefined)[] = hashes.map((h, k) => {
       const label = this.cache.get(h);
-      if (label !== undefined) {
+      if (label !== undefined && this.prev) {
         this.reused++;
-        return this.prev!.store.index.getPoint(label);
+        return this.prev.store.index.getPoint(label);
       }
       const v = vectors[k];
-      if (!v) return undefined;
-      this.embedded++; // embedded while the corpus was prepared
-      // hnswlib's addPoint takes a plain array.
-      return Array.from(v);
+      if (v) this.embedded++; // embedded while the corpus was prepared
+      return v;
     });
     const missing = out.flatMap((v, k) => (v ? [] : [k]));
     if (missing.length > 0) {
@@ -166,27 +176,69 @@ export class GraphBuilder {
       for (const [j, k] of missing.entries()) out[k] = fresh[j];
       this.embedded += missing.length;
     }
-    const start = this.hashes.length;
-    if (!this.index && out.length > 0) {
-      this.index = new hnswlib.HierarchicalNSW('cosine', out[0]!.length);
-      this.capacity = Math.max(this.capacity, out.length);
-      this.index.initIndex(this.capacity, this.hnsw.m, this.hnsw.efConstruction, 42);
-    } else if (this.index && start + out.length > this.capacity) {
-      this.capacity = Math.max(Math.ceil(this.capacity * GROWTH), start + out.length);
-      this.index.resizeIndex(this.capacity);
+    if (!this.worker) {
+      this.dims = out[0]?.length ?? 0;
+      this.worker = new Worker(new URL('./graph-worker.mjs', import.meta.url));
+      this.worker.on('error', (err) => {
+        this.failure ??= new Error(`Building the HNSW graph failed in its worker thread: ${err.message}`, {
+          cause: err,
+        });
+      });
+      this.worker.postMessage({
+        init: {
+          dims: this.dims,
+          m: this.hnsw.m,
+          efConstruction: this.hnsw.efConstruction,
+          capacity: Math.max(this.capacity, out.length),
+        },
+      });
     }
-    for (let k = 0; k < out.length; k++) {
-      this.index!.addPoint(out[k]!, start + k);
-      this.hashes.push(hashes[k]);
+    const batch = new Float32Array(out.length * this.dims);
+    for (const [k, v] of out.entries()) {
+      if (v?.length !== this.dims)
+        throw new Error(
+          `Embedding of passage ${this.hashes.length + k} has ${v?.length} dimensions, not ${this.dims}.`,
+        );
+      batch.set(v, k * this.dims);
     }
+    this.worker.postMessage({ add: batch }, [batch.buffer]);
+    this.hashes.push(...hashes);
     this.onProgress?.(this.hashes.length);
   }
 
-  /** The graph, trimmed to its passages (the file holds no unused capacity). */
+  /** The graph, once every passage is added. */
   finish(): BuiltGraph {
-    if (!this.index) throw new Error('Refusing to write an empty index: no passages to store.');
-    if (this.capacity > this.hashes.length) this.index.resizeIndex(this.hashes.length);
-    return { index: this.index, hashes: this.hashes, embedded: this.embedded, reused: this.reused };
+    if (!this.worker) throw new Error('Refusing to write an empty index: no passages to store.');
+    const worker = this.worker;
+    return {
+      dims: this.dims,
+      hashes: this.hashes,
+      embedded: this.embedded,
+      reused: this.reused,
+      close: () => this.close(),
+      write: (path: string) =>
+        new Promise<void>((resolve, reject) => {
+          if (this.failure) return reject(this.failure);
+          const onMessage = (msg: { written?: number; error?: string }) => {
+            worker.off('message', onMessage);
+            if (msg.error !== undefined)
+              reject(new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`));
+            else if (msg.written !== this.hashes.length)
+              reject(new Error(`The graph holds ${msg.written} vectors, the build ${this.hashes.length}.`));
+            else resolve();
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage({ write: path });
+        }).finally(() => this.close()),
+    };
+  }
+
+  /** Stops the graph's worker thread (its graph is gone). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    await w?.terminate();
   }
 }
 
@@ -211,10 +263,15 @@ async function writeLocked(
       const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
         opts.onProgress?.(done, passages.length),
       );
-      for (let i = 0; i < passages.length; i += batchSize) await builder.add(passages.slice(i, i + batchSize));
+      try {
+        for (let i = 0; i < passages.length; i += batchSize) await builder.add(passages.slice(i, i + batchSize));
+      } catch (err) {
+        await builder.close();
+        throw err;
+      }
       graph = builder.finish();
     }
-    const { index, hashes, embedded, reused } = graph;
+    const { hashes, embedded, reused, dims } = graph;
     if (hashes.length !== passages.length)
       throw new Error(`The graph holds ${hashes.length} passages, the build ${passages.length}.`);
     const bm25 = opts.bm25 ?? Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
@@ -224,8 +281,7 @@ async function writeLocked(
     await stage('embedded');
 
     const t1 = performance.now();
-    const dims = index.getNumDimensions();
-    await index.writeIndex(join(tmp, 'hnswlib.index'));
+    await graph.write(join(tmp, 'hnswlib.index'));
     await writeFile(join(tmp, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
     await writePassages(join(tmp, 'passages.jsonl'), passages, hashes);
     await writeBm25(join(tmp, 'bm25.bin'), bm25);
@@ -256,6 +312,7 @@ async function writeLocked(
     opts.onTiming?.('save', performance.now() - t1);
     return { passages: passages.length, embedded, reused, dir };
   } catch (err) {
+    await opts.graph?.close();
     await abandonGeneration(draft);
     throw err;
   }

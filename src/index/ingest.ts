@@ -324,60 +324,67 @@ async function build(
     GRAPH_START_CAPACITY,
     (done) => opts.onProgress?.(done, 0), // the total is known only at the end
   );
-  const loaded = await prepareCorpus({
-    seedsDir: opts.seedsDir,
-    split: opts.split,
-    workers: opts.workers,
-    previous: opts.force ? undefined : previous,
-    pipelineKey: key,
-    hashingDimensions,
-    onBatch: (passages, vectors) => graph.add(passages, vectors),
-  });
-  opts.onTiming?.('prepare', loaded.ms.wall);
-  if (loaded.articles.length === 0) {
-    const why = loaded.skipped.length
-      ? `all ${loaded.skipped.length} file(s) were skipped`
-      : 'it holds no article files';
-    if (previous) {
-      return {
-        index: previous,
-        report: {
-          upToDate: false,
-          reason,
-          articles: previous.manifest.articles.length,
-          passages: previous.manifest.passageCount,
-          embedded: 0,
-          reused: 0,
-          skipped: loaded.skipped,
-          dropped: loaded.dropped,
-          warnings: [
-            ...loaded.warnings,
-            `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`,
-          ],
-          ms: performance.now() - t0,
-        },
-      };
+  // The graph's worker thread is stopped however the build ends.
+  let loaded: Awaited<ReturnType<typeof prepareCorpus>>;
+  let stats: Awaited<ReturnType<typeof writeIndex>>;
+  try {
+    loaded = await prepareCorpus({
+      seedsDir: opts.seedsDir,
+      split: opts.split,
+      workers: opts.workers,
+      previous: opts.force ? undefined : previous,
+      pipelineKey: key,
+      hashingDimensions,
+      onBatch: (passages, vectors) => graph.add(passages, vectors),
+    });
+    opts.onTiming?.('prepare', loaded.ms.wall);
+    if (loaded.articles.length === 0) {
+      const why = loaded.skipped.length
+        ? `all ${loaded.skipped.length} file(s) were skipped`
+        : 'it holds no article files';
+      if (previous) {
+        return {
+          index: previous,
+          report: {
+            upToDate: false,
+            reason,
+            articles: previous.manifest.articles.length,
+            passages: previous.manifest.passageCount,
+            embedded: 0,
+            reused: 0,
+            skipped: loaded.skipped,
+            dropped: loaded.dropped,
+            warnings: [
+              ...loaded.warnings,
+              `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`,
+            ],
+            ms: performance.now() - t0,
+          },
+        };
+      }
+      const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
+      throw new NoArticlesError(
+        `No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`,
+      );
     }
-    const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
-    throw new NoArticlesError(
-      `No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`,
-    );
+    const passages = loaded.passages;
+    stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
+      // --force re-embeds everything: vectors of the previous index are not reused.
+      previous: opts.force ? undefined : previous,
+      hnsw: opts.hnsw,
+      onProgress: opts.onProgress,
+      onStage: opts.onStage,
+      bm25: loaded.bm25,
+      graph: graph.finish(),
+      rawSha256: loaded.rawSha256,
+      fileSha256: files,
+      pipeline: key,
+      onTiming: opts.onTiming,
+      lock,
+    });
+  } finally {
+    await graph.close();
   }
-  const passages = loaded.passages;
-  const stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
-    // --force re-embeds everything: vectors of the previous index are not reused.
-    previous: opts.force ? undefined : previous,
-    hnsw: opts.hnsw,
-    onProgress: opts.onProgress,
-    onStage: opts.onStage,
-    bm25: loaded.bm25,
-    graph: graph.finish(),
-    rawSha256: loaded.rawSha256,
-    fileSha256: files,
-    pipeline: key,
-    onTiming: opts.onTiming,
-    lock,
-  });
   const index = load ? await loadIndex(opts.outDir, opts.embedder) : undefined;
   return {
     index,

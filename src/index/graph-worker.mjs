@@ -1,0 +1,50 @@
+// Worker thread that builds the HNSW graph of a build (see GraphBuilder in build.ts), so
+// that inserting vectors, the single-threaded bulk of a build, runs beside the thread that
+// joins and indexes the prepared chunks instead of in it. Plain JavaScript: it needs only
+// hnswlib-node, from the sources and from dist/ alike.
+//
+// Messages, handled in order: { init: { dims, m, efConstruction, capacity } },
+// { add: Float32Array (count × dims, labels continue from the previous add) },
+// { write: path } → { written: count } once every earlier add is in the graph.
+// Any failure → { error: message }, and later messages are ignored.
+import { parentPort } from 'node:worker_threads';
+import hnswlib from 'hnswlib-node';
+
+/** Growth factor of the capacity when more vectors arrive than it holds. */
+const GROWTH = 1.5;
+
+let index;
+let dims = 0;
+let capacity = 0;
+let count = 0;
+let failed = false;
+
+parentPort.on('message', async (msg) => {
+  if (failed) return;
+  try {
+    if (msg.init) {
+      ({ dims, capacity } = msg.init);
+      index = new hnswlib.HierarchicalNSW('cosine', dims);
+      index.initIndex(capacity, msg.init.m, msg.init.efConstruction, 42);
+    } else if (msg.add) {
+      const v = msg.add;
+      const n = v.length / dims;
+      if (count + n > capacity) {
+        capacity = Math.max(Math.ceil(capacity * GROWTH), count + n);
+        index.resizeIndex(capacity);
+      }
+      // hnswlib's addPoint takes a plain array.
+      for (let k = 0; k < n; k++) index.addPoint(Array.from(v.subarray(k * dims, (k + 1) * dims)), count + k);
+      count += n;
+    } else if (msg.write) {
+      // The file holds no unused capacity.
+      if (capacity > count) index.resizeIndex(count);
+      capacity = count;
+      await index.writeIndex(msg.write);
+      parentPort.postMessage({ written: count });
+    }
+  } catch (err) {
+    failed = true;
+    parentPort.postMessage({ error: err?.message ?? String(err) });
+  }
+});
