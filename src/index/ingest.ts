@@ -31,8 +31,15 @@ import { readManifest, verifyFiles } from './verify.js';
  */
 export const PIPELINE_VERSION = 3; // 3: metadata lines, trailer rule, unsafe advice, repeats (issue 9)
 
-/** Graph capacity before the first passages arrive; it grows by half as needed (GraphBuilder). */
-const GRAPH_START_CAPACITY = 4096;
+/**
+ * Seed bytes per passage, for sizing the graph before the passages arrive: the seeds and
+ * the benchmark's raw corpora give 280–300 (UTF-8 Chinese, 200-character passages), so the
+ * estimate errs on the large side (the file is trimmed at the end) rather than making the
+ * graph grow, which briefly holds it twice.
+ */
+const BYTES_PER_PASSAGE = 250;
+/** Smallest graph capacity (small corpora, and the guide). */
+const GRAPH_MIN_CAPACITY = 4096;
 
 /**
  * Fingerprint of everything an index is built from: file names and bytes of the seeds
@@ -51,11 +58,14 @@ export async function corpusFingerprint(
 interface Fingerprint {
   hash: string;
   files: Map<string, string>;
+  /** Bytes of all files read. */
+  bytes: number;
 }
 
 async function fingerprintFiles(seedsDir: string, embedderId: string, split: SplitOptions = {}): Promise<Fingerprint> {
   const h = createHash('sha256');
   const files = new Map<string, string>();
+  let total = 0;
   h.update(JSON.stringify({ PIPELINE_VERSION, embedderId, split }));
   // Per-entry errors (a dangling link, a loop, an unreadable file) are part of the
   // fingerprint, not a failure: loadSeeds skips the same entries with the same reasons.
@@ -65,6 +75,7 @@ async function fingerprintFiles(seedsDir: string, embedderId: string, split: Spl
     else {
       const bytes = await readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`);
       h.update(bytes);
+      total += bytes.length;
       if (typeof bytes !== 'string') files.set(entry.name, createHash('sha256').update(bytes).digest('hex'));
     }
   }
@@ -73,9 +84,10 @@ async function fingerprintFiles(seedsDir: string, embedderId: string, split: Spl
     const bytes = await readFile(join(seedsDir, rel));
     h.update(`\n${rel}\n`);
     h.update(bytes);
+    total += bytes.length;
     files.set(rel, createHash('sha256').update(bytes).digest('hex'));
   }
-  return { hash: h.digest('hex'), files };
+  return { hash: h.digest('hex'), files, bytes: total };
 }
 
 /** What an ingestion did, for the CLI summary and logs. */
@@ -155,7 +167,11 @@ async function refresh(opts: EnsureOptions, load: boolean): Promise<{ index?: Lo
     const lock = await lockDataDir(opts.outDir, { waitMs: opts.lockWaitMs });
     try {
       // The seeds were just read: what changed while we waited for the lock is the index.
-      const again = await checkIndex(opts, t0, load, { hash: quick.fingerprint, files: quick.files });
+      const again = await checkIndex(opts, t0, load, {
+        hash: quick.fingerprint,
+        files: quick.files,
+        bytes: quick.bytes,
+      });
       if ('report' in again) return again;
       const appended = await tryAppend(opts, t0, again, lock, load);
       if (appended) return appended;
@@ -248,7 +264,7 @@ async function tryAppend(
 
 type Checked =
   | { index?: LoadedIndex; report: IngestReport }
-  | { fingerprint: string; files: Map<string, string>; previous?: LoadedIndex; reason: string };
+  | { fingerprint: string; files: Map<string, string>; bytes: number; previous?: LoadedIndex; reason: string };
 
 /**
  * The live index when it matches the seeds (loaded with `load`, else only its files
@@ -297,7 +313,7 @@ async function checkIndex(opts: EnsureOptions, t0: number, load: boolean, known?
     if (!(err instanceof IndexError)) throw err;
     reason = err.problem === 'missing' ? 'no index yet' : err.message;
   }
-  return { fingerprint, files: print.files, previous, reason };
+  return { fingerprint, files: print.files, bytes: print.bytes, previous, reason };
 }
 
 async function build(
@@ -306,9 +322,10 @@ async function build(
   {
     fingerprint,
     files,
+    bytes,
     previous,
     reason,
-  }: { fingerprint: string; files: Map<string, string>; previous?: LoadedIndex; reason: string },
+  }: { fingerprint: string; files: Map<string, string>; bytes: number; previous?: LoadedIndex; reason: string },
   lock: DataDirLock,
   load: boolean,
 ): Promise<{ index?: LoadedIndex; report: IngestReport }> {
@@ -321,7 +338,7 @@ async function build(
     opts.embedder,
     opts.hnsw ?? DEFAULT_HNSW,
     opts.force ? undefined : previous,
-    GRAPH_START_CAPACITY,
+    Math.max(GRAPH_MIN_CAPACITY, Math.ceil(bytes / BYTES_PER_PASSAGE)),
     (done) => opts.onProgress?.(done, 0), // the total is known only at the end
   );
   // The graph's worker thread is stopped however the build ends.
