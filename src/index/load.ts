@@ -145,7 +145,8 @@ function lazyArticles(buf: Buffer, manifest: IndexManifest, path: string): Pick<
   return {
     article,
     get articles() {
-      return manifest.articles.map((a) => article(a.source)!);
+      // Every manifest entry has its line (counted above).
+      return manifest.articles.map((a) => article(a.source)).filter((a): a is StoredArticle => a !== undefined);
     },
   };
 }
@@ -192,7 +193,9 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   const verified = async (name: IndexFile): Promise<Buffer | undefined> => {
     let r: FileRead;
     try {
-      r = await reads.get(name)!;
+      const read = reads.get(name);
+      if (!read) throw new Error(`${path(name)} was not read.`);
+      r = await read;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== undefined)
         throw new IndexError('corrupt', `Index file ${path(name)} is missing: ${REBUILD}.`, { cause: err });
@@ -208,24 +211,34 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   };
   // Every file is checked, in the order of INDEX_FILES, whatever fails to parse first: a
   // checksum error says more than a parse error.
-  const checks = INDEX_FILES.map((name) => verified(name));
-  for (const c of checks) c.catch(() => undefined);
+  const checks = Object.fromEntries(INDEX_FILES.map((name) => [name, verified(name)])) as Record<
+    IndexFile,
+    Promise<Buffer | undefined>
+  >;
+  for (const c of Object.values(checks)) c.catch(() => undefined);
   const allVerified = async () => {
-    for (const c of checks) await c;
+    for (const name of INDEX_FILES) await checks[name];
+  };
+  // The verified bytes of a file this thread parses.
+  const bytes = async (name: IndexFile): Promise<Buffer> => {
+    const b = await checks[name];
+    if (!b) throw new Error(`${path(name)} was hashed but not kept in memory.`);
+    return b;
   };
   try {
     // The graph is read as soon as its own checksum matched, while the others are checked.
     const graph = (async () => {
-      await checks[INDEX_FILES.indexOf('hnswlib.index')];
-      const argsBuf = (await checks[INDEX_FILES.indexOf('args.json')])!;
-      const args = JSON.parse(argsBuf.toString('utf8')) as { space: 'cosine'; numDimensions: number };
+      await checks['hnswlib.index'];
+      const args = JSON.parse((await bytes('args.json')).toString('utf8')) as {
+        space: 'cosine';
+        numDimensions: number;
+      };
       const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
       await index.readIndex(path('hnswlib.index'));
       return { args, index };
     })();
     graph.catch(() => undefined);
     const parseAll = async () => {
-      const bytes = async (name: IndexFile) => (await checks[INDEX_FILES.indexOf(name)])!;
       const passages = new LazyPassages(await bytes('passages.jsonl'), path('passages.jsonl'));
       const bm25 = decodeBm25(await bytes('bm25.bin'));
       const articles = lazyArticles(await bytes('articles.jsonl'), manifest, path('articles.jsonl'));

@@ -185,7 +185,7 @@ export class LazyPassages implements PassageSource {
         const to = this.buf.indexOf(0x22, from); // the id's closing quote
         const raw = this.buf.toString('utf8', from, to);
         // An id with an escape in it is read the long way (ours are hex and never have one).
-        byId.set(raw.includes('\\') ? this.passage(i)!.id : raw, i);
+        byId.set(raw.includes('\\') ? (this.passage(i)?.id ?? raw) : raw, i);
       }
       this.byId = byId;
     }
@@ -196,7 +196,11 @@ export class LazyPassages implements PassageSource {
   all(): { passages: Passage[]; hashes: string[] } {
     const passages: Passage[] = new Array(this.length);
     const hashes: string[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) [passages[i], hashes[i]] = this.line(i)!;
+    for (let i = 0; i < this.length; i++) {
+      const l = this.line(i);
+      if (!l) throw new RangeError(`${this.path}: no passage ${i} (of ${this.length}).`);
+      [passages[i], hashes[i]] = l;
+    }
     return { passages, hashes };
   }
 }

@@ -47,7 +47,7 @@ export interface FileRequest {
 }
 
 /** Reads of a generation's files, by file name; a read rejects with the fs error (e.g. ENOENT). */
-export type FileReads = Map<string, Promise<FileRead>>;
+export type FileReads = ReadonlyMap<string, Promise<FileRead>>;
 
 /**
  * Below this many bytes in all, one worker reads everything: a second worker costs ~20 ms
@@ -118,7 +118,7 @@ function startReads(dir: string, files: readonly FileRequest[]): { reads: FileRe
   const largest = sized.reduce((a, b) => (b.size > a.size ? b : a), sized[0]);
   const groups =
     total < ONE_WORKER_BYTES || sized.length < 2 ? [sized] : [[largest], sized.filter((f) => f !== largest)];
-  const reads: FileReads = new Map();
+  const reads = new Map<string, Promise<FileRead>>();
   const settle = new Map<string, { resolve: (r: FileRead) => void; reject: (e: Error) => void }>();
   for (const f of sized) {
     const p = new Promise<FileRead>((resolve, reject) => settle.set(f.name, { resolve, reject }));
@@ -131,12 +131,12 @@ function startReads(dir: string, files: readonly FileRequest[]): { reads: FileRe
     const pending = new Set(group.map((f) => f.name));
     w.on('message', (m: WorkerMessage) => {
       pending.delete(m.name);
-      const s = settle.get(m.name)!;
-      if (m.error !== undefined) s.reject(Object.assign(new Error(m.error), { code: m.code }));
-      else s.resolve({ size: m.size, sha256: m.sha256, bytes: m.bytes ? Buffer.from(m.bytes) : undefined });
+      const s = settle.get(m.name);
+      if (m.error !== undefined) s?.reject(Object.assign(new Error(m.error), { code: m.code }));
+      else s?.resolve({ size: m.size, sha256: m.sha256, bytes: m.bytes ? Buffer.from(m.bytes) : undefined });
     });
     const fail = (err: Error) => {
-      for (const name of pending) settle.get(name)!.reject(err);
+      for (const name of pending) settle.get(name)?.reject(err);
       pending.clear();
     };
     w.on('error', fail);
