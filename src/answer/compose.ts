@@ -99,6 +99,72 @@ export const MAX_TYPE_NEWS = 2;
  */
 export const UNTYPED_NEWS_MIN_RELEVANCE = 0.35;
 
+/**
+ * Most cases, figures or advice sentences weighed for one answer, besides those of the
+ * passages retrieved for the question: the library grows with the corpus (1M passages:
+ * 47k cases, 140k figures) and weighing each costs a word segmentation, so an answer
+ * weighs the retrieved ones and the earliest others, up to this many. The seed corpus has
+ * 16 cases and 25 figures: there the cap changes nothing.
+ */
+export const CANDIDATE_CAP = 200;
+/** Most entries looked at to find those others (a test per entry, e.g. the place of a figure). */
+export const CANDIDATE_SCAN = 10_000;
+
+/** Library entries by passage label, built once per library (for the retrieved passages). */
+interface LabelIndex {
+  cases: Map<number, NewsCase[]>;
+  figures: Map<number, NewsSentence[]>;
+}
+const labelIndexes = new WeakMap<Library, LabelIndex>();
+function labelIndex(library: Library): LabelIndex {
+  let ix = labelIndexes.get(library);
+  if (!ix) {
+    const cases = new Map<number, NewsCase[]>();
+    for (const c of library.cases)
+      for (const label of new Set(c.lines.map((l) => l.label))) cases.set(label, [...(cases.get(label) ?? []), c]);
+    const figures = new Map<number, NewsSentence[]>();
+    for (const f of library.figures) figures.set(f.label, [...(figures.get(f.label) ?? []), f]);
+    labelIndexes.set(library, (ix = { cases, figures }));
+  }
+  return ix;
+}
+
+/** Positions of a library list's entries, built once per list. */
+const positions = new WeakMap<readonly object[], Map<object, number>>();
+function positionOf<T extends object>(all: readonly T[], x: T): number {
+  let p = positions.get(all);
+  if (!p) positions.set(all, (p = new Map(all.map((e, i) => [e, i]))));
+  return p.get(x) ?? 0;
+}
+
+/**
+ * The entries of `all` that pass `fits`: those of the retrieved passages (`nearby`), then
+ * the earliest others, at most {@link CANDIDATE_CAP} of those among the first
+ * {@link CANDIDATE_SCAN} entries; in library order.
+ */
+function candidates<T extends object>(all: readonly T[], nearby: T[], fits: (x: T) => boolean): T[] {
+  const picked = new Set(nearby.filter(fits));
+  let others = 0;
+  for (let i = 0; i < all.length && i < CANDIDATE_SCAN && others < CANDIDATE_CAP; i++) {
+    const x = all[i];
+    if (!picked.has(x) && fits(x)) {
+      picked.add(x);
+      others++;
+    }
+  }
+  return [...picked].sort((a, b) => positionOf(all, a) - positionOf(all, b));
+}
+
+/** Whether a sentence of passage `label` is part of a case (a story, quoted whole elsewhere). */
+function inCase(library: Library, label: number, text: string): boolean {
+  return (labelIndex(library).cases.get(label) ?? []).some((c) => c.text.includes(text));
+}
+
+/** The labels of the passages retrieved for the question (hits and the deeper news hits). */
+function retrieved(input: ComposeInput): Set<number> {
+  return new Set([...input.hits, ...(input.news ?? [])].map((h) => h.label));
+}
+
 /** A question about protecting oneself in general ("怎样防范电信诈骗", "how do I avoid scams"). */
 const PREVENTION =
   /防范|防骗|预防|不被骗|不上当|保护自己|避免被骗|注意什么|protect (myself|yourself)|avoid|prevent|stay safe|not get scammed/iu;
@@ -435,11 +501,18 @@ function guideSection(
 }
 
 /** The best real case of a type: most relevant to the question, then the earliest. */
-function caseOf(library: Library, types: string[], relevance: (t: string) => number): NewsCase | undefined {
-  const cands = library.cases.filter((c) => c.type && types.includes(c.type));
+function caseOf(
+  library: Library,
+  types: string[],
+  relevance: (t: string) => number,
+  near: Set<number> = new Set(),
+): NewsCase | undefined {
+  const byLabel = labelIndex(library).cases;
+  const nearby = [...near].flatMap((label) => byLabel.get(label) ?? []);
+  const cands = candidates(library.cases, nearby, (c) => !!c.type && types.includes(c.type));
   if (!cands.length) return undefined;
-  const rank = (c: NewsCase) => types.indexOf(c.type!) * 10 - relevance(c.text);
-  return cands.sort((a, b) => rank(a) - rank(b))[0];
+  const rank = new Map(cands.map((c) => [c, types.indexOf(c.type!) * 10 - relevance(c.text)]));
+  return cands.sort((a, b) => rank.get(a)! - rank.get(b)!)[0];
 }
 
 function caseSection(sections: AnswerSection[], c: NewsCase | undefined, lang: Lang): void {
@@ -459,10 +532,20 @@ function adviceFor(library: Library, typeId: string | undefined, max: number): A
     if (p?.types) return !!typeId && p.types.includes(typeId);
     return t ? typeMention(s.text, t) > 0 : false;
   };
-  return library.advice
-    .filter((s) => fits(s) && !mentionOnly(s.text))
-    .slice(0, max)
-    .map((s) => ({ text: s.text, cites: [s.label] }));
+  return firstOf(library.advice, (s) => fits(s) && !mentionOnly(s.text), max).map((s) => ({
+    text: s.text,
+    cites: [s.label],
+  }));
+}
+
+/** The first `max` entries that pass `fits`, without testing the rest (libraries are large). */
+function firstOf<T>(all: readonly T[], fits: (x: T) => boolean, max: number): T[] {
+  const out: T[] = [];
+  for (const x of all) {
+    if (out.length >= max) break;
+    if (fits(x)) out.push(x);
+  }
+  return out;
 }
 
 /**
@@ -497,8 +580,7 @@ function newsAbout(
         if (s.text.length < 6 || seen.has(s.text) || already.includes(s.text)) return false;
         seen.add(s.text);
         // A sentence of a story belongs to its case, told whole, not to a list of statements.
-        if (PERSON.test(s.text) || mentionOnly(s.text) || input.library.cases.some((c) => c.text.includes(s.text)))
-          return false;
+        if (PERSON.test(s.text) || mentionOnly(s.text) || inCase(input.library, s.label, s.text)) return false;
         // Publicity work is progress for a facts question, not a statement on anything else.
         if (input.q.intent !== 'facts' && campaignOnly(s.text)) return false;
         // Without a type, a sentence must at least be about fraud (not a thank-you or a feeling).
@@ -540,10 +622,11 @@ function firstTypeNamed(text: string): string | undefined {
 
 /** Police advice that applies to any scam (patterns without a type), e.g. "不得转账". */
 function genericAdvice(library: Library, max: number): AnswerLine[] {
-  return library.advice
-    .filter((x) => ADVICE_PATTERNS.some((a) => !a.mention && !a.types && a.zh.test(x.text)) && !mentionOnly(x.text))
-    .slice(0, max)
-    .map((x) => ({ text: x.text, cites: [x.label] }));
+  return firstOf(
+    library.advice,
+    (x) => ADVICE_PATTERNS.some((a) => !a.mention && !a.types && a.zh.test(x.text)) && !mentionOnly(x.text),
+    max,
+  ).map((x) => ({ text: x.text, cites: [x.label] }));
 }
 
 /** Figures grouped by article, each group headed by its place and title. */
@@ -600,6 +683,7 @@ function verifyPage(q: QueryAnalysis, typeId: string | undefined): string {
 /** Composes the extractive answer. `cites` are passage labels. */
 export function composeExtractive(input: ComposeInput): Draft {
   const { q, library, relevance, typeId } = input;
+  const near = retrieved(input);
   const lang = baseLang(q.language);
   const sections: AnswerSection[] = [];
   const type = typeId ? typeInfo(typeId, library) : undefined;
@@ -634,7 +718,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       if (page) guideSection(sections, library, page, 'todo', 'todo', lang);
       else guideSection(sections, library, SITUATION_PAGES.verify, 'steps', 'todo', lang, SUPPORTING_LINES);
       if (c.verdict === 'no-signs') break;
-      const cs = checkType ? caseOf(library, [checkType.id], relevance) : undefined;
+      const cs = checkType ? caseOf(library, [checkType.id], relevance, near) : undefined;
       caseSection(sections, cs, lang);
       if (!cs) push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, checkType?.id, MAX_GENERAL_ADVICE));
       // What the reports say about this type (e.g. 退改签 scams rising at holidays).
@@ -647,7 +731,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       if (type) sections.push({ kind: 'gist', lines: [{ text: typeFraming(type, lang), cites: [] }] });
       guideSection(sections, library, typeId, 'how', 'how', lang);
       guideSection(sections, library, typeId, 'flags', 'flags', lang, SUPPORTING_LINES);
-      const howCase = typeId ? caseOf(library, [typeId], relevance) : undefined;
+      const howCase = typeId ? caseOf(library, [typeId], relevance, near) : undefined;
       caseSection(sections, howCase, lang);
       // What the reports say about this type besides the case (or instead of one).
       push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
@@ -663,13 +747,19 @@ export function composeExtractive(input: ComposeInput): Draft {
       const typed = !!typeId && hasPage(typeId);
       if (typed) guideSection(sections, library, typeId, 'todo', 'todo', lang, SECONDARY_LINES);
       // A real case of the type, when the reports tell one: what the police did and how it ended.
-      if (typeId) caseSection(sections, caseOf(library, [typeId], relevance), lang);
-      const recovery = library.figures.filter((s) => RECOVERY_FACT.test(s.text));
+      if (typeId) caseSection(sections, caseOf(library, [typeId], relevance, near), lang);
+      const figuresAt = labelIndex(library).figures;
+      const recovery = candidates(
+        library.figures,
+        [...near].flatMap((label) => figuresAt.get(label) ?? []),
+        (s) => RECOVERY_FACT.test(s.text),
+      );
       // One figure per article, the most relevant first: several cities, each named.
       const chosen: NewsSentence[] = [];
       const recoveryWords = (t: string) => t.match(new RegExp(RECOVERY_FACT.source, 'gu'))?.length ?? 0;
+      const weight = new Map(recovery.map((s) => [s, { w: recoveryWords(s.text), r: relevance(s.text) }]));
       for (const s of [...recovery].sort(
-        (a, b) => recoveryWords(b.text) - recoveryWords(a.text) || relevance(b.text) - relevance(a.text),
+        (a, b) => weight.get(b)!.w - weight.get(a)!.w || weight.get(b)!.r - weight.get(a)!.r,
       )) {
         const src = library.passage(s.label).source;
         if (
@@ -740,7 +830,7 @@ export function composeExtractive(input: ComposeInput): Draft {
           : undefined;
       // The page answers for a type the question implies ("真警察会打电话吗" → fake-police).
       const caseType = typeId ?? (SCAM_TYPES.some((t) => t.id === page) ? page : undefined);
-      const verifyCase = hotlineCase ?? (caseType ? caseOf(library, [caseType], relevance) : undefined);
+      const verifyCase = hotlineCase ?? (caseType ? caseOf(library, [caseType], relevance, near) : undefined);
       caseSection(sections, verifyCase, lang);
       if (support.length === 0)
         push(sections, 'facts', EXTRA_HEADINGS[lang].reports, newsAbout(input, typeId, MAX_TYPE_NEWS, sections));
@@ -753,7 +843,7 @@ export function composeExtractive(input: ComposeInput): Draft {
       guideSection(sections, library, page, 'steps', 'steps', lang);
       guideSection(sections, library, page, 'facts', 'facts', lang, SUPPORTING_LINES);
       guideSection(sections, library, page, 'todo', 'todo', lang, SUPPORTING_LINES);
-      caseSection(sections, caseOf(library, typeId ? [typeId] : AUDIENCE_CASE_TYPES[audience], relevance), lang);
+      caseSection(sections, caseOf(library, typeId ? [typeId] : AUDIENCE_CASE_TYPES[audience], relevance, near), lang);
       // What the police report doing for this audience (school talks, warnings to companies).
       push(
         sections,
@@ -774,8 +864,12 @@ export function composeExtractive(input: ComposeInput): Draft {
             .filter((l) => inPlace(l.cites[0]))
             .map((l) => ({ label: l.cites[0], text: l.text }))
         : [];
-      const cands = library.figures
-        .filter((s) => inPlace(s.label) && !typed.some((t) => t.text === s.text))
+      const figuresAt = labelIndex(library).figures;
+      const cands = candidates(
+        library.figures,
+        [...fromHits].flatMap((label) => figuresAt.get(label) ?? []),
+        (s) => inPlace(s.label) && !typed.some((t) => t.text === s.text),
+      )
         .map((s) => ({ s, r: relevance(s.text) + (fromHits.has(s.label) ? 0.05 : 0) }))
         .sort((a, b) => b.r - a.r);
       const bar = Math.max(FACT_MIN_RELEVANCE, (cands[0]?.r ?? 0) * FACT_RELATIVE_BAR);
@@ -854,6 +948,7 @@ function withContent(draft: Draft, input: ComposeInput): Draft {
  */
 function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   const { q, hits, library, relevance, typeId } = input;
+  const near = retrieved(input);
   const lang = baseLang(q.language);
   sections.length = 0;
   const gl = guideLang(lang);
@@ -880,7 +975,7 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
   }
   push(sections, 'facts', HEADINGS[lang].facts, lines);
   push(sections, 'tips', HEADINGS[lang].tips, adviceFor(library, typeId, MAX_GENERAL_ADVICE));
-  caseSection(sections, typeId ? caseOf(library, [typeId], relevance) : undefined, lang);
+  caseSection(sections, typeId ? caseOf(library, [typeId], relevance, near) : undefined, lang);
   {
     // The best news sentences that answer the question (what the police reports say).
     const quoted = sections.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
@@ -891,9 +986,7 @@ function composeGeneral(input: ComposeInput, sections: AnswerSection[]): Draft {
       )
       .filter((s) => s.text.length >= 6 && s.r >= FACT_MIN_RELEVANCE && !quoted.includes(s.text))
       // Stories belong to cases, publicity work is not what the police say about the question.
-      .filter(
-        (s) => !PERSON.test(s.text) && !campaignOnly(s.text) && !library.cases.some((c) => c.text.includes(s.text)),
-      )
+      .filter((s) => !PERSON.test(s.text) && !campaignOnly(s.text) && !inCase(library, s.cites[0], s.text))
       .sort((a, b) => b.r - a.r)
       .slice(0, MAX_GENERAL_NEWS)
       .map(({ text, cites }) => ({ text, cites }));
