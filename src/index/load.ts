@@ -16,7 +16,7 @@ import type { Embedder } from './embedders.js';
 import { checkDataDir, readCurrent } from './generations.js';
 import { decodeBm25 } from './lexical-file.js';
 import { asHnswDocstore, LazyPassages, PassageDocstore } from './passage-file.js';
-import { type FileRead, INDEX_FILES, type IndexFile, READS, readGeneration } from './prefetch.js';
+import { type FileRead, INDEX_FILES, type IndexFile, READS, readGeneration, takePreloadedGraph } from './prefetch.js';
 
 /**
  * Bump when the on-disk layout or the meaning of its fields changes. 3: library.json (the
@@ -190,6 +190,7 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
   // checksum matched the manifest.
   const path = (name: string) => join(dir, name);
   const reads = readGeneration(dir, READS);
+  const preloaded = takePreloadedGraph(dir);
   const verified = async (name: IndexFile): Promise<Buffer | undefined> => {
     let r: FileRead;
     try {
@@ -233,6 +234,9 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
         space: 'cosine';
         numDimensions: number;
       };
+      // Read already by the prefetch when its hashes matched (the same bytes checked here).
+      const early = await preloaded;
+      if (early) return { args, index: early };
       const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
       await index.readIndex(path('hnswlib.index'));
       return { args, index };

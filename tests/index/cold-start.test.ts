@@ -106,20 +106,27 @@ describe('prefetchIndex', () => {
     expect(prefetched.dir).toBe(plain.dir);
     expect(prefetched.passages).toEqual(plain.passages);
     expect(prefetched.bm25.parts.terms).toEqual(plain.bm25.parts.terms);
+    // The graph hnswlib read during the prefetch answers like the one read by loadIndex.
+    const vector = plain.store.index.getPoint(3);
+    expect(prefetched.store.index.getCurrentCount()).toBe(plain.manifest.passageCount);
+    expect(prefetched.store.index.searchKnn(vector, 5)).toEqual(plain.store.index.searchKnn(vector, 5));
   });
 
-  it('a damaged file read by a prefetch is refused with the usual message', async () => {
-    const { out, e, dir } = await built();
-    const p = join(dir, 'library.json');
-    const b = readFileSync(p);
-    b[Math.floor(b.length / 2)] ^= 0x20;
-    writeFileSync(p, b);
-    prefetchIndex(out);
-    await expect(loadIndex(out, e)).rejects.toMatchObject({
-      problem: 'corrupt',
-      message: expect.stringContaining('library.json is truncated or altered'),
-    });
-  });
+  it.each(['library.json', 'hnswlib.index', 'args.json'])(
+    'a damaged %s read by a prefetch is refused with the usual message',
+    async (file) => {
+      const { out, e, dir } = await built();
+      const p = join(dir, file);
+      const b = readFileSync(p);
+      b[Math.floor(b.length / 2)] ^= 0x20;
+      writeFileSync(p, b);
+      prefetchIndex(out);
+      await expect(loadIndex(out, e)).rejects.toMatchObject({
+        problem: 'corrupt',
+        message: expect.stringContaining(`${file} is truncated or altered`),
+      });
+    },
+  );
 
   it('does nothing without an index, and loadIndex then reports the missing index', async () => {
     const out = tmp();
