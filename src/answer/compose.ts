@@ -538,13 +538,13 @@ function adviceFor(library: Library, typeId: string | undefined, max: number): A
   }));
 }
 
-/** The first `max` entries that pass `fits`, without testing the rest (libraries are large). */
+/**
+ * The first `max` entries that pass `fits`, among the first {@link CANDIDATE_SCAN}
+ * (libraries are large; advice for a rare type may match nowhere).
+ */
 function firstOf<T>(all: readonly T[], fits: (x: T) => boolean, max: number): T[] {
   const out: T[] = [];
-  for (const x of all) {
-    if (out.length >= max) break;
-    if (fits(x)) out.push(x);
-  }
+  for (let i = 0; i < all.length && i < CANDIDATE_SCAN && out.length < max; i++) if (fits(all[i])) out.push(all[i]);
   return out;
 }
 
