@@ -281,12 +281,16 @@ async function writeLocked(
     await stage('embedded');
 
     const t1 = performance.now();
-    await graph.write(join(tmp, 'hnswlib.index'));
+    // The graph's worker may still be inserting the last passages: it finishes and writes
+    // its file while this thread writes the others.
+    const graphWritten = graph.write(join(tmp, 'hnswlib.index'));
+    graphWritten.catch(() => undefined); // awaited below, also when a write here fails first
     await writeFile(join(tmp, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
     await writePassages(join(tmp, 'passages.jsonl'), passages, hashes);
     await writeBm25(join(tmp, 'bm25.bin'), bm25);
     await writeArticles(join(tmp, 'articles.jsonl'), articles);
     await writeLibrary(join(tmp, 'library.json'), passages, articles);
+    await graphWritten;
     await stage('saved');
     const perArticle = new Map<string, number>();
     for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
