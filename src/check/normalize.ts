@@ -8,7 +8,7 @@
  * one input code point → a few output units), Latin is lower-cased, and spaces (not line breaks) between two
  * Han characters (OCR output, spaced-out evasion) are removed.
  */
-import { toSimplified, toTraditional } from '../text/script.js';
+import { toSimplified } from '../text/script.js';
 
 /** A normalised text and, for each of its UTF-16 units, the original span it came from. */
 export interface Normalized {
@@ -29,6 +29,17 @@ const SPACE = /[^\S\n\r]/u;
 // patterns and clause boundaries are written with it, as Chinese prose is.
 const KEEP = new Set(['，', '！', '？', '；', '：', '（', '）']);
 
+/**
+ * The characters that opencc's t→s conversion changes although they are already
+ * Simplified-only (its s→t conversion changes them too): they are kept as they are.
+ * Listed rather than asked of the s→t converter at run time, because building that
+ * converter cost ~0.2–0.4 s of every cold start whose question holds one of them (么 in
+ * 什么, 怎么). Every Han code point is checked against opencc in tests/check/normalize.test.ts.
+ */
+export const SIMPLIFIED_KEPT: ReadonlySet<string> = new Set([
+  ...'么僞啓喫嫺嬀峯樑潙爲牀癡皁祕竈糉緼繮纔羣脣苧蔘蔿藴衆裏覈輼醖鉢鍼鮎麪麽齶',
+]);
+
 // Normalised form of each code point seen; a checker process meets a few thousand.
 const cache = new Map<string, string>();
 // Bound on the cache so that a stream of exotic input cannot grow it without limit.
@@ -42,11 +53,10 @@ function normalizeChar(ch: string): string {
   else if (!INVISIBLE.test(ch)) {
     out = ch.normalize('NFKC');
     // A character that already is Simplified-only stays: opencc's t→s table maps some of
-    // them again (么 → 幺). Asked only when t→s would change the character: building the
-    // s→t converter costs ~0.2 s of a cold start, and most characters t→s leaves alone.
+    // them again (么 → 幺); those are SIMPLIFIED_KEPT.
     if (HAN.test(out)) {
       const simplified = toSimplified(out);
-      if (simplified !== out && toTraditional(out) === out) out = simplified;
+      if (simplified !== out && !SIMPLIFIED_KEPT.has(out)) out = simplified;
     }
     out = out.replace(/帐/g, '账');
     out = out.toLowerCase();
