@@ -5,6 +5,7 @@
  * (網路→网络, 軟體→软件) that a character-by-character table would get wrong.
  */
 import * as OpenCC from 'opencc-js';
+import { OPENCC_TABLES } from './opencc-tables.generated.js';
 
 /** The written form of a text. `latin` means no (or almost no) Han characters. */
 export type Script = 'simplified' | 'traditional' | 'latin';
@@ -27,81 +28,25 @@ function converter(from: string, to: string): Convert {
 }
 
 /**
- * Characters that end a clause in any text and occur in no dictionary key: conversion
- * never looks across them, so clauses convert independently (checked against the
- * dictionaries when a converter is built; one found in a key is dropped from the set).
- */
-const CLAUSE_ENDS = '，。！？；：、,.!?;:\n\r\t ()（）「」『』“”《》';
-
-type DictLike = string | readonly (readonly [string, string])[];
-type DictGroup = readonly DictLike[];
-interface LocaleConfig {
-  normalizationChain?: readonly DictGroup[];
-  segmentation?: DictLike | DictGroup;
-  conversionChain: readonly DictGroup[];
-}
-
-function entriesOf(d: DictLike): Iterable<readonly [string, string]> {
-  if (typeof d !== 'string') return d;
-  return d === '' ? [] : d.split('|').map((line) => line.split(' ') as unknown as [string, string]);
-}
-
-/** opencc-js's name of the preset it uses for a from→to pair (see its Converter). */
-function configName(from: string, to: string): string {
-  if (from === 'cn') return `s2${to}`;
-  if (to === 'cn') return from === 'hkp' ? 'hk2sp' : from === 'twp' ? 'tw2sp' : `${from}2s`;
-  return `${from}2${to}`;
-}
-
-/**
  * An opencc-js converter that skips the dictionaries where they cannot change anything.
  *
  * Why: opencc-js walks a trie at every character, two to three times per conversion, and
  * that was about 40 % of ingestion CPU (issue 11), although most text we convert is
- * already Simplified and comes out unchanged. A dictionary entry whose replacement differs
- * from its key can only match text that holds all of the key's characters; so we collect,
- * for every trie of the conversion, one "trigger" character of each changing entry (the
- * key itself for single characters, the first changed character of a phrase that holds
- * no single-character trigger). A clause without any trigger is returned as it is,
- * without loading a dictionary; a clause with one goes through opencc-js itself, so the
- * output is exactly opencc-js's (a property test holds it to that, tests/text/script.test.ts).
+ * already Simplified and comes out unchanged. A clause (text between two clause ends)
+ * without any of the conversion's trigger characters is returned as it is, without
+ * loading a dictionary; a clause with one goes through opencc-js itself, so the output is
+ * exactly opencc-js's (a property test holds it to that, tests/text/script.test.ts). The
+ * tables are generated from opencc-js's dictionaries (opencc-tables.ts).
  */
 function withFastPath(from: string, to: string): Convert {
-  const configs = (OpenCC as unknown as { Locale?: { configs?: Record<string, LocaleConfig> } }).Locale?.configs;
-  const config = configs?.[configName(from, to)];
   let slow: Convert | undefined;
   const full = (text: string) => {
     slow ??= OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]) as Convert;
     return slow(text);
   };
-  if (!config) return full;
-  const triggers = new Set<number>();
-  const keyChars = new Set<number>();
-  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
-    // One trie per group; on equal keys the first dictionary wins (opencc-js loads the
-    // group in reverse, so earlier dictionaries overwrite later ones).
-    const effective = new Map<string, string>();
-    for (const dict of group) for (const [k, v] of entriesOf(dict)) if (!effective.has(k)) effective.set(k, v);
-    const phrases: [string[], string][] = [];
-    for (const [k, v] of effective) {
-      const cs = [...k];
-      for (const c of cs) keyChars.add(c.codePointAt(0)!);
-      if (k === v) continue;
-      if (cs.length === 1) triggers.add(k.codePointAt(0)!);
-      else phrases.push([cs, v]);
-    }
-    for (const [cs, v] of phrases) {
-      if (cs.some((c) => triggers.has(c.codePointAt(0)!))) continue;
-      const out = [...v];
-      triggers.add((cs.find((c, i) => out[i] !== c) ?? cs[0]).codePointAt(0)!);
-    }
-  }
-  const seg = config.segmentation;
-  const segDicts: DictLike[] =
-    seg === undefined ? [] : typeof seg === 'string' || !isGroup(seg) ? [seg as DictLike] : [...seg];
-  for (const d of segDicts) for (const [k] of entriesOf(d)) for (const c of k) keyChars.add(c.codePointAt(0)!);
-  const ends = new Set([...CLAUSE_ENDS].map((c) => c.codePointAt(0)!).filter((c) => !keyChars.has(c)));
-
+  const tables = OPENCC_TABLES[`${from}->${to}`];
+  if (!tables) return full;
+  const triggers = new Set([...tables.triggers].map((c) => c.codePointAt(0)!));
   // Lookup by UTF-16 code unit (a Set of code points was a third of the scan's time):
   // 1 = a trigger, 2 = a high surrogate that may start an astral trigger, 4 = a clause end.
   const TRIGGER = 1;
@@ -112,7 +57,7 @@ function withFastPath(from: string, to: string): Convert {
     if (c <= 0xffff) table[c] |= TRIGGER;
     else table[0xd800 + ((c - 0x10000) >> 10)] |= ASTRAL;
   }
-  for (const c of ends) table[c] |= END;
+  for (const c of tables.ends) table[c.charCodeAt(0)] |= END;
   const isTrigger = (text: string, i: number) => {
     const t = table[text.charCodeAt(i)];
     return (t & TRIGGER) !== 0 || ((t & ASTRAL) !== 0 && triggers.has(text.codePointAt(i)!));
@@ -149,10 +94,6 @@ function withFastPath(from: string, to: string): Convert {
   };
 }
 
-function isGroup(x: DictLike | DictGroup): x is DictGroup {
-  return Array.isArray(x) && x.every((d) => typeof d === 'string' || (Array.isArray(d) && Array.isArray(d[0])));
-}
-
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 
 /** Number of Han characters in `text`. */
@@ -176,13 +117,15 @@ export function detectScript(text: string): Script {
   const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
   if (han.length === 0 || (han.length < 2 && latin > 3)) return 'latin';
   if (latin > han.length * 3) return 'latin';
-  const t2s = converter('hk', 'cn');
-  const s2t = converter('cn', 'hk');
+  // What the conversions do to single characters, from the generated tables: the same as
+  // converting each character, without building a converter.
+  const t2s = OPENCC_TABLES['hk->cn'].chars;
+  const s2t = OPENCC_TABLES['cn->hk'].chars;
   let trad = 0;
   let simp = 0;
   for (const ch of han) {
-    if (t2s(ch) !== ch) trad++;
-    else if (s2t(ch) !== ch) simp++;
+    if (Object.hasOwn(t2s, ch)) trad++;
+    else if (Object.hasOwn(s2t, ch)) simp++;
   }
   return trad > simp ? 'traditional' : 'simplified';
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { toSimplified, toSimplifiedPhrases, toTraditional } from '../../src/text/script.js';
+import { OPENCC_TABLES } from '../../src/text/opencc-tables.generated.js';
+import { CONVERSIONS, computeTable } from '../../src/text/opencc-tables.js';
+import { detectScript, toSimplified, toSimplifiedPhrases, toTraditional } from '../../src/text/script.js';
 
 // The reference: opencc-js itself, without our fast path.
 const ref = (from: string, to: string) => OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]);
@@ -51,6 +53,23 @@ describe('opencc fast path', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("ships tables that are what opencc-js's dictionaries give (else run npm run gen:opencc)", () => {
+    for (const [from, to] of CONVERSIONS) expect(OPENCC_TABLES[`${from}->${to}`]).toEqual(computeTable(from, to));
+  });
+
+  it('detects the script as converting each character would', () => {
+    const byConverting = (t: string) => {
+      const han = t.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu) ?? [];
+      const trad = han.filter((c) => refHkCn(c) !== c).length;
+      const simp = han.filter((c) => refHkCn(c) === c && refHk(c) !== c).length;
+      return trad > simp;
+    };
+    for (const t of [...seedTexts.slice(0, 20), '詐騙集團', '诈骗集团', '臺灣的網路', '裏面']) {
+      if (detectScript(t) === 'latin') continue;
+      expect(detectScript(t) === 'traditional', t.slice(0, 20)).toBe(byConverting(t));
+    }
   });
 
   it('still converts what must change', () => {
