@@ -50,6 +50,12 @@ function peakRssMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/** CPU seconds of this process (all threads): unlike wall time, not inflated by other load. */
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return +((u.userCPUTime + u.systemCPUTime) / 1e6).toFixed(1);
+}
+
 // ---------------------------------------------------------------- child processes
 
 async function childIngest(seeds: string, out: string): Promise<object> {
@@ -74,6 +80,7 @@ async function childIngest(seeds: string, out: string): Promise<object> {
     passages: report.passages,
     articles: report.articles,
     peakRssMB: peakRssMB(),
+    cpu: cpuSeconds(),
     indexMB: mb(dirSize(join(out, await readCurrent(out)))),
   };
 }
@@ -107,6 +114,7 @@ async function childStock(seeds: string, out: string): Promise<object> {
     save: s(t4 - t3),
     passages: chunks.length,
     peakRssMB: peakRssMB(),
+    cpu: cpuSeconds(),
     indexMB: mb(dirSize(out)),
   };
 }
@@ -279,7 +287,7 @@ function toMarkdown(rows: Record<string, any>[], machine: string): string {
   const lines = [
     `Machine: ${machine}. Corpora: raw seed articles re-drawn (bench/synthetic.ts), ingested by the real pipeline from dist/.`,
     '',
-    '| passages | raw MB | prepare + graph s (streamed, wall) | save s | total s | passages/s | peak RSS MB | index MB | stock LangChain s | stock/ours | cold start s | warm p50 / p95 ms | add 1 article: ingest s / then load s |',
+    '| passages | raw MB | prepare + graph s (streamed, wall) | save s | total s (CPU s) | passages/s | peak RSS MB | index MB | stock LangChain s (CPU s, passages) | stock/ours | cold start s | warm p50 / p95 ms | add 1 article: ingest s / then load s |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
@@ -287,7 +295,7 @@ function toMarkdown(rows: Record<string, any>[], machine: string): string {
     const t = o.timings ?? {};
     const stockWall = r.stock?.wall;
     lines.push(
-      `| ${o.passages ?? r.size} | ${r.rawMB} | ${t.prepare ?? '–'} | ${t.save ?? '–'} | ${o.wall ?? o.error ?? '–'} | ${o.wall ? Math.round(o.passages / o.wall) : '–'} | ${o.peakRssMB ?? '–'} | ${o.indexMB ?? '–'} | ${stockWall ?? r.stock?.error ?? '–'} | ${stockWall && o.wall ? (stockWall / o.wall).toFixed(2) : '–'} | ${r.cold?.seconds ?? '–'} | ${r.warm?.p50 ?? '–'} / ${r.warm?.p95 ?? '–'} | ${r.add?.wall ?? r.add?.error ?? '–'} / ${r.add?.thenLoad ?? '–'} |`,
+      `| ${o.passages ?? r.size} | ${r.rawMB} | ${t.prepare ?? '–'} | ${t.save ?? '–'} | ${o.wall ?? o.error ?? '–'} (${o.cpu ?? '–'}) | ${o.wall ? Math.round(o.passages / o.wall) : '–'} | ${o.peakRssMB ?? '–'} | ${o.indexMB ?? '–'} | ${stockWall ?? r.stock?.error ?? '–'} (${r.stock?.cpu ?? '–'}, ${r.stock?.passages ?? '–'}) | ${stockWall && o.wall ? (stockWall / o.wall).toFixed(2) : '–'} | ${r.cold?.seconds ?? '–'} | ${r.warm?.p50 ?? '–'} / ${r.warm?.p95 ?? '–'} | ${r.add?.wall ?? r.add?.error ?? '–'} / ${r.add?.thenLoad ?? '–'} |`,
     );
   }
   return lines.join('\n');
