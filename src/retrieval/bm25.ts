@@ -93,7 +93,7 @@ export class Bm25Index {
    * passages) cost ~20–50 ms of each start, for a file whose checksum already matched.
    */
   static fromParts(parts: Bm25Parts): Bm25Index {
-    const { terms, offsets, docs, tfs, lengths } = parts;
+    const { terms, offsets, docs, tfs } = parts;
     if (
       offsets.length !== terms.length + 1 ||
       offsets[0] !== 0 ||
