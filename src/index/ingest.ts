@@ -54,6 +54,9 @@ export async function corpusFingerprint(
   return (await fingerprintFiles(seedsDir, embedderId, split)).hash;
 }
 
+/** Seed files read at once by the fingerprint: enough to keep the disk busy, few open files. */
+const FINGERPRINT_READS = 64;
+
 /** A corpus fingerprint, and the sha256 of each file's bytes it read (by name; guide pages by path). */
 interface Fingerprint {
   hash: string;
@@ -69,14 +72,27 @@ async function fingerprintFiles(seedsDir: string, embedderId: string, split: Spl
   h.update(JSON.stringify({ PIPELINE_VERSION, embedderId, split }));
   // Per-entry errors (a dangling link, a loop, an unreadable file) are part of the
   // fingerprint, not a failure: loadSeeds skips the same entries with the same reasons.
-  for (const entry of await listSeedEntries(seedsDir)) {
-    h.update(`\n${entry.name}\n`);
-    if ('skip' in entry) h.update(`skip: ${entry.skip}`);
-    else {
-      const bytes = await readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`);
-      h.update(bytes);
-      total += bytes.length;
-      if (typeof bytes !== 'string') files.set(entry.name, createHash('sha256').update(bytes).digest('hex'));
+  const entries = await listSeedEntries(seedsDir);
+  // Files are read FINGERPRINT_READS at a time (awaited one by one, 2.5k small files took
+  // 0.3-0.6 s of every start at 100k passages), and hashed in name order.
+  for (let i = 0; i < entries.length; i += FINGERPRINT_READS) {
+    const batch = entries.slice(i, i + FINGERPRINT_READS);
+    const read = await Promise.all(
+      batch.map((entry) =>
+        'skip' in entry
+          ? undefined
+          : readFile(entry.path).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code}`),
+      ),
+    );
+    for (const [k, entry] of batch.entries()) {
+      h.update(`\n${entry.name}\n`);
+      const bytes = read[k];
+      if ('skip' in entry) h.update(`skip: ${entry.skip}`);
+      else if (bytes !== undefined) {
+        h.update(bytes);
+        total += bytes.length;
+        if (typeof bytes !== 'string') files.set(entry.name, createHash('sha256').update(bytes).digest('hex'));
+      }
     }
   }
   // Guide pages live in seeds/guide/{zh,en}/ (src/corpus/guide.ts): edits to them rebuild too.
