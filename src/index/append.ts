@@ -37,23 +37,25 @@ import {
   storedArticleLine,
 } from './build.js';
 import type { Embedder } from './embedders.js';
-import { readCurrent } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { decodeBm25, encodeBm25 } from './lexical-file.js';
-import { type HnswParams, INDEX_FILES, type IndexManifest, SCHEMA_VERSION, textHash } from './load.js';
+import { type HnswParams, INDEX_FILES, type IndexFile, type IndexManifest, readManifest, textHash } from './load.js';
 import { encodePassage } from './passage-file.js';
 import { readGeneration } from './prefetch.js';
 import { prepareChunk } from './prepare-chunk.js';
 
-/** The files this module knows how to extend; a generation with any other is rebuilt instead. */
-const APPENDABLE = new Set([
-  'hnswlib.index',
-  'args.json',
-  'passages.jsonl',
-  'bm25.bin',
-  'articles.jsonl',
-  'library.json',
-]);
+/**
+ * How each file of a generation is extended. Typed by the list of index files, so that a
+ * new kind of file does not compile until appending knows what to do with it.
+ */
+export const APPENDED: Record<IndexFile, string> = {
+  'hnswlib.index': 'a copy of the graph, grown by the new vectors',
+  'args.json': 'copied',
+  'passages.jsonl': 'the new lines after the old',
+  'bm25.bin': 'postings merged (appendBm25)',
+  'articles.jsonl': 'the new lines after the old',
+  'library.json': 'the new cases, figures and advice after the old (appendLibrary)',
+};
 
 /** Article file extensions, as loadSeeds reads them. */
 const ARTICLE_EXTENSIONS = ['.txt', '.md'];
@@ -80,20 +82,12 @@ export async function planAppend(opts: {
   /** sha256 of each seed file's bytes, as the corpus fingerprint read them (by name; guide pages by path). */
   files?: Map<string, string>;
 }): Promise<AppendPlan | undefined> {
-  if (INDEX_FILES.some((f) => !APPENDABLE.has(f))) return undefined;
-  const gen = await readCurrent(opts.outDir).catch(() => undefined);
-  if (!gen) return undefined;
-  const dir = join(opts.outDir, gen);
-  let manifest: IndexManifest;
-  try {
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
-  } catch {
-    return undefined;
-  }
+  // Schema and embedder as loadIndex checks them; any problem is the full build's to repair.
+  const live = await readManifest(opts.outDir, opts.embedderId).catch(() => undefined);
+  if (!live) return undefined;
+  const { manifest, dir } = live;
   const h = manifest.hnsw;
   if (
-    manifest.schemaVersion !== SCHEMA_VERSION ||
-    manifest.embedder?.id !== opts.embedderId ||
     manifest.pipeline !== opts.pipeline ||
     h?.m !== opts.hnsw.m ||
     h.efConstruction !== opts.hnsw.efConstruction ||

@@ -305,7 +305,7 @@ async function checkIndex(opts: EnsureOptions, t0: number, load: boolean, known?
       previous = await loadIndex(opts.outDir, opts.embedder);
       m = previous.manifest;
     } else {
-      const live = await readManifest(opts.outDir, opts.embedder);
+      const live = await readManifest(opts.outDir, opts.embedder.id);
       m = live.manifest;
       if (m.corpusHash === fingerprint && !opts.force) await verifyFiles(live.dir, m);
     }

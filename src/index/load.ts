@@ -152,12 +152,14 @@ function lazyArticles(buf: Buffer, manifest: IndexManifest, path: string): Pick<
 }
 
 /**
- * Loads and verifies the live index. Throws {@link IndexError} when there is none, when a
- * file is missing, truncated or altered (checksums), when it was written by another
- * schema, or when it was built with another embedder than `embedder`; throws
- * DataDirError when the data directory itself is unusable.
+ * The live generation's manifest and directory, checked for schema and embedder. Throws
+ * {@link IndexError} when there is no index or the manifest does not fit, DataDirError
+ * when the data directory itself is unusable.
  */
-export async function loadIndex(outDir: string, embedder: Embedder): Promise<LoadedIndex> {
+export async function readManifest(
+  outDir: string,
+  embedderId: string,
+): Promise<{ manifest: IndexManifest; dir: string }> {
   await checkDataDir(outDir);
   const gen = await readCurrent(outDir);
   if (!gen) throw new IndexError('missing', `No index in ${outDir}: run \`npm run ingest\` to build it.`);
@@ -178,12 +180,23 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
       `Index in ${dir} has schema ${manifest.schemaVersion}, this version reads ${SCHEMA_VERSION}: ${REBUILD}.`,
     );
   }
-  if (manifest.embedder?.id !== embedder.id) {
+  if (manifest.embedder?.id !== embedderId) {
     throw new IndexError(
       'embedder',
-      `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedder.id} is configured: ${REBUILD}.`,
+      `Index in ${dir} was built with embedder ${manifest.embedder?.id}, but ${embedderId} is configured: ${REBUILD}.`,
     );
   }
+  return { manifest, dir };
+}
+
+/**
+ * Loads and verifies the live index. Throws {@link IndexError} when there is none, when a
+ * file is missing, truncated or altered (checksums), when it was written by another
+ * schema, or when it was built with another embedder than `embedder`; throws
+ * DataDirError when the data directory itself is unusable.
+ */
+export async function loadIndex(outDir: string, embedder: Embedder): Promise<LoadedIndex> {
+  const { manifest, dir } = await readManifest(outDir, embedder.id);
   // Each file is read once, in worker threads that hash it as they read (prefetch.ts;
   // possibly started by the CLI before this call); the bytes this thread parses are the
   // bytes that were hashed. Nothing is returned, and hnswlib reads no file, before its

@@ -118,9 +118,14 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   }
   // The guide is a chunk of its own, first: guide passages come before all seed files in
   // label order, so that articles added later go after everything (see append.ts).
-  const tasks: ChunkTask[] = [
-    { seedsDir: opts.seedsDir, names: [], guide: true, split: opts.split, hashingDimensions: opts.hashingDimensions },
-  ];
+  const task = (names: string[], guide: boolean): ChunkTask => ({
+    seedsDir: opts.seedsDir,
+    names,
+    guide,
+    split: opts.split,
+    hashingDimensions: opts.hashingDimensions,
+  });
+  const tasks: ChunkTask[] = [task([], true)];
   // Then chunks by size, in name order.
   let current: string[] = [];
   let size = 0;
@@ -128,25 +133,12 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     current.push(f.name);
     size += f.bytes;
     if (size >= (opts.chunkBytes ?? CHUNK_BYTES)) {
-      tasks.push({
-        seedsDir: opts.seedsDir,
-        names: current,
-        guide: false,
-        split: opts.split,
-        hashingDimensions: opts.hashingDimensions,
-      });
+      tasks.push(task(current, false));
       current = [];
       size = 0;
     }
   }
-  if (current.length > 0)
-    tasks.push({
-      seedsDir: opts.seedsDir,
-      names: current,
-      guide: false,
-      split: opts.split,
-      hashingDimensions: opts.hashingDimensions,
-    });
+  if (current.length > 0) tasks.push(task(current, false));
   const totalBytes = fresh.reduce((s, f) => s + f.bytes, 0);
   const workers =
     totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES)
