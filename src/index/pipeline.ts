@@ -169,10 +169,19 @@ async function joinChunks(
   tasks.forEach((t, c) => {
     for (const n of t.names) chunkOfName.set(n, c);
   });
-  // In the calling thread, chunks run one at a time when first needed.
-  const local: Promise<ChunkResult>[] = [];
-  const result = (c: number) => (pool ? pool.result(c) : (local[c] ??= prepareChunk(tasks[c])));
-  const done: ChunkResult[] = [];
+  // In the calling thread, chunks run one at a time when first needed. A chunk's result is
+  // taken once: afterwards nothing holds it but the join, which lets go of it (its passages,
+  // vectors and postings) as soon as the next chunk is opened; only its report is kept.
+  const result = (c: number) => (pool ? pool.take(c) : prepareChunk(tasks[c]));
+  type Report = Pick<ChunkResult, 'rawSha256' | 'skipped' | 'dropped' | 'warnings' | 'ms'>;
+  const report = ({ rawSha256, skipped, dropped, warnings, ms }: ChunkResult): Report => ({
+    rawSha256,
+    skipped,
+    dropped,
+    warnings,
+    ms,
+  });
+  const done: Report[] = [];
   interface Opened {
     bySource: Map<string, { article: Article; passages: Passage[]; first: number }>;
     forward: Bm25Forward;
@@ -183,7 +192,7 @@ async function joinChunks(
     let o = opened.get(c);
     if (o) return o;
     const r = await result(c);
-    done[c] = r;
+    done[c] = report(r);
     // Chunks before this one are finished with: their passages are in `passages`.
     for (const k of opened.keys()) if (k < c) opened.delete(k);
     const bySource = new Map<string, { article: Article; passages: Passage[]; first: number }>();
@@ -262,8 +271,8 @@ async function joinChunks(
   const bm25 = builder.finish();
   const tEnd = performance.now();
   // Every chunk ran (a chunk of skipped files only is never opened by the loop above).
-  for (let c = 0; c < tasks.length; c++) done[c] ??= await result(c);
-  const sum = (f: (r: ChunkResult) => number) => done.reduce((s, r) => s + f(r), 0);
+  for (let c = 0; c < tasks.length; c++) done[c] ??= report(await result(c));
+  const sum = (f: (r: Report) => number) => done.reduce((s, r) => s + f(r), 0);
   return {
     articles,
     passages,
@@ -351,10 +360,13 @@ class ChunkPool {
     this.postUpTo(CHUNKS_AHEAD * n);
   }
 
-  /** The result of task `c` (and hands out the tasks after it). */
-  result(c: number): Promise<ChunkResult> {
+  /** The result of task `c`, once (the pool keeps no hold on it); hands out the tasks after it. */
+  take(c: number): Promise<ChunkResult> {
     this.postUpTo(c + 1 + CHUNKS_AHEAD * this.workers.length);
-    return this.results[c];
+    const r = this.results[c];
+    this.results[c] = Promise.reject(new Error(`chunk ${c} was taken already`));
+    this.results[c].catch(() => undefined);
+    return r;
   }
 
   private postUpTo(end: number): void {
