@@ -313,7 +313,9 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   const guide = opts.guide === false ? { articles: [], skipped: [] } : await loadGuide(dir);
   articles.push(...guide.articles);
   skipped.push(...guide.skipped);
-  const names = new Set(entries.map((e) => e.name));
+  // With `only`, the listing holds this part's files alone: the catalog is checked against
+  // the whole directory (names only, one call), as without it.
+  const names = new Set(opts.only ? await readdir(dir) : entries.map((e) => e.name));
   for (const key of Object.keys(catalog)) {
     if (!key.startsWith('$') && !names.has(key))
       warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);

@@ -55,6 +55,14 @@ describe('prepareCorpus', () => {
   });
 });
 
+describe('prepareCorpus warnings', () => {
+  it("checks the catalog against the whole directory, not each chunk's files", async () => {
+    const prepared = await prepareCorpus({ seedsDir: SEEDS_DIR, pipelineKey: 'k', workers: 0 });
+    expect(prepared.articles.length).toBeGreaterThan(5);
+    expect(prepared.warnings.filter((w) => w.includes('names no file'))).toEqual([]);
+  });
+});
+
 describe('incremental ingest', () => {
   const FILES = ['passages.jsonl', 'bm25.bin', 'articles.jsonl', 'library.json'];
   const files = (dir: string) => Object.fromEntries(FILES.map((f) => [f, readFileSync(join(dir, f))]));
