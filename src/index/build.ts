@@ -184,6 +184,11 @@ export class GraphBuilder {
           cause: err,
         });
       });
+      // A failed insert is reported at once, so that later batches fail fast.
+      this.worker.on('message', (msg: { error?: string }) => {
+        if (msg.error !== undefined)
+          this.failure ??= new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`);
+      });
       this.worker.postMessage({
         init: {
           dims: this.dims,
@@ -256,9 +261,11 @@ async function writeLocked(
   const draft = await startGeneration(outDir);
   const { tmp } = draft;
   const stage = async (s: BuildStage) => opts.onStage?.(s);
+  // The graph's worker thread is stopped on every failure, whoever started it.
+  let graph: BuiltGraph | undefined;
   try {
     const t0 = performance.now();
-    let graph = opts.graph;
+    graph = opts.graph;
     if (!graph) {
       const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
         opts.onProgress?.(done, passages.length),
@@ -316,7 +323,7 @@ async function writeLocked(
     opts.onTiming?.('save', performance.now() - t1);
     return { passages: passages.length, embedded, reused, dir };
   } catch (err) {
-    await opts.graph?.close();
+    await (graph ?? opts.graph)?.close();
     await abandonGeneration(draft);
     throw err;
   }

@@ -6,7 +6,8 @@
 // Messages, handled in order: { init: { dims, m, efConstruction, capacity } },
 // { add: Float32Array (count × dims, labels continue from the previous add) },
 // { write: path } → { written: count } once every earlier add is in the graph.
-// Any failure → { error: message }, and later messages are ignored.
+// Any failure → { error: message }; later messages are ignored, except a write, which gets
+// the same error.
 import { parentPort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 
@@ -17,10 +18,14 @@ let index;
 let dims = 0;
 let capacity = 0;
 let count = 0;
-let failed = false;
+let failed;
 
 parentPort.on('message', async (msg) => {
-  if (failed) return;
+  // After a failure only a write is answered, with that failure (the builder waits for it).
+  if (failed !== undefined) {
+    if (msg.write) parentPort.postMessage({ error: failed });
+    return;
+  }
   try {
     if (msg.init) {
       ({ dims, capacity } = msg.init);
@@ -44,7 +49,7 @@ parentPort.on('message', async (msg) => {
       parentPort.postMessage({ written: count });
     }
   } catch (err) {
-    failed = true;
-    parentPort.postMessage({ error: err?.message ?? String(err) });
+    failed = err?.message ?? String(err);
+    parentPort.postMessage({ error: failed });
   }
 });

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GraphBuilder } from '../../src/index/build.js';
+import type { Embedder } from '../../src/index/embedders.js';
+import { tmp } from '../helpers/tmp.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** An embedder of fixed 4-dimensional vectors. */
+const embedder = {
+  id: 'fixed-4',
+  embeddings: { embedDocuments: async (t: string[]) => t.map((_, i) => [1, i, 0, 0]) },
+} as unknown as Embedder;
+const passage = (text: string) =>
+  ({ id: text, text, source: 'a.txt', title: 'a', paragraphIndex: 0, start: 0, end: text.length }) as never;
+
+/**
+ * Runs an ESM TypeScript file in a fresh Node process (not `-e`, which may end with
+ * threads still running); a process kept alive by a worker thread times out.
+ */
+function runAlone(code: string): { status: number | null; out: string } {
+  const file = join(tmp(), 'scenario.mts');
+  writeFileSync(file, code.replaceAll("'./src/", `'${ROOT}/src/`));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('the graph worker thread', () => {
+  it('reports a failed insert when the graph is written, instead of never answering', async () => {
+    const g = new GraphBuilder(embedder, { m: 'bad' as never, efConstruction: 10, efSearch: 10 }, undefined, 10);
+    await g.add([passage('a'), passage('b')]);
+    await expect(g.finish().write(join(tmp(), 'x.index'))).rejects.toThrow(/HNSW graph failed/);
+  });
+
+  it('is stopped when a build fails after the graph was made: the process ends', () => {
+    const r = runAlone(`
+      import { mkdtempSync, rmSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { writeIndex } from './src/index/build.ts';
+      const dir = mkdtempSync(join(tmpdir(), 'fzzs-graph-'));
+      const embedder = { id: 'fixed-4', embeddings: { embedDocuments: async (t) => t.map((_, i) => [1, i, 0, 0]) } };
+      const passages = [{ id: 'a#0', source: 'a.txt', title: 'a', text: '测试一下', start: 0, end: 4, paragraphIndex: 0 }];
+      const articles = [{ source: 'a.txt', title: 'a', meta: {}, raw: '测试一下',
+        cleaned: { paragraphs: [{ index: 0, text: '测试一下', start: 0, end: 4 }], script: 'simplified', text: '测试一下' } }];
+      try {
+        await writeIndex(dir, embedder, articles, passages, 'h', { onStage: (s) => { if (s === 'embedded') throw new Error('crash'); } });
+      } catch (e) { console.log('threw:', e.message); }
+      rmSync(dir, { recursive: true, force: true });
+    `);
+    expect(r.out).toContain('threw: crash');
+    expect(r.status).toBe(0);
+  });
+});
