@@ -38,6 +38,10 @@ function converter(from: string, to: string): Convert {
  * exactly opencc-js's (a property test holds it to that, tests/text/script.test.ts). The
  * tables are generated from opencc-js's dictionaries (opencc-tables.ts).
  */
+/** The block of ideographic description characters (U+2FF0–U+2FFF). */
+const IDS_FIRST = 0x2ff0;
+const IDS_LAST = 0x2fff;
+
 function withFastPath(from: string, to: string): Convert {
   let slow: Convert | undefined;
   const full = (text: string) => {
@@ -52,12 +56,16 @@ function withFastPath(from: string, to: string): Convert {
   const TRIGGER = 1;
   const ASTRAL = 2;
   const END = 4;
+  const WHOLE = 8;
   const table = new Uint8Array(0x10000);
   for (const c of triggers) {
     if (c <= 0xffff) table[c] |= TRIGGER;
     else table[0xd800 + ((c - 0x10000) >> 10)] |= ASTRAL;
   }
   for (const c of tables.ends) table[c.charCodeAt(0)] |= END;
+  // Ideographic description characters (⿰…) make opencc-js read the characters after them
+  // as one unit, across clause ends: a text holding one is converted whole.
+  for (let c = IDS_FIRST; c <= IDS_LAST; c++) table[c] |= WHOLE;
   const isTrigger = (text: string, i: number) => {
     const t = table[text.charCodeAt(i)];
     return (t & TRIGGER) !== 0 || ((t & ASTRAL) !== 0 && triggers.has(text.codePointAt(i)!));
@@ -66,10 +74,9 @@ function withFastPath(from: string, to: string): Convert {
   return (text: string) => {
     let hit = -1;
     for (let i = 0; i < text.length; i++) {
-      if (table[text.charCodeAt(i)] & (TRIGGER | ASTRAL) && isTrigger(text, i)) {
-        hit = i;
-        break;
-      }
+      const t = table[text.charCodeAt(i)];
+      if (t & WHOLE) return full(text);
+      if (hit < 0 && t & (TRIGGER | ASTRAL) && isTrigger(text, i)) hit = i;
     }
     if (hit < 0) return text;
     // Convert only the clauses that hold a trigger; the others are copied. Clause ends are

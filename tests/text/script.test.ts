@@ -29,6 +29,8 @@ const ALPHABET = [
   ...'國門說這個們時來為對開無總從種會學發當過還樣點體經關麼裡後著乾瞭樑羣戶臺於餘隻網路軟體簡訊資訊記憶體滑鼠',
   ...'梁群户台余只网路软件短信信息集成程序进程类型著干了面发',
   '\uf900', // 豈 (compatibility ideograph)
+  '⿰', // an ideographic description character: opencc-js reads what follows as one unit
+  '⿱',
   '𠀀',
   ...'，。！？；：、,.!? \n',
   ...'abcXYZ019',
