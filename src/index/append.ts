@@ -13,9 +13,10 @@
  *
  * The appended passages take the labels after all existing ones, whatever their file
  * names: the generation holds the same passages, ids and statistics as a build from
- * scratch, and is byte-for-byte that build when the new names sort after the old ones
- * (dated names do); otherwise only the order of labels differs (`npm run ingest -- --force`
- * rebuilds in name order). Any other change (an edited or removed article, the guide)
+ * scratch; when the new names sort after the old ones (dated names do), its passage, BM25,
+ * article and library files are byte-for-byte that build's (the graph holds the same
+ * vectors, linked in another order); otherwise the order of labels differs too
+ * (`npm run ingest -- --force` rebuilds in name order). Any other change (an edited or removed article, the guide)
  * goes through the full build, which reuses unchanged articles (pipeline.ts).
  */
 import { createHash } from 'node:crypto';
