@@ -110,6 +110,12 @@ export const CANDIDATE_CAP = 200;
 /** Most entries looked at to find those others (a test per entry, e.g. the place of a figure). */
 export const CANDIDATE_SCAN = 10_000;
 
+function addTo<T>(m: Map<number, T[]>, key: number, x: T): void {
+  const list = m.get(key);
+  if (list) list.push(x);
+  else m.set(key, [x]);
+}
+
 /** Library entries by passage label, built once per library (for the retrieved passages). */
 interface LabelIndex {
   cases: Map<number, NewsCase[]>;
@@ -120,10 +126,9 @@ function labelIndex(library: Library): LabelIndex {
   let ix = labelIndexes.get(library);
   if (!ix) {
     const cases = new Map<number, NewsCase[]>();
-    for (const c of library.cases)
-      for (const label of new Set(c.lines.map((l) => l.label))) cases.set(label, [...(cases.get(label) ?? []), c]);
+    for (const c of library.cases) for (const label of new Set(c.lines.map((l) => l.label))) addTo(cases, label, c);
     const figures = new Map<number, NewsSentence[]>();
-    for (const f of library.figures) figures.set(f.label, [...(figures.get(f.label) ?? []), f]);
+    for (const f of library.figures) addTo(figures, f.label, f);
     labelIndexes.set(library, (ix = { cases, figures }));
   }
   return ix;

@@ -13,6 +13,7 @@ import { GraphBuilder } from './build.js';
 import type { Embedder } from './embedders.js';
 import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
+import { readManifest } from './load.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
 import {
   type BuildOptions,
@@ -23,7 +24,7 @@ import {
   loadIndex,
   writeIndex,
 } from './store.js';
-import { readManifest, verifyFiles } from './verify.js';
+import { verifyFiles } from './verify.js';
 
 /**
  * Version of the cleaning and splitting code. Part of the corpus fingerprint, so that a

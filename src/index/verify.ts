@@ -7,8 +7,6 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSha256, INDEX_FILES, IndexError, type IndexManifest } from './load.js';
 
-export { readManifest } from './load.js';
-
 const REBUILD = 'rebuild with `npm run ingest`';
 
 /** Throws {@link IndexError} ('corrupt') when a file of `dir` is missing or differs from `manifest`. */
