@@ -5,6 +5,7 @@
  * real excerpts each rule was made for.
  */
 
+import { visibleLength } from '../text/chars.js';
 import { stripInvisible } from '../text/normalize.js';
 import { detectScript, isHan, type Script, toHalfWidth, toSimplified } from '../text/script.js';
 import { unsafeAdvice } from '../text/unsafe-advice.js';
@@ -159,10 +160,6 @@ interface Unit {
   text: string;
   /** Blank lines before this line in the source. */
   blanksBefore: number;
-}
-
-function visibleLength(s: string): number {
-  return Array.from(s.replace(/\s+/g, '')).length;
 }
 
 function percentile(values: number[], p: number): number {

@@ -69,7 +69,7 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
     const n = normalizeForSearch(p.text);
     const ws = words(n);
     builder.add(tokensOf(n, ws));
-    if (vectors) vectors.set(hashing!.embedNormalized(n, ws), i * dims!);
+    if (vectors) hashing!.embedNormalizedInto(n, ws, vectors, i * dims!);
   });
   // Not canonical: the pipeline merges chunks into the final, canonical index.
   const bm25 = builder.finish(false).parts;

@@ -120,21 +120,42 @@ export function isHan(ch: string): boolean {
  * the s→t table changes is Simplified-only. Characters common to both are ignored.
  */
 export function detectScript(text: string): Script {
-  const han = text.match(HAN) ?? [];
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  if (han.length === 0 || (han.length < 2 && latin > 3)) return 'latin';
-  if (latin > han.length * 3) return 'latin';
-  // What the conversions do to single characters, from the generated tables: the same as
-  // converting each character, without building a converter.
-  const t2s = OPENCC_TABLES['hk->cn'].chars;
-  const s2t = OPENCC_TABLES['cn->hk'].chars;
+  // One pass over code units (HAN only matches BMP characters); the per-character table
+  // replaces an array of one-character strings and two object lookups per character.
+  const kinds = (scriptKinds ??= buildScriptKinds());
+  let han = 0;
+  let latin = 0;
   let trad = 0;
   let simp = 0;
-  for (const ch of han) {
-    if (Object.hasOwn(t2s, ch)) trad++;
-    else if (Object.hasOwn(s2t, ch)) simp++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
+      han++;
+      const k = kinds[c];
+      if (k === TRAD_ONLY) trad++;
+      else if (k === SIMP_ONLY) simp++;
+    }
   }
+  if (han === 0 || (han < 2 && latin > 3)) return 'latin';
+  if (latin > han * 3) return 'latin';
   return trad > simp ? 'traditional' : 'simplified';
+}
+
+const TRAD_ONLY = 1;
+const SIMP_ONLY = 2;
+let scriptKinds: Uint8Array | undefined;
+
+/**
+ * What the conversions do to single BMP characters, from the generated tables (the same
+ * as converting each character, without building a converter): {@link TRAD_ONLY} for a
+ * character the t→s table changes, else {@link SIMP_ONLY} for one the s→t table changes.
+ */
+function buildScriptKinds(): Uint8Array {
+  const kinds = new Uint8Array(0x10000);
+  for (const ch of Object.keys(OPENCC_TABLES['cn->hk'].chars)) if (ch.length === 1) kinds[ch.charCodeAt(0)] = SIMP_ONLY;
+  for (const ch of Object.keys(OPENCC_TABLES['hk->cn'].chars)) if (ch.length === 1) kinds[ch.charCodeAt(0)] = TRAD_ONLY;
+  return kinds;
 }
 
 /**

@@ -1,10 +1,15 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../src/index/embedders.js';
 import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
 import { TransformersEmbeddings } from '../../src/index/transformers-embeddings.js';
+import { normalizeForSearch } from '../../src/text/script.js';
+import { words } from '../../src/text/tokenize.js';
+import { SEEDS_DIR } from '../helpers/seeds.js';
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
 
@@ -42,6 +47,35 @@ describe('HashingEmbeddings', () => {
     } finally {
       await pooled.close();
     }
+  });
+
+  it('gives bit for bit the vectors indexes were built with (an index reuses stored vectors by embedder id)', () => {
+    // Every non-blank line of the seed articles, at two sizes, hashed as float64: the value
+    // was taken from the Map-based implementation this one replaced (same id, hashing-v2).
+    const lines = readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => readFileSync(join(SEEDS_DIR, f), 'utf8').split('\n'))
+      .filter((l) => l.trim());
+    const h = createHash('sha256');
+    for (const d of [256, 64]) {
+      const x = new HashingEmbeddings({ dimensions: d });
+      for (const l of lines) h.update(new Uint8Array(Float64Array.from(x.embed(l)).buffer));
+    }
+    expect(lines.length).toBeGreaterThan(500);
+    expect(h.digest('hex')).toBe('81368c9124c63125b63c409fc5b7210585ad909c191e5cd539bb7c0c4d7a3645');
+  });
+
+  it('writes into a float32 buffer exactly what embedding and storing gives', () => {
+    const texts = ['民警提醒：不要转账，不要转账！', 'USPS package 包裹 地址有误 https://x.cn', '骗'.repeat(900)];
+    const out = new Float32Array(texts.length * 256 + 3);
+    texts.forEach((t, i) => {
+      const n = normalizeForSearch(t);
+      e.embedNormalizedInto(n, words(n), out, 3 + i * 256);
+    });
+    texts.forEach((t, i) =>
+      expect(out.subarray(3 + i * 256, 3 + (i + 1) * 256)).toEqual(Float32Array.from(e.embed(t))),
+    );
   });
 
   it('rejects a nonsensical size', () => {
