@@ -73,9 +73,8 @@ describe('HashingEmbeddings', () => {
       const n = normalizeForSearch(t);
       e.embedNormalizedInto(n, words(n), out, 3 + i * 256);
     });
-    texts.forEach((t, i) =>
-      expect(out.subarray(3 + i * 256, 3 + (i + 1) * 256)).toEqual(Float32Array.from(e.embed(t))),
-    );
+    for (const [i, t] of texts.entries())
+      expect(out.subarray(3 + i * 256, 3 + (i + 1) * 256)).toEqual(Float32Array.from(e.embed(t)));
   });
 
   it('rejects a nonsensical size', () => {
