@@ -28,7 +28,7 @@ import { decodeLibrary, encodeLibrary } from '../answer/library-file.js';
 import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
 import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
-import { Bm25Index, type Bm25Parts } from '../retrieval/bm25.js';
+import { Bm25Index, Bm25Merger, type Bm25Parts, type ForwardPostings } from '../retrieval/bm25.js';
 import {
   abandonGeneration,
   type BuildStage,
@@ -250,7 +250,7 @@ export async function appendArticles(
       'articles.jsonl',
       Buffer.concat([bytes.get('articles.jsonl')!, lines(chunk.articles.map(storedArticleLine))]),
     );
-    const bm25 = Bm25Index.fromParts(appendBm25(decodeBm25(bytes.get('bm25.bin')!).parts, chunk.bm25));
+    const bm25 = Bm25Index.fromParts(appendBm25(decodeBm25(bytes.get('bm25.bin')!).parts, mergeForward(chunk.bm25)));
     await put('bm25.bin', encodeBm25(bm25));
     await put(
       'library.json',
@@ -297,6 +297,14 @@ export async function appendArticles(
     await abandonGeneration(draft);
     throw err;
   }
+}
+
+/** The term-ordered arrays of forward postings, documents in their order. */
+function mergeForward(fwd: ForwardPostings): Bm25Parts {
+  const merger = new Bm25Merger();
+  const src = merger.addSource(fwd);
+  for (let d = 0; d < fwd.lengths.length; d++) merger.addDoc(src, d);
+  return merger.finishParts();
 }
 
 /**

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { CleanedArticle } from '../corpus/clean.js';
 import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
-import { Bm25Builder, Bm25Forward, Bm25Index } from '../retrieval/bm25.js';
+import { Bm25Forward, type Bm25Index, Bm25Merger } from '../retrieval/bm25.js';
 import type { LoadedIndex } from './load.js';
 import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
@@ -184,10 +184,13 @@ async function joinChunks(
   const done: Report[] = [];
   interface Opened {
     bySource: Map<string, { article: Article; passages: Passage[]; first: number }>;
-    forward: Bm25Forward;
+    /** The chunk's postings as a source of the merger. */
+    source: number;
     result: ChunkResult;
   }
   const opened = new Map<number, Opened>();
+  // Chunks' postings are joined in label order (see Bm25Merger): no document is tokenised twice.
+  const merger = new Bm25Merger();
   const open = async (c: number): Promise<Opened> => {
     let o = opened.get(c);
     if (o) return o;
@@ -204,7 +207,7 @@ async function joinChunks(
       bySource.set(a.source, { article: a, passages: r.passages.slice(at, at + n), first: at });
       at += n;
     }
-    o = { bySource, forward: new Bm25Forward(Bm25Index.fromParts(r.bm25)), result: r };
+    o = { bySource, source: merger.addSource(r.bm25), result: r };
     opened.set(c, o);
     return o;
   };
@@ -215,8 +218,7 @@ async function joinChunks(
     if (!l) prevLabels.set(p.source, (l = []));
     l.push(label);
   });
-  const prevForward = prev && reused.size > 0 ? new Bm25Forward(prev.bm25) : undefined;
-  const builder = new Bm25Builder();
+  const prevSource = prev && reused.size > 0 ? merger.addSource(new Bm25Forward(prev.bm25)) : -1;
   const articles: Article[] = [];
   const passages: Passage[] = [];
   const dims = opts.hashingDimensions ?? 0;
@@ -241,7 +243,7 @@ async function joinChunks(
   // The guide pages first (chunk 0), then the seed files in name order.
   const guide = await open(0);
   for (const [, a] of guide.bySource) {
-    for (let k = 0; k < a.passages.length; k++) builder.addFrom(guide.forward, a.first + k);
+    for (let k = 0; k < a.passages.length; k++) merger.addDoc(guide.source, a.first + k);
     const v = guide.result.vectors;
     await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
   }
@@ -249,7 +251,7 @@ async function joinChunks(
     const r = reused.get(source);
     if (r) {
       const labels = prevLabels.get(source) ?? [];
-      for (const label of labels) builder.addFrom(prevForward!, label);
+      for (const label of labels) merger.addDoc(prevSource, label);
       await take(
         r.article,
         labels.map((l) => prev!.passages[l]),
@@ -262,13 +264,13 @@ async function joinChunks(
     const o = await open(c);
     const a = o.bySource.get(source);
     if (!a) continue; // skipped, reported by its chunk
-    for (let k = 0; k < a.passages.length; k++) builder.addFrom(o.forward, a.first + k);
+    for (let k = 0; k < a.passages.length; k++) merger.addDoc(o.source, a.first + k);
     const v = o.result.vectors;
     await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
   }
   await flush(1);
   const tJoin = performance.now();
-  const bm25 = builder.finish();
+  const bm25 = merger.finish();
   const tEnd = performance.now();
   // Every chunk ran (a chunk of skipped files only is never opened by the loop above).
   for (let c = 0; c < tasks.length; c++) done[c] ??= report(await result(c));

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type Article, type DropReport, loadSeeds, type Skipped } from '../corpus/load.js';
 import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
-import { Bm25Builder, type Bm25Parts, tokensOf } from '../retrieval/bm25.js';
+import { Bm25Builder, type ForwardPostings } from '../retrieval/bm25.js';
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
@@ -31,8 +31,8 @@ export interface ChunkTask {
 export interface ChunkResult {
   articles: Article[];
   passages: Passage[];
-  /** BM25 arrays over `passages` (document i = passages[i]). */
-  bm25: Bm25Parts;
+  /** BM25 postings of `passages` in passage order (document i = passages[i]), merged in label order by the join. */
+  bm25: ForwardPostings;
   skipped: Skipped[];
   dropped: DropReport[];
   warnings: string[];
@@ -68,11 +68,10 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
   passages.forEach((p, i) => {
     const n = normalizeForSearch(p.text);
     const ws = words(n);
-    builder.add(tokensOf(n, ws));
+    builder.addText(n, ws);
     if (vectors) hashing!.embedNormalizedInto(n, ws, vectors, i * dims!);
   });
-  // Not canonical: the pipeline merges chunks into the final, canonical index.
-  const bm25 = builder.finish(false).parts;
+  const bm25 = builder.forward();
   // The raw and whole cleaned texts are not needed past this point (the manifest needs
   // only the raw text's hash, the stored article only its paragraphs): dropping them here
   // keeps them out of the message to the main thread and out of its peak memory.

@@ -21,8 +21,8 @@ parentPort.on('message', ({ id, task }) => {
   queue = queue.then(async () => {
     try {
       const result = await mod.prepareChunk(task);
-      const { offsets, docs, tfs, lengths } = result.bm25;
-      const transfer = [offsets.buffer, docs.buffer, tfs.buffer, lengths.buffer];
+      const { docStart, termIds, tfs, lengths } = result.bm25;
+      const transfer = [docStart.buffer, termIds.buffer, tfs.buffer, lengths.buffer];
       if (result.vectors) transfer.push(result.vectors.buffer);
       parentPort.postMessage({ id, result }, transfer);
     } catch (err) {

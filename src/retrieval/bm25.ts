@@ -69,23 +69,17 @@ export class Bm25Index {
   readonly size: number;
   private scratch?: Float64Array;
 
-  private constructor(
-    readonly parts: Bm25Parts,
-    termIds?: Map<string, number>,
-  ) {
+  private constructor(readonly parts: Bm25Parts) {
     this.size = parts.lengths.length;
     let total = 0;
     for (let d = 0; d < parts.lengths.length; d++) total += parts.lengths[d];
     this.avgLength = this.size ? total / this.size : 1;
-    if (termIds) this.termIds = termIds;
-    else {
-      this.termIds = new Map();
-      for (const [i, t] of parts.terms.entries()) this.termIds.set(t, i);
-    }
+    this.termIds = new Map();
+    for (const [i, t] of parts.terms.entries()) this.termIds.set(t, i);
   }
 
   /** Indexes tokenised documents (document i = label i). */
-  static fromTokens(docs: Iterable<string[]>): Bm25Index {
+  static fromTokens(docs: Iterable<readonly string[]>): Bm25Index {
     const builder = new Bm25Builder();
     for (const tokens of docs) builder.add(tokens);
     return builder.finish();
@@ -110,11 +104,6 @@ export class Bm25Index {
       );
     }
     return new Bm25Index(parts);
-  }
-
-  /** @internal used by the builder, which has the term map already. */
-  static fromBuilt(parts: Bm25Parts, termIds: Map<string, number>): Bm25Index {
-    return new Bm25Index(parts, termIds);
   }
 
   private df(term: string): number {
@@ -181,120 +170,255 @@ export class Bm25Index {
 }
 
 /**
- * Builds an index one document at a time (labels in the order added), so that a large
- * corpus never holds all token lists at once: postings grow in chunked typed arrays.
+ * The postings of some documents in document order ("forward"): document d's distinct
+ * terms and their counts are entries [docStart[d], docStart[d+1]) of `termIds`/`tfs`, the
+ * ids naming `vocabulary` entries. What a preparing worker sends for its chunk, and what
+ * {@link Bm25Merger} joins in label order into the term-ordered index: no token strings
+ * cross threads, and joining is one pass over the entries, with no re-tokenising.
+ */
+export interface ForwardPostings {
+  readonly vocabulary: readonly string[];
+  readonly docStart: Uint32Array;
+  readonly termIds: Uint32Array;
+  readonly tfs: Uint16Array;
+  /** Token count of each document. */
+  readonly lengths: Uint32Array;
+}
+
+/** First code unit of the Han range whose bigrams are terms (the tokenizer's HAN_RUN). */
+const BIGRAM_FIRST = 0x3400;
+const BIGRAM_LAST = 0x9fff;
+const BIGRAM_SPAN = BIGRAM_LAST - BIGRAM_FIRST + 1;
+
+/**
+ * Builds forward postings one document at a time, in typed arrays that grow as needed.
+ * {@link addText} takes a passage's normalised text and words and counts exactly the
+ * tokens {@link tokensOf} gives (`w:` words, `b:` Han bigrams), keying bigrams by their two
+ * code units instead of building a string per bigram: at ingest that was about 150
+ * strings and Map lookups of fresh strings per passage (issue 11).
  */
 export class Bm25Builder {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  // Postings in arrival order, per term as linked runs: (term, doc, tf) triples.
-  private postTerm = new Uint32Array(1 << 16);
-  private postDoc = new Uint32Array(1 << 16);
-  private postTf = new Uint16Array(1 << 16);
+  /** Term ids: of whole tokens ({@link add}), of words without their prefix and of bigrams by code units ({@link addText}). */
+  private readonly words = new Map<string, number>();
+  private readonly plainWords = new Map<string, number>();
+  private readonly bigrams = new Map<number, number>();
+  private readonly vocabulary: string[] = [];
+  private termIds = new Uint32Array(1 << 14);
+  private tfs = new Uint16Array(1 << 14);
   private count = 0;
-  private lengths = new Uint32Array(1 << 12);
+  private docStart = new Uint32Array(1 << 10);
+  private lengths = new Uint32Array(1 << 10);
   private docCount = 0;
-  private readonly tf = new Map<number, number>();
+  /** seen[term] === docCount + 1: the term occurs in the current document, at entry slot[term]. */
+  private seen = new Uint32Array(1 << 12);
+  private slot = new Uint32Array(1 << 12);
 
-  /** Adds the next document. */
-  add(tokens: string[]): void {
-    const doc = this.docCount++;
-    if (doc >= this.lengths.length) this.lengths = grow(this.lengths, this.lengths.length * 2);
-    this.lengths[doc] = tokens.length;
-    const tf = this.tf;
-    tf.clear();
+  /** Adds the next document as a list of tokens. */
+  add(tokens: readonly string[]): void {
+    this.open();
     for (const t of tokens) {
-      let id = this.termIds.get(t);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(t, id);
-        this.terms.push(t);
-      }
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+      let id = this.words.get(t);
+      if (id === undefined) this.words.set(t, (id = this.newTerm(t)));
+      this.count1(id);
     }
-    if (this.count + tf.size > this.postDoc.length) {
-      const n = Math.max(Math.ceil(this.postDoc.length * GROWTH), this.count + tf.size);
-      this.postTerm = grow(this.postTerm, n);
-      this.postDoc = grow(this.postDoc, n);
-      this.postTf = grow(this.postTf, n);
-    }
-    for (const [id, n] of tf) {
-      this.postTerm[this.count] = id;
-      this.postDoc[this.count] = doc;
-      this.postTf[this.count] = Math.min(n, MAX_TF);
-      this.count++;
-    }
+    this.close(tokens.length);
   }
 
-  /**
-   * Appends document `doc` of another index as it is there (its terms and counts): for
-   * passages reused from the previous build, or indexed by a worker thread.
-   */
-  addFrom(src: Bm25Forward, doc: number): void {
-    const d = this.docCount++;
-    if (d >= this.lengths.length) this.lengths = grow(this.lengths, this.lengths.length * 2);
-    this.lengths[d] = src.index.parts.lengths[doc];
-    let map = this.maps.get(src);
-    if (!map) this.maps.set(src, (map = new Int32Array(src.index.parts.terms.length).fill(-1)));
-    const from = src.docStart[doc];
-    const to = src.docStart[doc + 1];
-    if (this.count + (to - from) > this.postDoc.length) {
-      const n = Math.max(Math.ceil(this.postDoc.length * GROWTH), this.count + (to - from));
-      this.postTerm = grow(this.postTerm, n);
-      this.postDoc = grow(this.postDoc, n);
-      this.postTf = grow(this.postTf, n);
+  /** Adds the next document as its normalised text and words: the tokens of {@link tokensOf}. */
+  addText(normalized: string, nWords: readonly string[]): void {
+    this.open();
+    for (const w of nWords) {
+      let id = this.plainWords.get(w);
+      if (id === undefined) this.plainWords.set(w, (id = this.newTerm(`w:${w}`)));
+      this.count1(id);
     }
+    let bigrams = 0;
+    for (let i = 0; i + 1 < normalized.length; i++) {
+      const a = normalized.charCodeAt(i) - BIGRAM_FIRST;
+      const b = normalized.charCodeAt(i + 1) - BIGRAM_FIRST;
+      if (a < 0 || a >= BIGRAM_SPAN || b < 0 || b >= BIGRAM_SPAN) continue;
+      const key = a * BIGRAM_SPAN + b;
+      let id = this.bigrams.get(key);
+      if (id === undefined) this.bigrams.set(key, (id = this.newTerm(`b:${normalized.slice(i, i + 2)}`)));
+      this.count1(id);
+      bigrams++;
+    }
+    this.close(nWords.length + bigrams);
+  }
+
+  /** The documents added so far, in the order added. */
+  forward(): ForwardPostings {
+    return {
+      vocabulary: this.vocabulary,
+      docStart: this.docStart.slice(0, this.docCount + 1),
+      termIds: this.termIds.slice(0, this.count),
+      tfs: this.tfs.slice(0, this.count),
+      lengths: this.lengths.slice(0, this.docCount),
+    };
+  }
+
+  /** The finished index (postings grouped by term in code-unit order, documents ascending). */
+  finish(): Bm25Index {
+    const merger = new Bm25Merger();
+    const src = merger.addSource(this.forward());
+    for (let d = 0; d < this.docCount; d++) merger.addDoc(src, d);
+    return merger.finish();
+  }
+
+  private newTerm(term: string): number {
+    const id = this.vocabulary.length;
+    this.vocabulary.push(term);
+    if (id >= this.seen.length) {
+      this.seen = grow(this.seen, this.seen.length * 2);
+      this.slot = grow(this.slot, this.slot.length * 2);
+    }
+    return id;
+  }
+
+  private open(): void {
+    if (this.docCount + 2 > this.docStart.length) {
+      this.docStart = grow(this.docStart, this.docStart.length * 2);
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    this.docStart[this.docCount] = this.count;
+  }
+
+  private count1(id: number): void {
+    const stamp = this.docCount + 1;
+    if (this.seen[id] === stamp) {
+      const at = this.slot[id];
+      if (this.tfs[at] < MAX_TF) this.tfs[at]++;
+      return;
+    }
+    if (this.count === this.termIds.length) {
+      const n = Math.ceil(this.count * GROWTH);
+      this.termIds = grow(this.termIds, n);
+      this.tfs = grow(this.tfs, n);
+    }
+    this.seen[id] = stamp;
+    this.slot[id] = this.count;
+    this.termIds[this.count] = id;
+    this.tfs[this.count] = 1;
+    this.count++;
+  }
+
+  private close(tokens: number): void {
+    this.lengths[this.docCount] = tokens;
+    this.docCount++;
+    this.docStart[this.docCount] = this.count;
+  }
+}
+
+/**
+ * Joins documents of several {@link ForwardPostings} (chunks prepared in worker threads,
+ * the previous index's reused passages) into one index, labels in the order the documents
+ * are added. Sources are kept as they are, not copied into growing arrays; each term is
+ * looked up by string once per source, and {@link finish} places every entry once.
+ */
+export class Bm25Merger {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private df = new Uint32Array(1 << 14);
+  private readonly sources: { fwd: ForwardPostings; map: Int32Array }[] = [];
+  /** Runs of documents in label order: source, first doc, end doc (flat triples). */
+  private runs: number[] = [];
+  private docCount = 0;
+  private entries = 0;
+
+  /** Registers a source; returns its handle for {@link addDoc}. */
+  addSource(fwd: ForwardPostings): number {
+    this.sources.push({ fwd, map: new Int32Array(fwd.vocabulary.length).fill(-1) });
+    return this.sources.length - 1;
+  }
+
+  /** Appends document `doc` of source `src` as the next label. */
+  addDoc(src: number, doc: number): void {
+    const { fwd, map } = this.sources[src];
+    if (doc + 1 >= fwd.docStart.length) throw new Error(`BM25 merge: document ${doc} is not in its source.`);
+    const from = fwd.docStart[doc];
+    const to = fwd.docStart[doc + 1];
     for (let i = from; i < to; i++) {
-      const srcTerm = src.terms[i];
-      let id = map[srcTerm];
+      const local = fwd.termIds[i];
+      let id = map[local];
       if (id < 0) {
-        const t = src.index.parts.terms[srcTerm];
+        const t = fwd.vocabulary[local];
         id = this.termIds.get(t) ?? -1;
         if (id < 0) {
           id = this.terms.length;
           this.termIds.set(t, id);
           this.terms.push(t);
+          if (id >= this.df.length) this.df = grow(this.df, this.df.length * 2);
         }
-        map[srcTerm] = id;
+        map[local] = id;
       }
-      this.postTerm[this.count] = id;
-      this.postDoc[this.count] = d;
-      this.postTf[this.count] = src.tfs[i];
-      this.count++;
+      this.df[id]++;
     }
+    this.entries += to - from;
+    this.docCount++;
+    const r = this.runs;
+    const n = r.length;
+    if (n > 0 && r[n - 3] === src && r[n - 1] === doc) r[n - 1] = doc + 1;
+    else r.push(src, doc, doc + 1);
   }
 
-  private readonly maps = new Map<Bm25Forward, Int32Array>();
+  /** Documents added so far. */
+  get size(): number {
+    return this.docCount;
+  }
 
-  /** The finished index (postings grouped by term, documents ascending within a term). */
-  finish(canonical = true): Bm25Index {
+  /**
+   * The merged arrays: terms in code-unit order (the same file however the work was split),
+   * documents ascending within a term (documents are placed in label order). The sources
+   * are let go of as soon as their last run is placed.
+   */
+  finishParts(): Bm25Parts {
     const termCount = this.terms.length;
-    // Terms in code-unit order, whatever order they arrived in: the same passages give the
-    // same file however the work was split (worker count, reuse of a previous build).
-    // Partial indexes that are only merged again skip the sort (`canonical = false`).
     const order = Array.from({ length: termCount }, (_, i) => i);
-    if (canonical) order.sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
+    order.sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
     const rank = new Uint32Array(termCount);
     for (let r = 0; r < termCount; r++) rank[order[r]] = r;
     const offsets = new Uint32Array(termCount + 1);
-    for (let i = 0; i < this.count; i++) offsets[rank[this.postTerm[i]] + 1]++;
+    for (let t = 0; t < termCount; t++) offsets[rank[t] + 1] = this.df[t];
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const fill = offsets.slice(0, termCount);
-    const docs = new Uint32Array(this.count);
-    const tfs = new Uint16Array(this.count);
-    // Postings arrive in document order, so a stable counting sort keeps docs ascending.
-    for (let i = 0; i < this.count; i++) {
-      const at = fill[rank[this.postTerm[i]]]++;
-      docs[at] = this.postDoc[i];
-      tfs[at] = this.postTf[i];
+    const docs = new Uint32Array(this.entries);
+    const tfs = new Uint16Array(this.entries);
+    const lengths = new Uint32Array(this.docCount);
+    const lastRun = new Map<number, number>();
+    for (let k = 0; k < this.runs.length; k += 3) lastRun.set(this.runs[k], k);
+    let label = 0;
+    for (let k = 0; k < this.runs.length; k += 3) {
+      const s = this.sources[this.runs[k]];
+      const { fwd, map } = s;
+      for (let d = this.runs[k + 1]; d < this.runs[k + 2]; d++, label++) {
+        lengths[label] = fwd.lengths[d];
+        for (let i = fwd.docStart[d]; i < fwd.docStart[d + 1]; i++) {
+          const at = fill[rank[map[fwd.termIds[i]]]]++;
+          docs[at] = label;
+          tfs[at] = fwd.tfs[i];
+        }
+      }
+      if (lastRun.get(this.runs[k]) === k) this.sources[this.runs[k]] = EMPTY_SOURCE;
     }
-    const lengths = this.lengths.slice(0, this.docCount);
-    const terms = canonical ? order.map((t) => this.terms[t]) : this.terms;
-    const termIds = canonical ? new Map<string, number>() : this.termIds;
-    if (canonical) for (let r = 0; r < termCount; r++) termIds.set(terms[r], r);
-    return Bm25Index.fromBuilt({ terms, offsets, docs, tfs, lengths }, termIds);
+    return { terms: order.map((t) => this.terms[t]), offsets, docs, tfs, lengths };
+  }
+
+  /** The merged index (see {@link finishParts}). */
+  finish(): Bm25Index {
+    return Bm25Index.fromParts(this.finishParts());
   }
 }
+
+const EMPTY_SOURCE = {
+  fwd: {
+    vocabulary: [],
+    docStart: new Uint32Array(1),
+    termIds: new Uint32Array(0),
+    tfs: new Uint16Array(0),
+    lengths: new Uint32Array(0),
+  },
+  map: new Int32Array(0),
+};
 
 function badPosting(i: number, doc: number, size: number): Error {
   return new Error(`BM25 posting ${i} names document ${doc} of ${size}.`);
@@ -306,11 +430,11 @@ function grow<T extends Uint32Array | Uint16Array>(a: T, n: number): T {
   return b;
 }
 
-/** An index turned around: the terms and counts of each document (for {@link Bm25Builder.addFrom}). */
-export class Bm25Forward {
+/** An index turned around: the terms and counts of each document (to reuse its documents in a merge). */
+export class Bm25Forward implements ForwardPostings {
   /** Document d's entries are [docStart[d], docStart[d+1]). */
   readonly docStart: Uint32Array;
-  readonly terms: Uint32Array;
+  readonly termIds: Uint32Array;
   readonly tfs: Uint16Array;
 
   constructor(readonly index: Bm25Index) {
@@ -322,15 +446,23 @@ export class Bm25Forward {
     }
     for (let d = 0; d < lengths.length; d++) start[d + 1] += start[d];
     const fill = start.slice(0, lengths.length);
-    this.terms = new Uint32Array(docs.length);
+    this.termIds = new Uint32Array(docs.length);
     this.tfs = new Uint16Array(docs.length);
     for (let t = 0; t + 1 < offsets.length; t++) {
       for (let i = offsets[t]; i < offsets[t + 1]; i++) {
         const at = fill[docs[i]]++;
-        this.terms[at] = t;
+        this.termIds[at] = t;
         this.tfs[at] = tfs[i];
       }
     }
     this.docStart = start;
+  }
+
+  get vocabulary(): readonly string[] {
+    return this.index.parts.terms;
+  }
+
+  get lengths(): Uint32Array {
+    return this.index.parts.lengths;
   }
 }

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBm25, encodeBm25 } from '../../src/index/lexical-file.js';
-import { Bm25Builder, Bm25Forward, Bm25Index } from '../../src/retrieval/bm25.js';
+import { Bm25Builder, Bm25Forward, Bm25Index, Bm25Merger, tokensOf } from '../../src/retrieval/bm25.js';
+import { normalizeForSearch } from '../../src/text/script.js';
+import { words } from '../../src/text/tokenize.js';
 
 const DOCS = [
   ['w:诈骗', 'w:转账', 'w:诈骗'],
@@ -46,17 +49,60 @@ describe('Bm25Index', () => {
     expect(index.search([{ term: 'w:不存在', weight: 1 }], 5)).toEqual([]);
   });
 
-  it('merging parts (addFrom) gives the same index as building from the tokens', () => {
+  it('merging parts gives the same index as building from the tokens', () => {
     const a = Bm25Index.fromTokens(DOCS.slice(0, 2));
-    const b = Bm25Index.fromTokens(DOCS.slice(2));
-    const builder = new Bm25Builder();
-    const fa = new Bm25Forward(a);
-    const fb = new Bm25Forward(b);
-    builder.addFrom(fa, 0);
-    builder.addFrom(fa, 1);
-    builder.addFrom(fb, 0);
-    builder.addFrom(fb, 1);
-    expect(encodeBm25(builder.finish())).toEqual(encodeBm25(index));
+    const b = new Bm25Builder();
+    for (const d of DOCS.slice(2)) b.add(d);
+    const merger = new Bm25Merger();
+    const fa = merger.addSource(new Bm25Forward(a));
+    const fb = merger.addSource(b.forward());
+    merger.addDoc(fa, 0);
+    merger.addDoc(fa, 1);
+    merger.addDoc(fb, 0);
+    merger.addDoc(fb, 1);
+    expect(encodeBm25(merger.finish())).toEqual(encodeBm25(index));
+  });
+
+  it('indexes text as its tokens: addText counts exactly what tokensOf gives', () => {
+    const texts = [
+      '民警提醒：接到自称客服的电话要求转账，一定是诈骗！诈骗分子会说“退款”。',
+      'usps 包裹 123 地址有误，请点击 https://x.cn 更新',
+      '㐀㐁䷀䷁一丁𠀀丁一', // the edges of the bigram range, an astral character between Han
+      '',
+      '骗'.repeat(70_000), // a bigram's count past what 16 bits hold saturates
+    ].map((t) => normalizeForSearch(t));
+    const byTokens = Bm25Index.fromTokens(texts.map((n) => tokensOf(n, words(n))));
+    const b = new Bm25Builder();
+    for (const n of texts) b.addText(n, words(n));
+    expect(Buffer.compare(encodeBm25(b.finish()), encodeBm25(byTokens))).toBe(0);
+    expect(byTokens.has('b:䷀䷁')).toBe(true);
+    expect(byTokens.has('b:丁𠀀')).toBe(false);
+  });
+
+  it('merges any split of documents, reused and fresh interleaved, into the index of all of them', () => {
+    const doc = fc.array(fc.constantFrom('w:诈骗', 'w:转账', 'b:民警', 'w:a', 'w:b', 'b:天气', 'w:c'), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(doc, fc.nat(3)), { minLength: 1, maxLength: 30 }), (docs) => {
+        // Each document goes to one of four sources; source 0 is a finished index (as the
+        // previous build is), the others are builders' forward postings (as chunks are).
+        const parts: string[][][] = [[], [], [], []];
+        const where = docs.map(([d, s]) => [s, parts[s].push(d) - 1] as const);
+        const merger = new Bm25Merger();
+        const handles = [
+          merger.addSource(new Bm25Forward(Bm25Index.fromTokens(parts[0]))),
+          ...parts.slice(1).map((p) => {
+            const b = new Bm25Builder();
+            for (const d of p) b.add(d);
+            return merger.addSource(b.forward());
+          }),
+        ];
+        for (const [s, k] of where) merger.addDoc(handles[s], k);
+        const whole = Bm25Index.fromTokens(docs.map(([d]) => d));
+        expect(Buffer.compare(encodeBm25(merger.finish()), encodeBm25(whole))).toBe(0);
+      }),
+    );
   });
 
   it('stores terms in code-unit order whatever order they came in', () => {
