@@ -341,11 +341,18 @@ function isAdviceQuote(text: string): boolean {
  * Indexes the guide and the news of an index: every passage is read, so this runs at
  * ingest (its result is stored, src/answer/library-file.ts) rather than at the first answer.
  */
-export function buildLibrary(passages: readonly Passage[], articles: readonly LibraryArticle[]): Library {
+export function buildLibrary(
+  passages: readonly Passage[],
+  articles: readonly LibraryArticle[],
+  /** Label of `passages[0]`: a library of some articles is built where they lie in the index. */
+  firstLabel = 0,
+): Library {
+  const at = (label: number) => passages[label - firstLabel];
   const byArticle = new Map(articles.map((a) => [a.source, a]));
   const pages: Library['pages'] = new Map();
   const paragraphs = new Map<string, number[]>();
-  passages.forEach((p, label) => {
+  passages.forEach((p, k) => {
+    const label = firstLabel + k;
     const meta = byArticle.get(p.source)?.meta.guide;
     if (meta && (p.kind ?? 'guide') === 'guide') {
       const page = pages.get(meta.page) ?? {};
@@ -367,10 +374,10 @@ export function buildLibrary(passages: readonly Passage[], articles: readonly Li
   const advice: NewsSentence[] = [];
   const articleSentences = new Map<string, ArticleSentence[]>();
   for (const labels of paragraphs.values()) {
-    labels.sort((a, b) => passages[a].start - passages[b].start);
-    const first = passages[labels[0]];
+    labels.sort((a, b) => at(a).start - at(b).start);
+    const first = at(labels[0]);
     const sentences: ArticleSentence[] = labels.flatMap((label) =>
-      splitSentences(passages[label].text)
+      splitSentences(at(label).text)
         .map((t) => t.trim())
         .filter((t) => t.length >= 6)
         .map((text) => ({ label, text, paragraphIndex: first.paragraphIndex })),
@@ -386,12 +393,12 @@ export function buildLibrary(passages: readonly Passage[], articles: readonly Li
     }
   }
   for (const [source, sentences] of articleSentences) {
-    sentences.sort((a, b) => a.paragraphIndex - b.paragraphIndex || passages[a.label].start - passages[b.label].start);
+    sentences.sort((a, b) => a.paragraphIndex - b.paragraphIndex || at(a.label).start - at(b.label).start);
     cases.push(...casesOf(sentences, source));
   }
   const news = new Map(articles.filter((a) => !a.meta.guide).map((a) => [a.source, a]));
   const guideSources = new Map(articles.filter((a) => a.meta.guide).map((a) => [a.source, a.meta.guide!]));
-  return { passage: (label) => passages[label], pages, cases, figures, advice, articles: news, guideSources };
+  return { passage: at, pages, cases, figures, advice, articles: news, guideSources };
 }
 
 /** Composition input. */

@@ -76,6 +76,64 @@ export function decodeLibrary(text: string, passage: (label: number) => Passage)
   };
 }
 
+/**
+ * Adds the library of later passages (labels after all of `lib`'s) to `lib`: what
+ * {@link buildLibrary} finds over both, since it finds cases, figures and advice article
+ * by article in label order, and indexes guide entries by page, language and section in
+ * label order (the entries of a page's section are appended, its first metadata kept).
+ */
+export function mergeLibrary(lib: Library, later: Library): void {
+  for (const [page, langs] of later.pages) {
+    const into = lib.pages.get(page);
+    if (!into) {
+      lib.pages.set(page, langs);
+      continue;
+    }
+    for (const [lang, idx] of Object.entries(langs) as [GuideLang, NonNullable<(typeof langs)[GuideLang]>][]) {
+      const mine = into[lang];
+      if (!mine) {
+        into[lang] = idx;
+        continue;
+      }
+      for (const [section, entries] of idx.sections) {
+        const list = mine.sections.get(section);
+        if (list) list.push(...entries);
+        else mine.sections.set(section, entries);
+      }
+    }
+  }
+  lib.cases.push(...later.cases);
+  lib.figures.push(...later.figures);
+  lib.advice.push(...later.advice);
+  for (const [k, v] of later.articles) lib.articles.set(k, v);
+  for (const [k, v] of later.guideSources) lib.guideSources.set(k, v);
+}
+
+/**
+ * The library of an index being written batch by batch, in label order: the same file as
+ * {@link buildLibrary} over all passages, without holding them all.
+ */
+export class LibraryBuilder {
+  private readonly lib: Library = buildLibrary([], []);
+
+  /** Adds whole articles and their passages, which lie at labels `firstLabel`… */
+  add(passages: readonly Passage[], articles: readonly LibraryArticle[], firstLabel: number): void {
+    mergeLibrary(
+      this.lib,
+      buildLibrary(
+        passages,
+        articles.map(({ source, title, meta }) => ({ source, title, meta })),
+        firstLabel,
+      ),
+    );
+  }
+
+  /** The text of the library file. */
+  encode(): string {
+    return encodeLibrary(this.lib);
+  }
+}
+
 /** Builds the library of an index being written and writes it to `path`. */
 export async function writeLibrary(
   path: string,

@@ -24,7 +24,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { buildLibrary, type LibraryArticle } from '../answer/compose.js';
-import { decodeLibrary, encodeLibrary } from '../answer/library-file.js';
+import { decodeLibrary, encodeLibrary, mergeLibrary } from '../answer/library-file.js';
 import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
 import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
@@ -364,21 +364,16 @@ export function appendLibrary(
   passages: readonly Passage[],
   articles: readonly LibraryArticle[],
 ): string {
-  const prev = decodeLibrary(prevText, () => {
+  const lib = decodeLibrary(prevText, () => {
     throw new Error('not used when appending');
   });
-  // A sparse array: the new passages at their labels, so that the library refers to them there.
-  const at: Passage[] = [];
-  for (const [k, p] of passages.entries()) at[firstLabel + k] = p;
-  const added = buildLibrary(
-    at,
-    articles.map(({ source, title, meta }) => ({ source, title, meta })),
+  mergeLibrary(
+    lib,
+    buildLibrary(
+      passages,
+      articles.map(({ source, title, meta }) => ({ source, title, meta })),
+      firstLabel,
+    ),
   );
-  return encodeLibrary({
-    ...prev,
-    cases: [...prev.cases, ...added.cases],
-    figures: [...prev.figures, ...added.figures],
-    advice: [...prev.advice, ...added.advice],
-    articles: new Map([...prev.articles, ...added.articles]),
-  });
+  return encodeLibrary(lib);
 }

@@ -4,14 +4,14 @@
  * manifest with the checksums of all of them, then the atomic switch (generations.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import hnswlib from 'hnswlib-node';
-import { writeLibrary } from '../answer/library-file.js';
+import { LibraryBuilder } from '../answer/library-file.js';
 import type { Article } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
-import { Bm25Index, passageTokens } from '../retrieval/bm25.js';
+import { Bm25Index, type Bm25Parts, passageTokens } from '../retrieval/bm25.js';
+import { CheckedFile, type FileSum } from './checked-file.js';
 import type { Embedder } from './embedders.js';
 import {
   type DataDirLock,
@@ -23,19 +23,20 @@ import {
   removeLeftovers,
   switchCurrent,
 } from './generations.js';
-import { writeBm25 } from './lexical-file.js';
+import { writeBm25Parts } from './lexical-file.js';
 import {
   DEFAULT_HNSW,
   fileSha256,
   type HnswParams,
   INDEX_FILES,
+  type IndexFile,
   type IndexManifest,
   type LoadedIndex,
   SCHEMA_VERSION,
   type StoredArticle,
   textHash,
 } from './load.js';
-import { writePassages } from './passage-file.js';
+import { encodePassage } from './passage-file.js';
 
 /** Stage names passed to {@link BuildOptions.onStage}, in order. */
 export type BuildStage = 'embedded' | 'saved' | 'manifest' | 'synced' | 'swapped';
@@ -103,16 +104,16 @@ export async function writeIndex(
 }
 
 /**
- * A finished graph, written by {@link BuiltGraph.write} (label = passage position), and its
- * passages' text hashes.
+ * A finished graph, written by {@link BuiltGraph.write} (label = passage position).
  */
 export interface BuiltGraph {
   dims: number;
-  /** Writes the graph file (trimmed to its passages) and releases the graph. */
-  write(path: string): Promise<void>;
+  /** Passages in the graph. */
+  count: number;
+  /** Writes the graph file (trimmed to its passages), releases the graph and returns the file's checksum. */
+  write(path: string): Promise<FileSum>;
   /** Releases the graph without writing it. */
   close(): Promise<void>;
-  hashes: string[];
   embedded: number;
   reused: number;
 }
@@ -131,7 +132,7 @@ export class GraphBuilder {
   private worker?: Worker;
   private failure?: Error;
   private dims = 0;
-  private readonly hashes: string[] = [];
+  private count = 0;
   private readonly cache = new Map<string, number>();
   private readonly prev?: LoadedIndex;
   private embedded = 0;
@@ -155,11 +156,13 @@ export class GraphBuilder {
     });
   }
 
-  /** Inserts the next passages; `vectors[k]`, when given, is passage k's fresh vector. */
-  async add(passages: Passage[], vectors: (ArrayLike<number> | undefined)[] = []): Promise<void> {
+  /**
+   * Inserts the next passages, whose text hashes are `hashes`; `vectors[k]`, when given,
+   * is passage k's fresh vector.
+   */
+  async add(passages: Passage[], hashes: string[], vectors: (ArrayLike<number> | undefined)[] = []): Promise<void> {
     if (this.failure) throw this.failure;
     if (passages.length === 0) return;
-    const hashes = passages.map((p) => textHash(p.text));
     const out: (ArrayLike<number> | undefined)[] = hashes.map((h, k) => {
       const label = this.cache.get(h);
       if (label !== undefined && this.prev) {
@@ -201,14 +204,12 @@ export class GraphBuilder {
     const batch = new Float32Array(out.length * this.dims);
     for (const [k, v] of out.entries()) {
       if (v?.length !== this.dims)
-        throw new Error(
-          `Embedding of passage ${this.hashes.length + k} has ${v?.length} dimensions, not ${this.dims}.`,
-        );
+        throw new Error(`Embedding of passage ${this.count + k} has ${v?.length} dimensions, not ${this.dims}.`);
       batch.set(v, k * this.dims);
     }
     this.worker.postMessage({ add: batch }, [batch.buffer]);
-    this.hashes.push(...hashes);
-    this.onProgress?.(this.hashes.length);
+    this.count += passages.length;
+    this.onProgress?.(this.count);
   }
 
   /** The graph, once every passage is added. */
@@ -217,20 +218,20 @@ export class GraphBuilder {
     const worker = this.worker;
     return {
       dims: this.dims,
-      hashes: this.hashes,
+      count: this.count,
       embedded: this.embedded,
       reused: this.reused,
       close: () => this.close(),
       write: (path: string) =>
-        new Promise<void>((resolve, reject) => {
+        new Promise<FileSum>((resolve, reject) => {
           if (this.failure) return reject(this.failure);
-          const onMessage = (msg: { written?: number; error?: string }) => {
+          const onMessage = (msg: { written?: number; sha256?: string; bytes?: number; error?: string }) => {
             worker.off('message', onMessage);
             if (msg.error !== undefined)
               reject(new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`));
-            else if (msg.written !== this.hashes.length)
-              reject(new Error(`The graph holds ${msg.written} vectors, the build ${this.hashes.length}.`));
-            else resolve();
+            else if (msg.written !== this.count)
+              reject(new Error(`The graph holds ${msg.written} vectors, the build ${this.count}.`));
+            else resolve({ sha256: msg.sha256 ?? '', bytes: msg.bytes ?? 0 });
           };
           worker.on('message', onMessage);
           worker.once('error', reject);
@@ -247,6 +248,166 @@ export class GraphBuilder {
   }
 }
 
+/** A manifest's entry of an article, without the checksum of its seed file (added at commit). */
+type ArticleEntry = Omit<IndexManifest['articles'][number], 'fileSha256'>;
+
+/**
+ * Writes the passage, article and library files of a generation as the corpus arrives in
+ * label order, whole articles at a time, so that a build never holds every passage and
+ * article (at 100k passages they were ~200 MB of a build's peak memory); the BM25 and
+ * graph files are written at the end. Checksums are taken as the files are written.
+ */
+export class GenerationWriter {
+  private readonly library = new LibraryBuilder();
+  private readonly articles: ArticleEntry[] = [];
+  private passages = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly passageFile: CheckedFile,
+    private readonly articleFile: CheckedFile,
+  ) {}
+
+  /** Starts writing into the (temporary) generation directory `dir`. */
+  static async open(dir: string): Promise<GenerationWriter> {
+    const passages = await CheckedFile.create(join(dir, 'passages.jsonl'));
+    try {
+      return new GenerationWriter(dir, passages, await CheckedFile.create(join(dir, 'articles.jsonl')));
+    } catch (err) {
+      await passages.abandon();
+      throw err;
+    }
+  }
+
+  /** Passages written so far (the label of the next one). */
+  get passageCount(): number {
+    return this.passages;
+  }
+
+  /** Articles written so far. */
+  get articleCount(): number {
+    return this.articles.length;
+  }
+
+  /**
+   * Appends whole articles and their passages (in the articles' order) with the passages'
+   * text hashes; `rawSha256[i]` is the sha256 of article i's raw text.
+   */
+  async add(
+    articles: readonly Article[],
+    passages: readonly Passage[],
+    hashes: readonly string[],
+    rawSha256: readonly string[],
+  ): Promise<void> {
+    let lines = '';
+    for (const [k, p] of passages.entries()) lines += `${encodePassage(p, hashes[k])}\n`;
+    await this.passageFile.write(lines);
+    let stored = '';
+    for (const a of articles) stored += `${storedArticleLine(a)}\n`;
+    await this.articleFile.write(stored);
+    this.library.add(passages, articles, this.passages);
+    const perArticle = new Map<string, number>();
+    for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
+    for (const [i, a] of articles.entries())
+      this.articles.push({
+        source: a.source,
+        title: a.title,
+        sha256: rawSha256[i],
+        passages: perArticle.get(a.source) ?? 0,
+      });
+    this.passages += passages.length;
+  }
+
+  /**
+   * Writes the remaining files (args, BM25, library; the graph's worker writes its file
+   * meanwhile), closes them, and returns the manifest's article list and file checksums.
+   */
+  async finish(
+    graph: BuiltGraph,
+    bm25: Bm25Parts,
+  ): Promise<{ articles: ArticleEntry[]; files: IndexManifest['files'] }> {
+    if (graph.count !== this.passages)
+      throw new Error(`The graph holds ${graph.count} passages, the build ${this.passages}.`);
+    if (bm25.lengths.length !== this.passages)
+      throw new Error(`BM25 index holds ${bm25.lengths.length} passages, the build ${this.passages}.`);
+    // The graph's worker may still be inserting the last passages: it finishes and writes
+    // its file while this thread writes the others.
+    const graphWritten = graph.write(join(this.dir, 'hnswlib.index'));
+    graphWritten.catch(() => undefined); // awaited below, also when a write here fails first
+    const files: Partial<IndexManifest['files']> = {};
+    const put = async (name: IndexFile, data: string | ((f: CheckedFile) => Promise<void>)) => {
+      const f = await CheckedFile.create(join(this.dir, name));
+      try {
+        if (typeof data === 'string') await f.write(data);
+        else await data(f);
+      } catch (err) {
+        await f.abandon();
+        throw err;
+      }
+      files[name] = await f.close();
+    };
+    files['passages.jsonl'] = await this.passageFile.close();
+    files['articles.jsonl'] = await this.articleFile.close();
+    await put('args.json', JSON.stringify({ space: 'cosine', numDimensions: graph.dims }));
+    await put('bm25.bin', (f) => writeBm25Parts(f, bm25));
+    await put('library.json', this.library.encode());
+    files['hnswlib.index'] = await graphWritten;
+    return { articles: this.articles, files: files as IndexManifest['files'] };
+  }
+
+  /** Closes the open files after a failure (the generation is then removed). */
+  async abandon(): Promise<void> {
+    await this.passageFile.abandon();
+    await this.articleFile.abandon();
+  }
+}
+
+/** Options of {@link finishGeneration}. */
+export interface FinishOptions extends Pick<BuildOptions, 'onStage' | 'onTiming'> {
+  embedderId: string;
+  corpusHash: string;
+  hnsw: HnswParams;
+  pipeline?: string;
+  fileSha256?: Map<string, string>;
+  /** Whether the build lock was lost. */
+  lost: () => boolean;
+}
+
+/**
+ * Finishes a generation whose passages were all given to `writer` and `graph`: writes the
+ * remaining files, then commits it (manifest, sync, atomic switch). On failure the caller
+ * abandons the draft.
+ */
+export async function finishGeneration(
+  draft: GenerationDraft,
+  writer: GenerationWriter,
+  graph: BuiltGraph,
+  bm25: Bm25Parts,
+  opts: FinishOptions,
+): Promise<BuildStats> {
+  const stage = async (s: BuildStage) => opts.onStage?.(s);
+  await stage('embedded');
+  const t1 = performance.now();
+  const { articles, files } = await writer.finish(graph, bm25);
+  await stage('saved');
+  const dir = await commitGeneration(
+    draft,
+    {
+      embedder: { id: opts.embedderId, dimensions: graph.dims },
+      passageCount: writer.passageCount,
+      corpusHash: opts.corpusHash,
+      articles: articles.map((a) => ({ ...a, ...fileShaOf(opts.fileSha256, a.source) })),
+      hnsw: opts.hnsw,
+      pipeline: opts.pipeline,
+    },
+    stage,
+    opts.lost,
+    files,
+  );
+  opts.onTiming?.('save', performance.now() - t1);
+  return { passages: writer.passageCount, embedded: graph.embedded, reused: graph.reused, dir };
+}
+
 async function writeLocked(
   outDir: string,
   embedder: Embedder,
@@ -259,71 +420,48 @@ async function writeLocked(
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const draft = await startGeneration(outDir);
-  const { tmp } = draft;
-  const stage = async (s: BuildStage) => opts.onStage?.(s);
   // The graph's worker thread is stopped on every failure, whoever started it.
   let graph: BuiltGraph | undefined;
+  let writer: GenerationWriter | undefined;
   try {
     const t0 = performance.now();
+    const hashes = passages.map((p) => textHash(p.text));
     graph = opts.graph;
     if (!graph) {
       const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
         opts.onProgress?.(done, passages.length),
       );
       try {
-        for (let i = 0; i < passages.length; i += batchSize) await builder.add(passages.slice(i, i + batchSize));
+        for (let i = 0; i < passages.length; i += batchSize)
+          await builder.add(passages.slice(i, i + batchSize), hashes.slice(i, i + batchSize));
       } catch (err) {
         await builder.close();
         throw err;
       }
       graph = builder.finish();
     }
-    const { hashes, embedded, reused, dims } = graph;
-    if (hashes.length !== passages.length)
-      throw new Error(`The graph holds ${hashes.length} passages, the build ${passages.length}.`);
     const bm25 = opts.bm25 ?? Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
-    if (bm25.size !== passages.length)
-      throw new Error(`BM25 index holds ${bm25.size} passages, the build ${passages.length}.`);
     opts.onTiming?.('embed+graph', performance.now() - t0);
-    await stage('embedded');
-
-    const t1 = performance.now();
-    // The graph's worker may still be inserting the last passages: it finishes and writes
-    // its file while this thread writes the others.
-    const graphWritten = graph.write(join(tmp, 'hnswlib.index'));
-    graphWritten.catch(() => undefined); // awaited below, also when a write here fails first
-    await writeFile(join(tmp, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
-    await writePassages(join(tmp, 'passages.jsonl'), passages, hashes);
-    await writeBm25(join(tmp, 'bm25.bin'), bm25);
-    await writeArticles(join(tmp, 'articles.jsonl'), articles);
-    await writeLibrary(join(tmp, 'library.json'), passages, articles);
-    await graphWritten;
-    await stage('saved');
-    const perArticle = new Map<string, number>();
-    for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
-    const dir = await commitGeneration(
-      draft,
-      {
-        embedder: { id: embedder.id, dimensions: dims },
-        passageCount: passages.length,
-        corpusHash,
-        articles: articles.map((a) => ({
-          source: a.source,
-          title: a.title,
-          sha256: opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
-          ...fileShaOf(opts.fileSha256, a.source),
-          passages: perArticle.get(a.source) ?? 0,
-        })),
-        hnsw,
-        pipeline: opts.pipeline,
-      },
-      stage,
-      lost,
+    writer = await GenerationWriter.open(draft.tmp);
+    await writer.add(
+      articles,
+      passages,
+      hashes,
+      articles.map((a) => opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex')),
     );
-    opts.onTiming?.('save', performance.now() - t1);
-    return { passages: passages.length, embedded, reused, dir };
+    return await finishGeneration(draft, writer, graph, bm25.parts, {
+      embedderId: embedder.id,
+      corpusHash,
+      hnsw,
+      pipeline: opts.pipeline,
+      fileSha256: opts.fileSha256,
+      onStage: opts.onStage,
+      onTiming: opts.onTiming,
+      lost,
+    });
   } catch (err) {
     await (graph ?? opts.graph)?.close();
+    await writer?.abandon();
     await abandonGeneration(draft);
     throw err;
   }
@@ -415,22 +553,4 @@ export function storedArticleLine(a: Article): string {
     ),
   };
   return JSON.stringify(stored);
-}
-
-/** One stored article per line, in the order of the manifest's article list. */
-async function writeArticles(path: string, articles: Article[]): Promise<void> {
-  const fh = await open(path, 'w');
-  try {
-    let s = '';
-    for (const a of articles) {
-      s += `${storedArticleLine(a)}\n`;
-      if (s.length > 1 << 20) {
-        await fh.write(s);
-        s = '';
-      }
-    }
-    await fh.write(s);
-  } finally {
-    await fh.close();
-  }
 }

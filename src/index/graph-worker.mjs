@@ -5,9 +5,12 @@
 //
 // Messages, handled in order: { init: { dims, m, efConstruction, capacity } },
 // { add: Float32Array (count × dims, labels continue from the previous add) },
-// { write: path } → { written: count } once every earlier add is in the graph.
+// { write: path } → { written: count, sha256, bytes } once every earlier add is in the
+// graph and its file is written (hashed here, beside the other files being written).
 // Any failure → { error: message }; later messages are ignored, except a write, which gets
 // the same error.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 
@@ -46,7 +49,14 @@ parentPort.on('message', async (msg) => {
       if (capacity > count) index.resizeIndex(count);
       capacity = count;
       await index.writeIndex(msg.write);
-      parentPort.postMessage({ written: count });
+      index = undefined; // the graph's memory goes before the file is read back
+      const h = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of createReadStream(msg.write, { highWaterMark: 1 << 20 })) {
+        h.update(chunk);
+        bytes += chunk.length;
+      }
+      parentPort.postMessage({ written: count, sha256: h.digest('hex'), bytes });
     }
   } catch (err) {
     failed = err?.message ?? String(err);

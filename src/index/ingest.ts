@@ -9,7 +9,7 @@ import { guideFiles } from '../corpus/guide.js';
 import { type Article, type DropReport, listSeedEntries, loadSeeds, type Skipped } from '../corpus/load.js';
 import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
 import { AppendUnavailableError, appendArticles, planAppend } from './append.js';
-import { GraphBuilder } from './build.js';
+import { abandonGeneration, finishGeneration, GenerationWriter, GraphBuilder, startGeneration } from './build.js';
 import type { Embedder } from './embedders.js';
 import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
@@ -349,8 +349,9 @@ async function build(
   const key = await pipelineKey(opts.seedsDir, PIPELINE_VERSION, opts.split);
   const hashingDimensions =
     opts.embedder.embeddings instanceof HashingEmbeddings ? opts.embedder.embeddings.dimensions : undefined;
-  // The graph is built while the corpus is prepared: each batch of passages goes into it
-  // as soon as its chunk is ready (pipeline.ts), instead of after the whole corpus.
+  // The graph is built and the files are written while the corpus is prepared: each batch
+  // of passages goes into them as soon as its chunk is ready (pipeline.ts), so the corpus
+  // is never held whole.
   const graph = new GraphBuilder(
     opts.embedder,
     opts.hnsw ?? DEFAULT_HNSW,
@@ -358,10 +359,13 @@ async function build(
     Math.max(GRAPH_MIN_CAPACITY, Math.ceil(bytes / BYTES_PER_PASSAGE)),
     (done) => opts.onProgress?.(done, 0), // the total is known only at the end
   );
-  // The graph's worker thread is stopped however the build ends.
+  const draft = await startGeneration(opts.outDir);
+  let writer: GenerationWriter | undefined;
   let loaded: Awaited<ReturnType<typeof prepareCorpus>>;
-  let stats: Awaited<ReturnType<typeof writeIndex>>;
+  let stats: Awaited<ReturnType<typeof finishGeneration>> | undefined;
   try {
+    const w = await GenerationWriter.open(draft.tmp);
+    writer = w;
     loaded = await prepareCorpus({
       seedsDir: opts.seedsDir,
       split: opts.split,
@@ -369,55 +373,65 @@ async function build(
       previous: opts.force ? undefined : previous,
       pipelineKey: key,
       hashingDimensions,
-      onBatch: (passages, vectors) => graph.add(passages, vectors),
+      keep: false,
+      onBatch: async (b) => {
+        await graph.add(b.passages, b.hashes, b.vectors);
+        await w.add(b.articles, b.passages, b.hashes, b.rawSha256);
+      },
     });
     opts.onTiming?.('prepare', loaded.ms.wall);
-    if (loaded.articles.length === 0) {
-      const why = loaded.skipped.length
-        ? `all ${loaded.skipped.length} file(s) were skipped`
-        : 'it holds no article files';
-      if (previous) {
-        return {
-          index: previous,
-          report: {
-            upToDate: false,
-            reason,
-            articles: previous.manifest.articles.length,
-            passages: previous.manifest.passageCount,
-            embedded: 0,
-            reused: 0,
-            skipped: loaded.skipped,
-            dropped: loaded.dropped,
-            warnings: [
-              ...loaded.warnings,
-              `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`,
-            ],
-            ms: performance.now() - t0,
-          },
-        };
-      }
-      const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
-      throw new NoArticlesError(
-        `No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`,
-      );
+    if (loaded.articleCount > 0) {
+      const t1 = performance.now();
+      const bm25 = loaded.lexical.finishParts();
+      opts.onTiming?.('embed+graph', performance.now() - t1);
+      stats = await finishGeneration(draft, w, graph.finish(), bm25, {
+        embedderId: opts.embedder.id,
+        corpusHash: fingerprint,
+        hnsw: opts.hnsw ?? DEFAULT_HNSW,
+        pipeline: key,
+        fileSha256: files,
+        onStage: opts.onStage,
+        onTiming: opts.onTiming,
+        lost: () => lock.compromised(),
+      });
     }
-    const passages = loaded.passages;
-    stats = await writeIndex(opts.outDir, opts.embedder, loaded.articles, passages, fingerprint, {
-      // --force re-embeds everything: vectors of the previous index are not reused.
-      previous: opts.force ? undefined : previous,
-      hnsw: opts.hnsw,
-      onProgress: opts.onProgress,
-      onStage: opts.onStage,
-      bm25: loaded.bm25,
-      graph: graph.finish(),
-      rawSha256: loaded.rawSha256,
-      fileSha256: files,
-      pipeline: key,
-      onTiming: opts.onTiming,
-      lock,
-    });
-  } finally {
+  } catch (err) {
     await graph.close();
+    await writer?.abandon();
+    await abandonGeneration(draft);
+    throw err;
+  }
+  await graph.close();
+  if (!stats) {
+    await writer.abandon();
+    await abandonGeneration(draft);
+    const why = loaded.skipped.length
+      ? `all ${loaded.skipped.length} file(s) were skipped`
+      : 'it holds no article files';
+    if (previous) {
+      return {
+        index: previous,
+        report: {
+          upToDate: false,
+          reason,
+          articles: previous.manifest.articles.length,
+          passages: previous.manifest.passageCount,
+          embedded: 0,
+          reused: 0,
+          skipped: loaded.skipped,
+          dropped: loaded.dropped,
+          warnings: [
+            ...loaded.warnings,
+            `No article could be ingested from ${opts.seedsDir} (${why}); the existing index was kept.`,
+          ],
+          ms: performance.now() - t0,
+        },
+      };
+    }
+    const details = loaded.skipped.map((s) => `\n  skipped ${s.source}: ${s.reason}`).join('');
+    throw new NoArticlesError(
+      `No article could be ingested from ${opts.seedsDir} (${why}). Add UTF-8 .txt articles and run again.${details}`,
+    );
   }
   const index = load ? await loadIndex(opts.outDir, opts.embedder) : undefined;
   return {
@@ -425,7 +439,7 @@ async function build(
     report: {
       upToDate: false,
       reason,
-      articles: loaded.articles.length,
+      articles: loaded.articleCount,
       passages: stats.passages,
       embedded: stats.embedded,
       reused: stats.reused,

@@ -13,35 +13,40 @@
  * and array consistency, so a damaged file is an error, never a wrong answer.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { Bm25Index } from '../retrieval/bm25.js';
+import { Bm25Index, type Bm25Parts } from '../retrieval/bm25.js';
+import type { CheckedFile } from './checked-file.js';
 
 const MAGIC = 0x3142_5a46; // "FZB1" read as a little-endian u32
 const VERSION = 1;
 const HEADER_WORDS = 8;
 
-/** Encodes an index into the file layout above. */
-export function encodeBm25(index: Bm25Index): Buffer {
-  const { terms, offsets, docs, tfs, lengths } = index.parts;
+/** The file layout above as consecutive pieces (views of the arrays, no copy of them). */
+function pieces(parts: Bm25Parts): Uint8Array[] {
+  const { terms, offsets, docs, tfs, lengths } = parts;
   for (const t of terms)
     if (t.includes('\0')) throw new Error(`BM25 term ${JSON.stringify(t)} contains NUL; cannot be stored.`);
   const termBytes = Buffer.from(terms.join('\0'), 'utf8');
-  const tfBytes = tfs.length * 2 + (tfs.length & 1) * 2;
-  const size =
-    HEADER_WORDS * 4 + lengths.length * 4 + offsets.length * 4 + docs.length * 4 + tfBytes + termBytes.length;
-  const out = Buffer.alloc(size);
   const header = new Uint32Array([MAGIC, VERSION, lengths.length, terms.length, docs.length, termBytes.length, 0, 0]);
-  let at = 0;
-  const put = (a: Uint32Array | Uint16Array, bytes = a.byteLength) => {
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += bytes;
-  };
-  put(header);
-  put(lengths);
-  put(offsets);
-  put(docs);
-  put(tfs, tfBytes);
-  out.set(termBytes, at);
-  return out;
+  const view = (a: Uint32Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return [
+    view(header),
+    view(lengths),
+    view(offsets),
+    view(docs),
+    view(tfs),
+    new Uint8Array((tfs.length & 1) * 2), // keeps the terms' bytes after 4-byte aligned arrays
+    termBytes,
+  ];
+}
+
+/** Encodes an index into the file layout above. */
+export function encodeBm25(index: Bm25Index): Buffer {
+  return Buffer.concat(pieces(index.parts));
+}
+
+/** Writes index arrays to a file piece by piece, without one buffer of the whole file. */
+export async function writeBm25Parts(file: CheckedFile, parts: Bm25Parts): Promise<void> {
+  for (const p of pieces(parts)) await file.write(p);
 }
 
 /**

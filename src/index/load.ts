@@ -107,10 +107,7 @@ export class IndexError extends Error {
   }
 }
 
-/** sha256 of a passage text: the key of the embedding reuse. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 24);
-}
+export { textHash } from './text-hash.js';
 
 /** sha256 of a file, streamed. */
 export async function fileSha256(path: string): Promise<string> {

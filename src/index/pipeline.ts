@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { CleanedArticle } from '../corpus/clean.js';
 import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
-import { Bm25Forward, type Bm25Index, Bm25Merger } from '../retrieval/bm25.js';
+import { Bm25Forward, Bm25Merger } from '../retrieval/bm25.js';
 import type { LoadedIndex } from './load.js';
 import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
@@ -50,19 +50,43 @@ export interface PrepareOptions {
   chunkBytes?: number;
   parallelMinBytes?: number;
   /**
-   * Called with the passages in label order as soon as they are ready, while later chunks
-   * are still being prepared (the build inserts them into the graph meanwhile). `vectors[k]`
-   * is passage k's vector when one was computed while preparing (with `hashingDimensions`).
-   * Awaited before the next call.
+   * Called with whole articles and their passages in label order as soon as they are
+   * ready, while later chunks are still being prepared (the build inserts them into the
+   * graph and writes them meanwhile). Awaited before the next call.
    */
-  onBatch?: (passages: Passage[], vectors: (Float32Array | undefined)[]) => Promise<void>;
+  onBatch?: (batch: PreparedBatch) => Promise<void>;
+  /**
+   * Keep every article and passage in the result (default true). A build that writes the
+   * batches as they come sets false: the corpus is then never held whole.
+   */
+  keep?: boolean;
 }
 
-/** A prepared corpus, ready for {@link writeIndex}. */
+/** Articles and their passages, in label order, as {@link PrepareOptions.onBatch} receives them. */
+export interface PreparedBatch {
+  articles: Article[];
+  /** sha256 of each article's raw text. */
+  rawSha256: string[];
+  passages: Passage[];
+  /** Text hash of each passage (textHash). */
+  hashes: string[];
+  /** `vectors[k]`: passage k's vector when one was computed while preparing (with `hashingDimensions`). */
+  vectors: (Float32Array | undefined)[];
+}
+
+/** A prepared corpus. */
 export interface PreparedCorpus {
+  /** Every article and passage, in label order (empty with `keep: false`). */
   articles: Article[];
   passages: Passage[];
-  bm25: Bm25Index;
+  /** How many articles and passages were prepared. */
+  articleCount: number;
+  passageCount: number;
+  /**
+   * The lexical index of all passages, still to be finished: finishing it builds the
+   * term-ordered arrays, which the caller does once the preparing threads have stopped.
+   */
+  lexical: Bm25Merger;
   /** sha256 of each article's raw text, by source (articles' `raw` is not kept). */
   rawSha256: Map<string, string>;
   skipped: Skipped[];
@@ -219,34 +243,53 @@ async function joinChunks(
     l.push(label);
   });
   const prevSource = prev && reused.size > 0 ? merger.addSource(new Bm25Forward(prev.bm25)) : -1;
+  const keep = opts.keep ?? true;
   const articles: Article[] = [];
   const passages: Passage[] = [];
+  let articleCount = 0;
+  let passageCount = 0;
   const dims = opts.hashingDimensions ?? 0;
-  let batch: Passage[] = [];
-  let batchVectors: (Float32Array | undefined)[] = [];
+  let batch: PreparedBatch = { articles: [], rawSha256: [], passages: [], hashes: [], vectors: [] };
   const flush = async (min: number) => {
-    if (batch.length === 0 || batch.length < min) return;
-    const [b, v] = [batch, batchVectors];
-    batch = [];
-    batchVectors = [];
-    await opts.onBatch?.(b, v);
+    if (batch.passages.length === 0 || batch.passages.length < min) return;
+    const b = batch;
+    batch = { articles: [], rawSha256: [], passages: [], hashes: [], vectors: [] };
+    await opts.onBatch?.(b);
   };
-  const take = async (article: Article, ps: Passage[], vector: (k: number) => Float32Array | undefined) => {
-    articles.push(article);
+  const take = async (
+    article: Article,
+    sha256: string,
+    ps: Passage[],
+    hash: (k: number) => string,
+    vector: (k: number) => Float32Array | undefined,
+  ) => {
+    articleCount++;
+    passageCount += ps.length;
+    if (keep) articles.push(article);
+    batch.articles.push(article);
+    batch.rawSha256.push(sha256);
     for (const [k, p] of ps.entries()) {
-      passages.push(p);
-      batch.push(p);
-      batchVectors.push(vector(k));
+      if (keep) passages.push(p);
+      batch.passages.push(p);
+      batch.hashes.push(hash(k));
+      batch.vectors.push(vector(k));
     }
     await flush(STREAM_BATCH);
   };
   // The guide pages first (chunk 0), then the seed files in name order.
+  const fromChunk = async (o: Opened, a: { article: Article; passages: Passage[]; first: number }) => {
+    for (let k = 0; k < a.passages.length; k++) merger.addDoc(o.source, a.first + k);
+    const { vectors: v, hashes, rawSha256 } = o.result;
+    await take(
+      a.article,
+      rawSha256[a.article.source],
+      a.passages,
+      (k) => hashes[a.first + k],
+      (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims),
+    );
+  };
   const guide = await open(0);
-  for (const [, a] of guide.bySource) {
-    for (let k = 0; k < a.passages.length; k++) merger.addDoc(guide.source, a.first + k);
-    const v = guide.result.vectors;
-    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
-  }
+  for (const [, a] of guide.bySource) await fromChunk(guide, a);
   for (const source of names) {
     const r = reused.get(source);
     if (r) {
@@ -254,7 +297,9 @@ async function joinChunks(
       for (const label of labels) merger.addDoc(prevSource, label);
       await take(
         r.article,
+        r.sha256,
         labels.map((l) => prev!.passages[l]),
+        (k) => prev!.hashes[labels[k]],
         () => undefined,
       );
       continue;
@@ -264,21 +309,19 @@ async function joinChunks(
     const o = await open(c);
     const a = o.bySource.get(source);
     if (!a) continue; // skipped, reported by its chunk
-    for (let k = 0; k < a.passages.length; k++) merger.addDoc(o.source, a.first + k);
-    const v = o.result.vectors;
-    await take(a.article, a.passages, (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims));
+    await fromChunk(o, a);
   }
   await flush(1);
   const tJoin = performance.now();
-  const bm25 = merger.finish();
-  const tEnd = performance.now();
   // Every chunk ran (a chunk of skipped files only is never opened by the loop above).
   for (let c = 0; c < tasks.length; c++) done[c] ??= report(await result(c));
   const sum = (f: (r: Report) => number) => done.reduce((s, r) => s + f(r), 0);
   return {
     articles,
     passages,
-    bm25,
+    articleCount,
+    passageCount,
+    lexical: merger,
     rawSha256: new Map([
       ...[...reused].map(([k, v]) => [k, v.sha256] as const),
       ...done.flatMap((r) => Object.entries(r.rawSha256)),
@@ -292,7 +335,7 @@ async function joinChunks(
       loadClean: sum((r) => r.ms.loadClean),
       split: sum((r) => r.ms.split),
       lexical: sum((r) => r.ms.lexical),
-      join: tEnd - tJoin,
+      join: performance.now() - tJoin,
     },
   };
 }

@@ -11,6 +11,7 @@ import { Bm25Builder, type ForwardPostings } from '../retrieval/bm25.js';
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
+import { textHash } from './text-hash.js';
 
 /** What a chunk is asked to do. */
 export interface ChunkTask {
@@ -38,6 +39,8 @@ export interface ChunkResult {
   warnings: string[];
   /** sha256 of each article's raw text, by source (the raw text itself is dropped). */
   rawSha256: Record<string, string>;
+  /** Text hash of each passage (textHash), the key of vector reuse and a field of passages.jsonl. */
+  hashes: string[];
   /** With `hashingDimensions`: passage i's vector at [i × dims, (i + 1) × dims). */
   vectors?: Float32Array;
   /** CPU time of each part in this thread, ms. */
@@ -72,6 +75,7 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
     if (vectors) hashing!.embedNormalizedInto(n, ws, vectors, i * dims!);
   });
   const bm25 = builder.forward();
+  const hashes = passages.map((p) => textHash(p.text));
   // The raw and whole cleaned texts are not needed past this point (the manifest needs
   // only the raw text's hash, the stored article only its paragraphs): dropping them here
   // keeps them out of the message to the main thread and out of its peak memory.
@@ -90,6 +94,7 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
     dropped: loaded.dropped ?? [],
     warnings: loaded.warnings,
     vectors,
+    hashes,
     rawSha256,
     ms: { loadClean: t1 - t0, split: t2 - t1, lexical: t3 - t2 },
   };

@@ -5,10 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../src/answer/compose.js';
 import { libraryOf } from '../../src/answer/engine.js';
-import { decodeLibrary, encodeLibrary } from '../../src/answer/library-file.js';
+import { decodeLibrary, encodeLibrary, LibraryBuilder } from '../../src/answer/library-file.js';
 import { createEmbedder } from '../../src/index/embedders.js';
 import { ensureIndex } from '../../src/index/ingest.js';
 import { LazyPassages, parsePassages } from '../../src/index/passage-file.js';
@@ -90,6 +91,35 @@ describe('the library written at ingest', () => {
     expect(stored.cases.length).toBeGreaterThan(0);
     expect(stored.pages.size).toBeGreaterThan(0);
     expect(stored.passage(stored.cases[0].lines[0].label)).toEqual(loaded.passage(stored.cases[0].lines[0].label));
+  });
+
+  it('is the same file when built batch by batch, whatever the batches (guide pages split too)', async () => {
+    const { out, e } = await built();
+    const loaded = await loadIndex(out, e);
+    const whole = encodeLibrary(buildLibrary(loaded.passages, loaded.articles));
+    const firstOf = new Map<string, number>();
+    loaded.passages.forEach((p, label) => {
+      if (!firstOf.has(p.source)) firstOf.set(p.source, label);
+    });
+    const articles = loaded.articles.filter((a) => firstOf.has(a.source));
+    expect(articles.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: articles.length - 1 }), { maxLength: 12 }), (cuts) => {
+        const b = new LibraryBuilder();
+        const bounds = [0, ...[...cuts].sort((x, y) => x - y), articles.length];
+        for (let i = 0; i + 1 < bounds.length; i++) {
+          const group = articles.slice(bounds[i], bounds[i + 1]);
+          const from = firstOf.get(group[0].source) ?? 0;
+          const to =
+            bounds[i + 1] < articles.length
+              ? (firstOf.get(articles[bounds[i + 1]].source) ?? 0)
+              : loaded.passages.length;
+          b.add(loaded.passages.slice(from, to), group, from);
+        }
+        expect(b.encode()).toBe(whole);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('refuses a file of another version', () => {

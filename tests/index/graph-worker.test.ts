@@ -30,7 +30,7 @@ function runAlone(code: string): { status: number | null; out: string } {
 describe('the graph worker thread', () => {
   it('reports a failed insert when the graph is written, instead of never answering', async () => {
     const g = new GraphBuilder(embedder, { m: 'bad' as never, efConstruction: 10, efSearch: 10 }, undefined, 10);
-    await g.add([passage('a'), passage('b')]);
+    await g.add([passage('a'), passage('b')], ['ha', 'hb']);
     await expect(g.finish().write(join(tmp(), 'x.index'))).rejects.toThrow(/HNSW graph failed/);
   });
 

@@ -9,7 +9,8 @@ import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
 import { ensureIndex, updateIndex } from '../../src/index/ingest.js';
 import { encodeBm25 } from '../../src/index/lexical-file.js';
 import { loadIndex } from '../../src/index/load.js';
-import { prepareCorpus } from '../../src/index/pipeline.js';
+import { type PreparedBatch, prepareCorpus } from '../../src/index/pipeline.js';
+import { textHash } from '../../src/index/text-hash.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
 import { tmp } from '../helpers/tmp.js';
 
@@ -27,9 +28,14 @@ describe('prepareCorpus', () => {
     // What the build receives while the corpus is prepared: passages and vectors in label order.
     const streamed = () => {
       const got: { passages: string[]; vectors: (Float32Array | undefined)[] } = { passages: [], vectors: [] };
-      const onBatch = async (ps: { id: string }[], vs: (Float32Array | undefined)[]) => {
-        got.passages.push(...ps.map((p) => p.id));
-        got.vectors.push(...vs.map((v) => v && Float32Array.from(v)));
+      const onBatch = async (b: PreparedBatch) => {
+        got.passages.push(...b.passages.map((p) => p.id));
+        got.vectors.push(...b.vectors.map((v) => v && Float32Array.from(v)));
+        expect(b.hashes).toEqual(b.passages.map((p) => textHash(p.text)));
+        // Whole articles, in order: the passages are exactly those of the batch's articles.
+        expect(b.passages.map((p) => p.source)).toEqual(
+          b.articles.flatMap((a) => b.passages.filter((p) => p.source === a.source).map((p) => p.source)),
+        );
       };
       return { got, onBatch };
     };
@@ -39,7 +45,7 @@ describe('prepareCorpus', () => {
     const two = await prepareCorpus({ ...opts, workers: 2, onBatch: s2.onBatch });
     expect(one.passages.length).toBeGreaterThan(200);
     expect(two.passages).toEqual(one.passages);
-    expect(Buffer.compare(encodeBm25(two.bm25), encodeBm25(one.bm25))).toBe(0);
+    expect(Buffer.compare(encodeBm25(two.lexical.finish()), encodeBm25(one.lexical.finish()))).toBe(0);
     expect(s1.got.passages).toEqual(one.passages.map((p) => p.id));
     expect(s2.got.passages).toEqual(one.passages.map((p) => p.id));
     const e = new HashingEmbeddings({ dimensions: 64 });

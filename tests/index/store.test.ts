@@ -11,11 +11,13 @@ import {
 import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
+import { writeSyntheticCorpus } from '../../bench/synthetic.js';
 import { createEmbedder, type Embedder } from '../../src/index/embedders.js';
 import { HashingEmbeddings } from '../../src/index/hashing-embeddings.js';
 import { ensureIndex, NoArticlesError } from '../../src/index/ingest.js';
 import { type BuildStage, INDEX_FILES, loadIndex } from '../../src/index/store.js';
 import { Bm25Index, passageTokens } from '../../src/retrieval/bm25.js';
+import { SEEDS_DIR } from '../helpers/seeds.js';
 import { seedsCopy, tmp } from '../helpers/tmp.js';
 
 /** Hashing embedder that counts the texts it embeds. */
@@ -187,6 +189,34 @@ describe('crash safety', () => {
     // The next run finishes the job.
     const next = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
     expect(next.index.passages.some((p) => p.source === '009_more.txt')).toBe(true);
+  });
+
+  it('a failure while the corpus streams into a full build leaves the old index live and no temp files', async () => {
+    // Enough passages for several batches (pipeline.ts streams 1024 at a time).
+    const seeds = join(tmp(), 'seeds');
+    writeSyntheticCorpus(SEEDS_DIR, seeds, 3000, 120);
+    const out = tmp();
+    const e = counting();
+    const first = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    // The second batch of passages fails to embed: files of the new generation are half written.
+    let calls = 0;
+    const failing = counting();
+    failing.embeddings.embedDocuments = async (texts: string[]) => {
+      if (++calls === 2) throw new Error('embeddings service went away');
+      return new HashingEmbeddings({ dimensions: 64 }).embedDocuments(texts);
+    };
+    await expect(
+      ensureIndex({ seedsDir: seeds, outDir: out, embedder: failing, force: true, keepPreviousOnError: false }),
+    ).rejects.toThrow(/went away/);
+    expect(calls).toBe(2);
+    expect(first.report.passages).toBeGreaterThan(2048);
+    expect(readdirSync(out).filter((n) => n.startsWith('tmp-'))).toEqual([]);
+    const after = await loadIndex(out, e);
+    expect(after.dir).toBe(first.index.dir);
+    expect(after.manifest.passageCount).toBe(first.report.passages);
+    const next = await ensureIndex({ seedsDir: seeds, outDir: out, embedder: e, force: true });
+    expect(next.index.dir).not.toBe(first.index.dir);
+    expect(next.report.passages).toBe(first.report.passages);
   });
 
   it('a killed process (leftover temp directory) does not disturb the next build', async () => {
