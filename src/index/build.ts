@@ -78,6 +78,13 @@ export interface BuildStats {
   dir: string;
 }
 
+/**
+ * How long {@link GraphBuilder.close} waits for the graph's thread to end itself before
+ * terminating it: one insertion takes well under a millisecond, writing the file a few
+ * seconds at 1M passages.
+ */
+const STOP_WAIT_MS = 30_000;
+
 /** Default passages per embedding batch: large enough to amortise a worker round trip. */
 const DEFAULT_BATCH = 1024;
 
@@ -137,6 +144,8 @@ export class GraphBuilder {
   private readonly prev?: LoadedIndex;
   private embedded = 0;
   private reused = 0;
+  /** Set to 1 to make the worker thread end between two insertions (see {@link close}). */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
 
   /**
    * @param capacity expected passage count (the graph grows past it when needed)
@@ -198,6 +207,7 @@ export class GraphBuilder {
           m: this.hnsw.m,
           efConstruction: this.hnsw.efConstruction,
           capacity: Math.max(this.capacity, out.length),
+          stop: this.stop,
         },
       });
     }
@@ -240,11 +250,24 @@ export class GraphBuilder {
     };
   }
 
-  /** Stops the graph's worker thread (its graph is gone). */
+  /**
+   * Stops the graph's worker thread (its graph is gone). The thread ends itself between
+   * two insertions (see graph-worker.mjs: terminating it mid-insert can abort the
+   * process); it is terminated only if it has not ended after {@link STOP_WAIT_MS}.
+   */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    await w?.terminate();
+    if (!w) return;
+    Atomics.store(this.stop, 0, 1);
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.postMessage({ stop: true });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), STOP_WAIT_MS);
+    });
+    if ((await Promise.race([exited, late])) === 'late') await w.terminate();
+    clearTimeout(timer);
   }
 }
 

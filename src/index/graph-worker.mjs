@@ -9,6 +9,13 @@
 // graph and its file is written (hashed here, beside the other files being written).
 // Any failure → { error: message }; later messages are ignored, except a write, which gets
 // the same error.
+//
+// Stopping: the builder sets the shared `stop` flag (given with init) and posts { stop }.
+// The thread then ends itself between two insertions. It must never be terminated from
+// outside while it inserts: hnswlib-node reads each vector element through N-API, and a
+// read that fails because the thread is being terminated aborts the whole process
+// (node-addon-api's fatal error on a failed throw), which turned any failed build into a
+// crash.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -22,8 +29,15 @@ let dims = 0;
 let capacity = 0;
 let count = 0;
 let failed;
+/** Int32Array over shared memory: [0] becomes 1 when the builder wants this thread to end. */
+let stop;
+
+function stopRequested() {
+  return stop !== undefined && Atomics.load(stop, 0) !== 0;
+}
 
 parentPort.on('message', async (msg) => {
+  if (msg.stop || stopRequested()) process.exit(0);
   // After a failure only a write is answered, with that failure (the builder waits for it).
   if (failed !== undefined) {
     if (msg.write) parentPort.postMessage({ error: failed });
@@ -31,7 +45,7 @@ parentPort.on('message', async (msg) => {
   }
   try {
     if (msg.init) {
-      ({ dims, capacity } = msg.init);
+      ({ dims, capacity, stop } = msg.init);
       index = new hnswlib.HierarchicalNSW('cosine', dims);
       index.initIndex(capacity, msg.init.m, msg.init.efConstruction, 42);
     } else if (msg.add) {
@@ -42,7 +56,13 @@ parentPort.on('message', async (msg) => {
         index.resizeIndex(capacity);
       }
       // hnswlib's addPoint takes a plain array.
-      for (let k = 0; k < n; k++) index.addPoint(Array.from(v.subarray(k * dims, (k + 1) * dims)), count + k);
+      // One plain array reused for every point: hnswlib's addPoint takes a plain array.
+      const point = new Array(dims).fill(0);
+      for (let k = 0; k < n; k++) {
+        if (stopRequested()) process.exit(0);
+        for (let i = 0; i < dims; i++) point[i] = v[k * dims + i];
+        index.addPoint(point, count + k);
+      }
       count += n;
     } else if (msg.write) {
       // The file holds no unused capacity.

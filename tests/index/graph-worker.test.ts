@@ -53,4 +53,28 @@ describe('the graph worker thread', () => {
     expect(r.out).toContain('threw: crash');
     expect(r.status).toBe(0);
   });
+
+  it('stops between two insertions when a build fails while it inserts: the process is not aborted', () => {
+    // Terminating the thread inside hnswlib-node's addPoint aborted the process with a
+    // FATAL ERROR about one time in four; each round here stops it at another moment.
+    const r = runAlone(`
+      import { GraphBuilder } from './src/index/build.ts';
+      const embedder = { id: 'x', embeddings: { embedDocuments: async () => { throw new Error('unused'); } } };
+      const n = 20000;
+      const dims = 256;
+      const passages = Array.from({ length: n }, (_, i) => ({ id: String(i), text: String(i) }));
+      const hashes = passages.map((p) => p.id);
+      const vectors = passages.map((_, i) => Float32Array.from({ length: dims }, (_, k) => Math.sin(i * 7 + k)));
+      for (let round = 0; round < 16; round++) {
+        const g = new GraphBuilder(embedder, { m: 8, efConstruction: 32, efSearch: 64 }, undefined, n);
+        await g.add(passages, hashes, vectors);
+        await new Promise((r) => setTimeout(r, 5 + round * 9));
+        await g.close();
+      }
+      console.log('all stopped');
+    `);
+    expect(r.out).not.toContain('FATAL');
+    expect(r.out).toContain('all stopped');
+    expect(r.status).toBe(0);
+  });
 });
