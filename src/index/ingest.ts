@@ -15,6 +15,7 @@ import { type DataDirLock, lockDataDir } from './generations.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { readManifest } from './load.js';
 import { pipelineKey, prepareCorpus } from './pipeline.js';
+import { SpillEntries } from './spill-file.js';
 import {
   type BuildOptions,
   DEFAULT_HNSW,
@@ -361,12 +362,16 @@ async function build(
   );
   const draft = await startGeneration(opts.outDir);
   let writer: GenerationWriter | undefined;
+  let spill: SpillEntries | undefined;
   let loaded: Awaited<ReturnType<typeof prepareCorpus>>;
   let stats: Awaited<ReturnType<typeof finishGeneration>> | undefined;
   try {
     const w = await GenerationWriter.open(draft.tmp);
     writer = w;
+    // The lexical entries wait in a file of the new generation until the index is finished.
+    spill = new SpillEntries(join(draft.tmp, 'bm25.spill'));
     loaded = await prepareCorpus({
+      lexicalStore: spill,
       seedsDir: opts.seedsDir,
       split: opts.split,
       workers: opts.workers,
@@ -398,11 +403,13 @@ async function build(
   } catch (err) {
     await graph.close();
     await writer?.abandon();
+    spill?.dispose();
     await abandonGeneration(draft);
     throw err;
   }
   await graph.close();
   if (!stats) {
+    spill.dispose();
     await writer.abandon();
     await abandonGeneration(draft);
     const why = loaded.skipped.length

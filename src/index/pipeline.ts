@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { CleanedArticle } from '../corpus/clean.js';
 import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
-import { Bm25Forward, Bm25Merger } from '../retrieval/bm25.js';
+import { Bm25Forward, Bm25Merger, type EntryStore } from '../retrieval/bm25.js';
 import type { LoadedIndex } from './load.js';
 import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
@@ -55,6 +55,8 @@ export interface PrepareOptions {
    * graph and writes them meanwhile). Awaited before the next call.
    */
   onBatch?: (batch: PreparedBatch) => Promise<void>;
+  /** Where the lexical index keeps its entries until it is finished (default: in memory). */
+  lexicalStore?: EntryStore;
   /**
    * Keep every article and passage in the result (default true). A build that writes the
    * batches as they come sets false: the corpus is then never held whole.
@@ -214,14 +216,18 @@ async function joinChunks(
   }
   const opened = new Map<number, Opened>();
   // Chunks' postings are joined in label order (see Bm25Merger): no document is tokenised twice.
-  const merger = new Bm25Merger();
+  const merger = new Bm25Merger(opts.lexicalStore);
   const open = async (c: number): Promise<Opened> => {
     let o = opened.get(c);
     if (o) return o;
     const r = await result(c);
     done[c] = report(r);
-    // Chunks before this one are finished with: their passages are in `passages`.
-    for (const k of opened.keys()) if (k < c) opened.delete(k);
+    // Chunks before this one are finished with (their passages are joined).
+    for (const [k, o] of opened)
+      if (k < c) {
+        merger.release(o.source);
+        opened.delete(k);
+      }
     const bySource = new Map<string, { article: Article; passages: Passage[]; first: number }>();
     let at = 0;
     const count = new Map<string, number>();

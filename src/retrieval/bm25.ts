@@ -310,20 +310,74 @@ export class Bm25Builder {
 }
 
 /**
+ * Where {@link Bm25Merger} keeps the entries of the documents added so far (term id and
+ * count, in label order) until it places them: in memory by default; a build of a large
+ * corpus gives it a file instead (src/index/spill-file.ts), so that the postings of every
+ * passage are not held while the corpus streams in.
+ */
+export interface EntryStore {
+  /** Appends `count` entries. */
+  append(termIds: Uint32Array, tfs: Uint16Array, count: number): void;
+  /** Calls `fn` with consecutive blocks of the entries, in the order appended. */
+  forEachBlock(fn: (termIds: Uint32Array, tfs: Uint16Array, count: number) => void): void;
+  /** Lets go of the entries (and any file). */
+  dispose(): void;
+}
+
+/** Entries in growing typed arrays. */
+export class MemoryEntries implements EntryStore {
+  private termIds = new Uint32Array(1 << 14);
+  private tfs = new Uint16Array(1 << 14);
+  private count = 0;
+
+  append(termIds: Uint32Array, tfs: Uint16Array, count: number): void {
+    if (this.count + count > this.termIds.length) {
+      const n = Math.max(Math.ceil(this.termIds.length * GROWTH), this.count + count);
+      this.termIds = grow(this.termIds, n);
+      this.tfs = grow(this.tfs, n);
+    }
+    this.termIds.set(termIds.subarray(0, count), this.count);
+    this.tfs.set(tfs.subarray(0, count), this.count);
+    this.count += count;
+  }
+
+  forEachBlock(fn: (termIds: Uint32Array, tfs: Uint16Array, count: number) => void): void {
+    fn(this.termIds, this.tfs, this.count);
+  }
+
+  dispose(): void {
+    this.termIds = new Uint32Array(0);
+    this.tfs = new Uint16Array(0);
+    this.count = 0;
+  }
+}
+
+/** Entries gathered before they are handed to the store: enough to make each append cheap. */
+const PENDING_ENTRIES = 1 << 16;
+
+/**
  * Joins documents of several {@link ForwardPostings} (chunks prepared in worker threads,
  * the previous index's reused passages) into one index, labels in the order the documents
- * are added. Sources are kept as they are, not copied into growing arrays; each term is
- * looked up by string once per source, and {@link finish} places every entry once.
+ * are added. Each document's entries are renumbered to global term ids as it is added
+ * (each term is looked up by string once per source) and kept in an {@link EntryStore};
+ * {@link finishParts} places every entry once. A source is not needed after its
+ * documents are added ({@link release}).
  */
 export class Bm25Merger {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   private df = new Uint32Array(1 << 14);
-  private readonly sources: { fwd: ForwardPostings; map: Int32Array }[] = [];
-  /** Runs of documents in label order: source, first doc, end doc (flat triples). */
-  private runs: number[] = [];
+  private readonly sources: ({ fwd: ForwardPostings; map: Int32Array } | undefined)[] = [];
+  /** Entries and tokens of each document, by label. */
+  private docEntries = new Uint32Array(1 << 12);
+  private lengths = new Uint32Array(1 << 12);
   private docCount = 0;
   private entries = 0;
+  private readonly pendingIds = new Uint32Array(PENDING_ENTRIES);
+  private readonly pendingTfs = new Uint16Array(PENDING_ENTRIES);
+  private pending = 0;
+
+  constructor(private readonly store: EntryStore = new MemoryEntries()) {}
 
   /** Registers a source; returns its handle for {@link addDoc}. */
   addSource(fwd: ForwardPostings): number {
@@ -331,12 +385,20 @@ export class Bm25Merger {
     return this.sources.length - 1;
   }
 
+  /** Lets go of a source whose documents have all been added. */
+  release(src: number): void {
+    this.sources[src] = undefined;
+  }
+
   /** Appends document `doc` of source `src` as the next label. */
   addDoc(src: number, doc: number): void {
-    const { fwd, map } = this.sources[src];
+    const s = this.sources[src];
+    if (!s) throw new Error(`BM25 merge: source ${src} was released.`);
+    const { fwd, map } = s;
     if (doc + 1 >= fwd.docStart.length) throw new Error(`BM25 merge: document ${doc} is not in its source.`);
     const from = fwd.docStart[doc];
     const to = fwd.docStart[doc + 1];
+    if (this.pending + (to - from) > PENDING_ENTRIES) this.flush();
     for (let i = from; i < to; i++) {
       const local = fwd.termIds[i];
       let id = map[local];
@@ -352,13 +414,19 @@ export class Bm25Merger {
         map[local] = id;
       }
       this.df[id]++;
+      if (this.pending === PENDING_ENTRIES) this.flush(); // a document longer than the buffer
+      this.pendingIds[this.pending] = id;
+      this.pendingTfs[this.pending] = fwd.tfs[i];
+      this.pending++;
     }
+    if (this.docCount === this.docEntries.length) {
+      this.docEntries = grow(this.docEntries, this.docEntries.length * 2);
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    this.docEntries[this.docCount] = to - from;
+    this.lengths[this.docCount] = fwd.lengths[doc];
     this.entries += to - from;
     this.docCount++;
-    const r = this.runs;
-    const n = r.length;
-    if (n > 0 && r[n - 3] === src && r[n - 1] === doc) r[n - 1] = doc + 1;
-    else r.push(src, doc, doc + 1);
   }
 
   /** Documents added so far. */
@@ -366,12 +434,19 @@ export class Bm25Merger {
     return this.docCount;
   }
 
+  private flush(): void {
+    if (this.pending > 0) this.store.append(this.pendingIds, this.pendingTfs, this.pending);
+    this.pending = 0;
+  }
+
   /**
    * The merged arrays: terms in code-unit order (the same file however the work was split),
-   * documents ascending within a term (documents are placed in label order). The sources
-   * are let go of as soon as their last run is placed.
+   * documents ascending within a term (entries are placed in label order). The store is
+   * disposed of.
    */
   finishParts(): Bm25Parts {
+    this.flush();
+    this.sources.length = 0;
     const termCount = this.terms.length;
     const order = Array.from({ length: termCount }, (_, i) => i);
     order.sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
@@ -383,24 +458,29 @@ export class Bm25Merger {
     const fill = offsets.slice(0, termCount);
     const docs = new Uint32Array(this.entries);
     const tfs = new Uint16Array(this.entries);
-    const lengths = new Uint32Array(this.docCount);
-    const lastRun = new Map<number, number>();
-    for (let k = 0; k < this.runs.length; k += 3) lastRun.set(this.runs[k], k);
-    let label = 0;
-    for (let k = 0; k < this.runs.length; k += 3) {
-      const s = this.sources[this.runs[k]];
-      const { fwd, map } = s;
-      for (let d = this.runs[k + 1]; d < this.runs[k + 2]; d++, label++) {
-        lengths[label] = fwd.lengths[d];
-        for (let i = fwd.docStart[d]; i < fwd.docStart[d + 1]; i++) {
-          const at = fill[rank[map[fwd.termIds[i]]]]++;
+    let label = -1;
+    let left = 0;
+    const docEntries = this.docEntries;
+    try {
+      this.store.forEachBlock((ids, counts, n) => {
+        for (let i = 0; i < n; i++) {
+          while (left === 0) left = docEntries[++label];
+          const at = fill[rank[ids[i]]]++;
           docs[at] = label;
-          tfs[at] = fwd.tfs[i];
+          tfs[at] = counts[i];
+          left--;
         }
-      }
-      if (lastRun.get(this.runs[k]) === k) this.sources[this.runs[k]] = EMPTY_SOURCE;
+      });
+    } finally {
+      this.store.dispose();
     }
-    return { terms: order.map((t) => this.terms[t]), offsets, docs, tfs, lengths };
+    return {
+      terms: order.map((t) => this.terms[t]),
+      offsets,
+      docs,
+      tfs,
+      lengths: this.lengths.slice(0, this.docCount),
+    };
   }
 
   /** The merged index (see {@link finishParts}). */
@@ -408,17 +488,6 @@ export class Bm25Merger {
     return Bm25Index.fromParts(this.finishParts());
   }
 }
-
-const EMPTY_SOURCE = {
-  fwd: {
-    vocabulary: [],
-    docStart: new Uint32Array(1),
-    termIds: new Uint32Array(0),
-    tfs: new Uint16Array(0),
-    lengths: new Uint32Array(0),
-  },
-  map: new Int32Array(0),
-};
 
 function badPosting(i: number, doc: number, size: number): Error {
   return new Error(`BM25 posting ${i} names document ${doc} of ${size}.`);
