@@ -31,6 +31,18 @@ const CHUNK_BYTES = 1 << 20;
 const PARALLEL_MIN_BYTES = 2 << 20;
 /** Chunks handed to each worker beyond the one being read: enough to never leave a worker idle. */
 const CHUNKS_AHEAD = 2;
+/**
+ * Heap of a preparing thread. V8 sizes a thread's heap generously when nothing bounds it
+ * (60–90 MB each at 100k passages, most of it garbage waiting to be collected); these
+ * bounds cut two threads' peak by about 90 MB (issue 11: peak memory at 100k). The old
+ * generation grows with the largest seed file, since a chunk's texts live there while it
+ * is prepared; a thread that still runs out of memory has its chunks prepared in the
+ * calling thread instead (ChunkPool).
+ */
+const WORKER_YOUNG_MB = 4;
+const WORKER_OLD_MB = 48;
+const WORKER_OLD_MB_PER_FILE_MB = 16;
+
 /** Passages per {@link PrepareOptions.onBatch} call: large enough to amortise the call. */
 const STREAM_BATCH = 1024;
 
@@ -46,9 +58,10 @@ export interface PrepareOptions {
   pipelineKey: string;
   /** Embed fresh passages with the hashing embedder of these dimensions while preparing them. */
   hashingDimensions?: number;
-  /** Tuning for tests: bytes per chunk and the smallest corpus prepared in workers. */
+  /** Tuning for tests: bytes per chunk, the smallest corpus prepared in workers, a worker's old generation in MB. */
   chunkBytes?: number;
   parallelMinBytes?: number;
+  workerOldMb?: number;
   /**
    * Called with whole articles and their passages in label order as soon as they are
    * ready, while later chunks are still being prepared (the build inserts them into the
@@ -170,7 +183,9 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
     totalBytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES)
       ? 0
       : Math.min(opts.workers ?? availableParallelism(), tasks.length);
-  const pool = workers > 0 ? new ChunkPool(tasks, workers) : undefined;
+  const largest = fresh.reduce((m, f) => Math.max(m, f.bytes), 0);
+  const oldMb = opts.workerOldMb ?? WORKER_OLD_MB + Math.ceil((largest / 2 ** 20) * WORKER_OLD_MB_PER_FILE_MB);
+  const pool = workers > 0 ? new ChunkPool(tasks, workers, oldMb) : undefined;
   try {
     return await joinChunks(opts, names, tasks, reused, prev, pool, t0);
   } finally {
@@ -378,20 +393,29 @@ function storedToArticle(s: {
  * cut by size, so the load is even, and results are read in task order anyway.
  */
 class ChunkPool {
-  private readonly workers: Worker[];
+  private readonly workers: (Worker | undefined)[];
   private readonly pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
+  /** Tasks handed to each worker and not answered yet, in order. */
+  private readonly outstanding: number[][];
   private readonly results: Promise<ChunkResult>[] = [];
   private posted = 0;
   private failed?: Error;
+  /** Chunks prepared in this thread after their worker ran out of memory, one after another. */
+  private inThread: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly tasks: ChunkTask[],
     n: number,
+    oldMb: number,
   ) {
-    this.workers = Array.from({ length: n }, () => {
-      const w = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
+    this.outstanding = Array.from({ length: n }, () => []);
+    this.workers = Array.from({ length: n }, (_, i) => {
+      const w = new Worker(new URL('./prepare-worker.mjs', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: oldMb },
+      });
       w.on('message', (msg: { id?: number; result?: ChunkResult; error?: { message: string; stack?: string } }) => {
         if (msg.id === undefined) return; // "ready"
+        this.outstanding[i] = this.outstanding[i].filter((id) => id !== msg.id);
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.error)
@@ -405,7 +429,10 @@ class ChunkPool {
           );
         else p?.resolve(msg.result!);
       });
-      w.on('error', (err) => this.fail(err));
+      w.on('error', (err) => {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory(i);
+        else this.fail(err);
+      });
       return w;
     });
     this.postUpTo(CHUNKS_AHEAD * n);
@@ -428,8 +455,42 @@ class ChunkPool {
         else this.pending.set(id, { resolve, reject });
       });
       this.results[id].catch(() => undefined); // surfaces where it is awaited
-      this.workers[id % this.workers.length].postMessage({ id, task: this.tasks[id] });
+      const k = id % this.workers.length;
+      const w = this.workers[k];
+      if (w) {
+        this.outstanding[k].push(id);
+        w.postMessage({ id, task: this.tasks[id] });
+      } else this.prepareHere(id);
     }
+  }
+
+  /**
+   * A worker ran out of memory (a seed file far larger than the rest): its unanswered
+   * chunks, and those it would have been given, are prepared in this thread, whose heap is
+   * not bounded. The result is the same; the others keep working.
+   */
+  private outOfMemory(k: number): void {
+    this.workers[k] = undefined;
+    for (const id of this.outstanding[k]) this.prepareHere(id);
+    this.outstanding[k] = [];
+  }
+
+  private prepareHere(id: number): void {
+    const task = this.tasks[id];
+    this.inThread = this.inThread.then(async () => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      try {
+        const r = await prepareChunk(task);
+        r.warnings.push(
+          `Preparing seed files ${task.names[0] ?? ''}… needed more memory than a preparing thread is given; they were prepared in the main thread.`,
+        );
+        p.resolve(r);
+      } catch (err) {
+        p.reject(err as Error);
+      }
+    });
   }
 
   private fail(err: Error): void {
@@ -439,6 +500,6 @@ class ChunkPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w?.terminate()));
   }
 }

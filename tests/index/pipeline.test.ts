@@ -61,6 +61,24 @@ describe('prepareCorpus', () => {
   });
 });
 
+describe('prepareCorpus memory bounds', () => {
+  it('prepares in the calling thread what a worker has no memory for, with the same result', async () => {
+    const seeds = corpus();
+    // One seed file far larger than the others (about 4 MB of text).
+    const big = readdirSync(seeds)
+      .slice(0, 12)
+      .map((f) => readFileSync(join(seeds, f), 'utf8'))
+      .join('\n\n');
+    writeFileSync(join(seeds, '0000000-big.txt'), big.repeat(Math.ceil(4e6 / Buffer.byteLength(big))));
+    const opts = { seedsDir: seeds, pipelineKey: 'k', hashingDimensions: 32, chunkBytes: 64_000, parallelMinBytes: 0 };
+    const bounded = await prepareCorpus({ ...opts, workers: 2, workerOldMb: 24 });
+    expect(bounded.warnings.some((w) => w.includes('more memory than a preparing thread is given'))).toBe(true);
+    const inThread = await prepareCorpus({ ...opts, workers: 0 });
+    expect(bounded.passages.map((p) => p.id)).toEqual(inThread.passages.map((p) => p.id));
+    expect(Buffer.compare(encodeBm25(bounded.lexical.finish()), encodeBm25(inThread.lexical.finish()))).toBe(0);
+  }, 60_000);
+});
+
 describe('prepareCorpus warnings', () => {
   it("checks the catalog against the whole directory, not each chunk's files", async () => {
     const prepared = await prepareCorpus({ seedsDir: SEEDS_DIR, pipelineKey: 'k', workers: 0 });
