@@ -93,7 +93,11 @@ export function words(normalized: string): string[] {
   // question and a passage that word the same thing differently still meet.
   for (const w of getJieba().cutForSearch(normalized, false)) {
     const t = w.trim();
-    if (t && WORDLIKE.test(t) && !STOPWORDS.has(t)) out.push(t);
+    if (!t) continue;
+    // A common Han character is a letter: the regular expression is needed only for the rest.
+    const c = t.charCodeAt(0);
+    if (!(c >= 0x4e00 && c <= 0x9fef) && !WORDLIKE.test(t)) continue;
+    if (!STOPWORDS.has(t)) out.push(t);
   }
   return out;
 }
