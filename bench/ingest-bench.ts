@@ -4,7 +4,8 @@
  * articles re-drawn, shuffled, OCR-damaged), measured as users run it.
  *
  * Builds dist/ first (production code, no run-time transpiling), then for each size runs
- * in fresh child processes, so that each figure's peak RSS is its own:
+ * each measurement in a fresh plain Node process (bench/ingest-child.mjs), so that each
+ * figure's peak RSS is its own and no TypeScript loader is measured:
  *   ingest  the real path (ensureIndex: load+clean, split, embed, graph, save)
  *   stock   LangChain's stock path on the same raw files (RecursiveCharacterTextSplitter
  *           + HNSWLib.fromDocuments + save, same hashing embedder and embedding workers)
@@ -14,7 +15,7 @@
  * and prints the figures, optionally writing them as Markdown (--out).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,145 +38,17 @@ const dist = (p: string) => import(join(DIST, p));
 const mb = (bytes: number) => +(bytes / 1e6).toFixed(1);
 const s = (ms: number) => +(ms / 1000).toFixed(2);
 
-function dirSize(dir: string): number {
-  let total = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const st = statSync(join(dir, name));
-    if (st.isFile()) total += st.size;
-  }
-  return total;
-}
-
-function peakRssMB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
-/** CPU seconds of this process (all threads): unlike wall time, not inflated by other load. */
-function cpuSeconds(): number {
-  const u = process.resourceUsage();
-  return +((u.userCPUTime + u.systemCPUTime) / 1e6).toFixed(1);
-}
-
-// ---------------------------------------------------------------- child processes
-
-async function childIngest(seeds: string, out: string): Promise<object> {
-  // What `npm run ingest` runs: build and save, no loading for serving afterwards.
-  const { updateIndex } = await dist('index/ingest.js');
-  const { readCurrent } = await dist('index/generations.js');
-  const { createEmbedder } = await dist('index/embedders.js');
-  const embedder = createEmbedder({ provider: 'hashing', workers: EMBED_WORKERS });
-  const timings: Record<string, number> = {};
-  const t0 = performance.now();
-  const report = await updateIndex({
-    seedsDir: seeds,
-    outDir: out,
-    embedder,
-    onTiming: (part: string, ms: number) => (timings[part] = ms),
-  });
-  const wall = performance.now() - t0;
-  await embedder.embeddings.close?.();
-  return {
-    wall: s(wall),
-    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, s(v)])),
-    passages: report.passages,
-    articles: report.articles,
-    peakRssMB: peakRssMB(),
-    cpu: cpuSeconds(),
-    indexMB: mb(dirSize(join(out, await readCurrent(out)))),
-  };
-}
-
-async function childStock(seeds: string, out: string): Promise<object> {
-  const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
-  const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
-  const { Document } = await import('@langchain/core/documents');
-  const { HashingEmbeddings } = await dist('index/hashing-embeddings.js');
-  const embeddings = new HashingEmbeddings({ workers: EMBED_WORKERS });
-  const t0 = performance.now();
-  const docs = readdirSync(seeds)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => new Document({ pageContent: readFileSync(join(seeds, f), 'utf8'), metadata: { source: f } }));
-  const t1 = performance.now();
-  // The same passage size as ours (200 characters); stock separators and a small overlap.
-  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 200, chunkOverlap: 20 });
-  const chunks = await splitter.splitDocuments(docs);
-  const t2 = performance.now();
-  const store = await HNSWLib.fromDocuments(chunks, embeddings);
-  const t3 = performance.now();
-  await store.save(out);
-  const t4 = performance.now();
-  await embeddings.close();
-  return {
-    wall: s(t4 - t0),
-    load: s(t1 - t0),
-    split: s(t2 - t1),
-    embedGraph: s(t3 - t2),
-    save: s(t4 - t3),
-    passages: chunks.length,
-    peakRssMB: peakRssMB(),
-    cpu: cpuSeconds(),
-    indexMB: mb(dirSize(out)),
-  };
-}
-
-async function childWarm(seeds: string, out: string): Promise<object> {
-  const { loadConfig } = await dist('config.js');
-  const { setupEngine } = await dist('answer/setup.js');
-  const { answer } = await dist('answer/engine.js');
-  const golden = JSON.parse(readFileSync(join(ROOT, 'tests/eval/golden.json'), 'utf8')) as { items?: { q?: string }[] };
-  const questions = (golden.items ?? []).map((i) => i.q ?? '').filter(Boolean);
-  const qs = questions.length ? questions : QUESTIONS;
-  const { deps } = await setupEngine(
-    loadConfig({ ...process.env, SEEDS_DIR: seeds, DATA_DIR: out, LLM_PROVIDER: 'none' }),
-  );
-  for (const q of qs.slice(0, 5)) await answer(q, deps, {}); // warm-up
-  const times: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const q of qs) {
-      const t = performance.now();
-      await answer(q, deps, {});
-      times.push(performance.now() - t);
-    }
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => +times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-  return { answers: times.length, p50: pct(50), p95: pct(95), max: +times[times.length - 1].toFixed(1) };
-}
-
-async function childAdd(seeds: string, out: string): Promise<object> {
-  // An operator adds one article and runs `npm run ingest` (appended, not rebuilt); then a
-  // bot loads the new generation (the time until it answers from the new article).
-  const { updateIndex } = await dist('index/ingest.js');
-  const { loadIndex } = await dist('index/load.js');
-  const { createEmbedder } = await dist('index/embedders.js');
-  const embedder = createEmbedder({ provider: 'hashing', workers: EMBED_WORKERS });
-  const article = synthArticle(seedArticles(SEEDS)[0], mulberry32(7));
-  writeFileSync(join(seeds, 'zz-added-article.txt'), article);
-  const t0 = performance.now();
-  const report = await updateIndex({ seedsDir: seeds, outDir: out, embedder });
-  const wall = performance.now() - t0;
-  const t1 = performance.now();
-  const index = await loadIndex(out, embedder);
-  const load = performance.now() - t1;
-  await embedder.embeddings.close?.();
-  return {
-    wall: s(wall),
-    reason: report.reason,
-    embedded: report.embedded,
-    reused: report.reused,
-    passages: index.manifest.passageCount,
-    thenLoad: s(load),
-    peakRssMB: peakRssMB(),
-  };
-}
-
 // ---------------------------------------------------------------- parent
 
+/**
+ * Runs one measurement in a fresh plain Node process on the compiled code (no tsx: its
+ * loader costs memory and CPU that a production build does not pay), so that each
+ * figure's peak RSS is its own.
+ */
 function runChild(kind: string, seeds: string, out: string): Record<string, unknown> {
   const r = spawnSync(
     process.execPath,
-    [...process.execArgv, import.meta.filename, '--child', kind, '--seeds', seeds, '--data', out],
+    [join(import.meta.dirname, 'ingest-child.mjs'), kind, seeds, out, String(EMBED_WORKERS)],
     {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
@@ -230,9 +103,6 @@ async function charsPerPassage(): Promise<number> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      child: { type: 'string' },
-      seeds: { type: 'string' },
-      data: { type: 'string' },
       sizes: { type: 'string', default: '10k,100k' },
       '1m': { type: 'boolean', default: false },
       'skip-stock': { type: 'boolean', default: false },
@@ -240,12 +110,6 @@ async function main(): Promise<void> {
       out: { type: 'string' },
     },
   });
-  if (values.child) {
-    const run = { ingest: childIngest, stock: childStock, warm: childWarm, add: childAdd }[values.child];
-    if (!run) throw new Error(`unknown child ${values.child}`);
-    console.log(JSON.stringify(await run(values.seeds!, values.data!)));
-    return;
-  }
   if (!values['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const sizes = values.sizes!.split(',').map(parseSize);
   if (values['1m']) sizes.push(1_000_000);
@@ -271,6 +135,8 @@ async function main(): Promise<void> {
       console.log('cold ', JSON.stringify(cold));
       const warm = ours.error ? {} : runChild('warm', seeds, join(root, 'data'));
       console.log('warm ', JSON.stringify(warm));
+      // An operator adds one article and runs the ingest: appended, not rebuilt.
+      writeFileSync(join(seeds, 'zz-added-article.txt'), synthArticle(seedArticles(SEEDS)[0], mulberry32(7)));
       const add = ours.error ? {} : runChild('add', seeds, join(root, 'data'));
       console.log('add  ', JSON.stringify(add));
       rows.push({ size, files: corpus.files, rawMB: mb(corpus.bytes), ours, stock, cold, warm, add });

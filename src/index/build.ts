@@ -85,6 +85,13 @@ export interface BuildStats {
  */
 const STOP_WAIT_MS = 30_000;
 
+/**
+ * Batches of vectors the graph's thread may have queued: enough that it never waits for
+ * the next one, few enough that a graph falling behind holds a few megabytes, not all of
+ * the vectors still to insert.
+ */
+const GRAPH_BATCHES_IN_FLIGHT = 3;
+
 /** Default passages per embedding batch: large enough to amortise a worker round trip. */
 const DEFAULT_BATCH = 1024;
 
@@ -144,6 +151,9 @@ export class GraphBuilder {
   private readonly prev?: LoadedIndex;
   private embedded = 0;
   private reused = 0;
+  /** Batches posted to the worker and not inserted yet; `drained` wakes an add waiting for one. */
+  private inFlight = 0;
+  private drained?: () => void;
   /** Set to 1 to make the worker thread end between two insertions (see {@link close}). */
   private readonly stop = new Int32Array(new SharedArrayBuffer(4));
 
@@ -190,16 +200,20 @@ export class GraphBuilder {
     }
     if (!this.worker) {
       this.dims = out[0]?.length ?? 0;
-      this.worker = new Worker(new URL('./graph-worker.mjs', import.meta.url));
+      this.worker = new Worker(new URL('./graph-worker.mjs', import.meta.url), { execArgv: [] });
       this.worker.on('error', (err) => {
         this.failure ??= new Error(`Building the HNSW graph failed in its worker thread: ${err.message}`, {
           cause: err,
         });
       });
       // A failed insert is reported at once, so that later batches fail fast.
-      this.worker.on('message', (msg: { error?: string }) => {
+      this.worker.on('message', (msg: { error?: string; added?: number }) => {
         if (msg.error !== undefined)
           this.failure ??= new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`);
+        if (msg.added !== undefined || msg.error !== undefined) {
+          this.inFlight = Math.max(0, this.inFlight - 1);
+          this.drained?.();
+        }
       });
       this.worker.postMessage({
         init: {
@@ -217,7 +231,16 @@ export class GraphBuilder {
         throw new Error(`Embedding of passage ${this.count + k} has ${v?.length} dimensions, not ${this.dims}.`);
       batch.set(v, k * this.dims);
     }
+    // Backpressure: when the graph falls behind, its queue of vectors would grow without
+    // bound (at 100k passages on a busy machine, a hundred megabytes); the caller waits
+    // instead, and so do the threads preparing ahead of it.
+    while (this.inFlight >= GRAPH_BATCHES_IN_FLIGHT && !this.failure)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    if (this.failure) throw this.failure;
     this.worker.postMessage({ add: batch }, [batch.buffer]);
+    this.inFlight++;
     this.count += passages.length;
     this.onProgress?.(this.count);
   }
@@ -236,6 +259,7 @@ export class GraphBuilder {
         new Promise<FileSum>((resolve, reject) => {
           if (this.failure) return reject(this.failure);
           const onMessage = (msg: { written?: number; sha256?: string; bytes?: number; error?: string }) => {
+            if (msg.written === undefined && msg.error === undefined) return; // an insertion's acknowledgement
             worker.off('message', onMessage);
             if (msg.error !== undefined)
               reject(new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`));
@@ -245,6 +269,8 @@ export class GraphBuilder {
           };
           worker.on('message', onMessage);
           worker.once('error', reject);
+          // Stopped (a failed build) before it answered: the write is not coming.
+          worker.once('exit', () => reject(new Error('The HNSW graph was stopped before its file was written.')));
           worker.postMessage({ write: path });
         }).finally(() => this.close()),
     };

@@ -4,7 +4,8 @@
 // hnswlib-node, from the sources and from dist/ alike.
 //
 // Messages, handled in order: { init: { dims, m, efConstruction, capacity } },
-// { add: Float32Array (count × dims, labels continue from the previous add) },
+// { add: Float32Array (count × dims, labels continue from the previous add) } → { added: n }
+// once inserted (the builder keeps only a few batches in flight),
 // { write: path } → { written: count, sha256, bytes } once every earlier add is in the
 // graph and its file is written (hashed here, beside the other files being written).
 // Any failure → { error: message }; later messages are ignored, except a write, which gets
@@ -36,8 +37,15 @@ function stopRequested() {
   return stop !== undefined && Atomics.load(stop, 0) !== 0;
 }
 
+/** A file being written: hnswlib's asynchronous write must finish before the thread ends. */
+let writing;
+
 parentPort.on('message', async (msg) => {
-  if (msg.stop || stopRequested()) process.exit(0);
+  if (msg.stop || stopRequested()) {
+    // Ending the thread while hnswlib's write completes aborts the process too.
+    await writing;
+    process.exit(0);
+  }
   // After a failure only a write is answered, with that failure (the builder waits for it).
   if (failed !== undefined) {
     if (msg.write) parentPort.postMessage({ error: failed });
@@ -55,7 +63,6 @@ parentPort.on('message', async (msg) => {
         capacity = Math.max(Math.ceil(capacity * GROWTH), count + n);
         index.resizeIndex(capacity);
       }
-      // hnswlib's addPoint takes a plain array.
       // One plain array reused for every point: hnswlib's addPoint takes a plain array.
       const point = new Array(dims).fill(0);
       for (let k = 0; k < n; k++) {
@@ -64,11 +71,15 @@ parentPort.on('message', async (msg) => {
         index.addPoint(point, count + k);
       }
       count += n;
+      parentPort.postMessage({ added: n });
     } else if (msg.write) {
       // The file holds no unused capacity.
       if (capacity > count) index.resizeIndex(count);
       capacity = count;
-      await index.writeIndex(msg.write);
+      const written = index.writeIndex(msg.write);
+      writing = written.catch(() => undefined);
+      await written;
+      writing = undefined;
       index = undefined; // the graph's memory goes before the file is read back
       const h = createHash('sha256');
       let bytes = 0;

@@ -23,7 +23,10 @@ export class HashingPool {
 
   constructor(size: number, dimensions: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./hashing-worker.mjs', import.meta.url), { workerData: { dimensions } });
+      const w = new Worker(new URL('./hashing-worker.mjs', import.meta.url), {
+        execArgv: [],
+        workerData: { dimensions },
+      });
       w.unref(); // idle workers never keep the process alive; ref'd while a task runs
       this.ready.push(
         new Promise<void>((resolve, reject) => {

@@ -131,7 +131,7 @@ function startReads(dir: string, files: readonly FileRequest[]): { reads: FileRe
     reads.set(f.name, p);
   }
   const workers = groups.map((group) => {
-    const w = new Worker(WORKER, { eval: true, workerData: { files: group, chunk: HASH_CHUNK } });
+    const w = new Worker(WORKER, { eval: true, execArgv: [], workerData: { files: group, chunk: HASH_CHUNK } });
     w.unref();
     const pending = new Set(group.map((f) => f.name));
     w.on('message', (m: WorkerMessage) => {

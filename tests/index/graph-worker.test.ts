@@ -77,4 +77,44 @@ describe('the graph worker thread', () => {
     expect(r.out).toContain('all stopped');
     expect(r.status).toBe(0);
   });
+
+  it('finishes writing its file before it ends when a build stops it then: the process is not aborted', () => {
+    // A build whose other files fail while the graph writes its own stops the graph then.
+    // The first round times insertion + write; the others stop the thread at moments
+    // spread over the end of that span, where the write is.
+    const r = runAlone(`
+      import { mkdtempSync, rmSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { GraphBuilder } from './src/index/build.ts';
+      const dir = mkdtempSync(join(tmpdir(), 'fzzs-graph-'));
+      const embedder = { id: 'x', embeddings: { embedDocuments: async () => { throw new Error('unused'); } } };
+      const n = 30000;
+      const passages = Array.from({ length: n }, (_, i) => ({ id: String(i), text: String(i) }));
+      const hashes = passages.map((p) => p.id);
+      const vectors = passages.map((_, i) => Float32Array.from({ length: 256 }, (_, k) => Math.sin(i * 7 + k)));
+      const build = async () => {
+        const g = new GraphBuilder(embedder, { m: 4, efConstruction: 8, efSearch: 16 }, undefined, n);
+        await g.add(passages, hashes, vectors);
+        return g;
+      };
+      let g = await build();
+      let t0 = performance.now();
+      await g.finish().write(join(dir, 'whole.index'));
+      const span = performance.now() - t0;
+      let stopped = 0;
+      for (let round = 0; round < 12; round++) {
+        g = await build();
+        const written = g.finish().write(join(dir, 'g' + round + '.index'));
+        await new Promise((r) => setTimeout(r, span * (0.7 + round * 0.03)));
+        await g.close();
+        if (await written.then(() => false, () => true)) stopped++;
+      }
+      rmSync(dir, { recursive: true, force: true });
+      console.log('all stopped', stopped);
+    `);
+    expect(r.out).not.toContain('FATAL');
+    expect(r.out).toMatch(/all stopped [1-9]/);
+    expect(r.status).toBe(0);
+  });
 });
