@@ -43,8 +43,9 @@ import {
 import { ADVICE_PATTERNS } from '../knowledge/glossary.js';
 import { ROUTINE_NOTICES } from '../knowledge/routine-notices.js';
 import { SCAM_TYPES } from '../knowledge/scam-types.js';
-import { type Hit, typeMention } from '../retrieval/hybrid.js';
+import type { Hit } from '../retrieval/hybrid.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
+import { typeMention } from '../retrieval/type-mention.js';
 import { normalizeForSearch } from '../text/script.js';
 import {
   baseLang,

@@ -34,7 +34,7 @@ interface LibraryFile {
 }
 
 /** The library as the text of its file. */
-export function encodeLibrary(lib: Library): string {
+export function encodeLibrary(lib: LibraryPart): string {
   const file: LibraryFile = {
     version: LIBRARY_VERSION,
     pages: [...lib.pages].map(([page, langs]) => [
@@ -76,13 +76,42 @@ export function decodeLibrary(text: string, passage: (label: number) => Passage)
   };
 }
 
+/** A library without its passage lookup: plain data, built where passages are prepared (worker threads) and merged where they are written. */
+export type LibraryPart = Omit<Library, 'passage'>;
+
+/** The library of whole articles and their passages, which lie at labels `firstLabel`… */
+export function libraryPart(
+  passages: readonly Passage[],
+  articles: readonly LibraryArticle[],
+  firstLabel = 0,
+): LibraryPart {
+  const { passage: _, ...part } = buildLibrary(
+    passages,
+    articles.map(({ source, title, meta }) => ({ source, title, meta })),
+    firstLabel,
+  );
+  return part;
+}
+
+/** Moves a part's labels by `by` (a part built at 0 placed where its passages lie). */
+export function shiftLibrary(part: LibraryPart, by: number): LibraryPart {
+  if (by === 0) return part;
+  for (const langs of part.pages.values())
+    for (const idx of Object.values(langs))
+      for (const entries of idx?.sections.values() ?? []) for (const e of entries) e.label += by;
+  for (const c of part.cases) for (const l of c.lines) l.label += by;
+  for (const f of part.figures) f.label += by;
+  for (const a of part.advice) a.label += by;
+  return part;
+}
+
 /**
  * Adds the library of later passages (labels after all of `lib`'s) to `lib`: what
  * {@link buildLibrary} finds over both, since it finds cases, figures and advice article
  * by article in label order, and indexes guide entries by page, language and section in
  * label order (the entries of a page's section are appended, its first metadata kept).
  */
-export function mergeLibrary(lib: Library, later: Library): void {
+export function mergeLibrary(lib: LibraryPart, later: LibraryPart): void {
   for (const [page, langs] of later.pages) {
     const into = lib.pages.get(page);
     if (!into) {
@@ -118,14 +147,12 @@ export class LibraryBuilder {
 
   /** Adds whole articles and their passages, which lie at labels `firstLabel`… */
   add(passages: readonly Passage[], articles: readonly LibraryArticle[], firstLabel: number): void {
-    mergeLibrary(
-      this.lib,
-      buildLibrary(
-        passages,
-        articles.map(({ source, title, meta }) => ({ source, title, meta })),
-        firstLabel,
-      ),
-    );
+    mergeLibrary(this.lib, libraryPart(passages, articles, firstLabel));
+  }
+
+  /** Adds the part of the next articles (its labels already where they lie). */
+  addPart(part: LibraryPart): void {
+    mergeLibrary(this.lib, part);
   }
 
   /** The text of the library file. */

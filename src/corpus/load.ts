@@ -4,24 +4,14 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { z } from 'zod';
+import { CATALOG_FILE, type CatalogEntry, type CheckedCatalog } from './catalog-types.js';
 import { type CleanedArticle, cleanArticle, type Dropped } from './clean.js';
 import { GUIDE_DIR, type GuideMeta, loadGuide } from './guide.js';
 
-/** Name of the optional metadata file in a seeds directory. */
-export const CATALOG_FILE = 'catalog.json';
-
-const entrySchema = z.object({
-  title: z.string().min(1).optional(),
-  publisher: z.string().optional(),
-  place: z.string().optional(),
-  date: z.string().optional(),
-  url: z.string().optional(),
-});
-const catalogSchema = z.record(z.string(), z.unknown());
+export { CATALOG_FILE };
 
 /** Metadata of one article, from the catalog; guide pages (src/corpus/guide.ts) add `kind: 'guide'` and their front matter. */
-export type ArticleMeta = z.infer<typeof entrySchema> & { kind?: 'news' | 'guide'; guide?: GuideMeta };
+export type ArticleMeta = CatalogEntry & { kind?: 'news' | 'guide'; guide?: GuideMeta };
 
 /** A loaded, cleaned article. */
 export interface Article {
@@ -231,6 +221,8 @@ export interface LoadOptions {
   only?: (name: string) => boolean;
   /** Whether to load the guide too; default true. */
   guide?: boolean;
+  /** The directory's catalog, read and checked by the caller; default: read here (catalog.ts). */
+  catalog?: CheckedCatalog;
 }
 
 /**
@@ -255,8 +247,9 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
       { cause: err },
     );
   }
-  const warnings: string[] = [];
-  const catalog = await readCatalog(dir, warnings);
+  // Checking the catalog loads zod: done here only when the caller has not done it.
+  const catalog = opts.catalog ?? (await (await import('./catalog.js')).readCatalog(dir));
+  const warnings: string[] = [...catalog.warnings];
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
   const dropped: DropReport[] = [];
@@ -303,10 +296,9 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
       });
       continue;
     }
-    const metaResult = entrySchema.safeParse(catalog[name] ?? {});
-    if (!metaResult.success)
-      warnings.push(`${CATALOG_FILE}: entry "${name}" ignored: ${metaResult.error.issues[0]?.message}`);
-    const meta = metaResult.success ? metaResult.data : {};
+    const invalid = catalog.invalid[name];
+    if (invalid !== undefined) warnings.push(`${CATALOG_FILE}: entry "${name}" ignored: ${invalid}`);
+    const meta: ArticleMeta = { ...(catalog.entries[name] ?? {}) };
     articles.push({ source: name, title: meta.title ?? cleaned.derivedTitle, meta, raw: decoded.text, cleaned });
   }
   // The curated guide (seeds/guide/{zh,en}/*.md) is parsed by its own format, not cleaned as news.
@@ -315,27 +307,10 @@ export async function loadSeeds(dir: string, opts: LoadOptions = {}): Promise<Lo
   skipped.push(...guide.skipped);
   // With `only`, the listing holds this part's files alone: the catalog is checked against
   // the whole directory (names only, one call), as without it.
-  const names = new Set(opts.only ? await readdir(dir) : entries.map((e) => e.name));
-  for (const key of Object.keys(catalog)) {
+  const names = new Set(catalog.keys.length === 0 ? [] : opts.only ? await readdir(dir) : entries.map((e) => e.name));
+  for (const key of catalog.keys) {
     if (!key.startsWith('$') && !names.has(key))
       warnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${dir}`);
   }
   return { articles, skipped, dropped, warnings };
-}
-
-async function readCatalog(dir: string, warnings: string[]): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, CATALOG_FILE), 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    return catalogSchema.parse(JSON.parse(text));
-  } catch (err) {
-    warnings.push(
-      `${CATALOG_FILE} is not a valid JSON object (${(err as Error).message}); titles are derived from the texts`,
-    );
-    return {};
-  }
 }

@@ -29,15 +29,9 @@ import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
 import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
 import { Bm25Index, Bm25Merger, type Bm25Parts, type ForwardPostings } from '../retrieval/bm25.js';
-import {
-  abandonGeneration,
-  type BuildStage,
-  commitGeneration,
-  fileShaOf,
-  startGeneration,
-  storedArticleLine,
-} from './build.js';
+import { abandonGeneration, type BuildStage, commitGeneration, fileShaOf, startGeneration } from './build.js';
 import type { Embedder } from './embedders.js';
+import { storedArticleLine } from './encode-article.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { decodeBm25, encodeBm25 } from './lexical-file.js';
 import { type HnswParams, INDEX_FILES, type IndexFile, type IndexManifest, readManifest, textHash } from './load.js';

@@ -7,12 +7,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LibraryBuilder } from '../answer/library-file.js';
+import { LibraryBuilder, shiftLibrary } from '../answer/library-file.js';
 import type { Article } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
 import { Bm25Index, type Bm25Parts, passageTokens } from '../retrieval/bm25.js';
 import { CheckedFile, type FileSum } from './checked-file.js';
 import type { Embedder } from './embedders.js';
+import { type EncodedArticle, encodeArticle } from './encode-article.js';
 import {
   type DataDirLock,
   fsyncPath,
@@ -33,10 +34,8 @@ import {
   type IndexManifest,
   type LoadedIndex,
   SCHEMA_VERSION,
-  type StoredArticle,
   textHash,
 } from './load.js';
-import { encodePassage } from './passage-file.js';
 
 /** Stage names passed to {@link BuildOptions.onStage}, in order. */
 export type BuildStage = 'embedded' | 'saved' | 'manifest' | 'synced' | 'swapped';
@@ -177,11 +176,15 @@ export class GraphBuilder {
 
   /**
    * Inserts the next passages, whose text hashes are `hashes`; `vectors[k]`, when given,
-   * is passage k's fresh vector.
+   * is passage k's fresh vector; `texts[k]` its text, needed when it has no vector here.
    */
-  async add(passages: Passage[], hashes: string[], vectors: (ArrayLike<number> | undefined)[] = []): Promise<void> {
+  async add(
+    texts: readonly (string | undefined)[],
+    hashes: readonly string[],
+    vectors: readonly (ArrayLike<number> | undefined)[] = [],
+  ): Promise<void> {
     if (this.failure) throw this.failure;
-    if (passages.length === 0) return;
+    if (hashes.length === 0) return;
     const out: (ArrayLike<number> | undefined)[] = hashes.map((h, k) => {
       const label = this.cache.get(h);
       if (label !== undefined && this.prev) {
@@ -194,7 +197,13 @@ export class GraphBuilder {
     });
     const missing = out.flatMap((v, k) => (v ? [] : [k]));
     if (missing.length > 0) {
-      const fresh = await this.embedder.embeddings.embedDocuments(missing.map((k) => passages[k].text));
+      const fresh = await this.embedder.embeddings.embedDocuments(
+        missing.map((k) => {
+          const t = texts[k];
+          if (t === undefined) throw new Error(`Passage ${this.count + k} has neither a vector nor its text.`);
+          return t;
+        }),
+      );
       for (const [j, k] of missing.entries()) out[k] = fresh[j];
       this.embedded += missing.length;
     }
@@ -241,7 +250,7 @@ export class GraphBuilder {
     if (this.failure) throw this.failure;
     this.worker.postMessage({ add: batch }, [batch.buffer]);
     this.inFlight++;
-    this.count += passages.length;
+    this.count += hashes.length;
     this.onProgress?.(this.count);
   }
 
@@ -338,33 +347,15 @@ export class GenerationWriter {
     return this.articles.length;
   }
 
-  /**
-   * Appends whole articles and their passages (in the articles' order) with the passages'
-   * text hashes; `rawSha256[i]` is the sha256 of article i's raw text.
-   */
-  async add(
-    articles: readonly Article[],
-    passages: readonly Passage[],
-    hashes: readonly string[],
-    rawSha256: readonly string[],
-  ): Promise<void> {
-    let lines = '';
-    for (const [k, p] of passages.entries()) lines += `${encodePassage(p, hashes[k])}\n`;
-    await this.passageFile.write(lines);
-    let stored = '';
-    for (const a of articles) stored += `${storedArticleLine(a)}\n`;
-    await this.articleFile.write(stored);
-    this.library.add(passages, articles, this.passages);
-    const perArticle = new Map<string, number>();
-    for (const p of passages) perArticle.set(p.source, (perArticle.get(p.source) ?? 0) + 1);
-    for (const [i, a] of articles.entries())
-      this.articles.push({
-        source: a.source,
-        title: a.title,
-        sha256: rawSha256[i],
-        passages: perArticle.get(a.source) ?? 0,
-      });
-    this.passages += passages.length;
+  /** Appends encoded articles (encode-article.ts), in label order. */
+  async add(items: readonly EncodedArticle[]): Promise<void> {
+    for (const a of items) {
+      await this.passageFile.write(a.lines);
+      await this.articleFile.write(a.stored);
+      this.library.addPart(shiftLibrary(a.library, this.passages));
+      this.articles.push({ source: a.source, title: a.title, sha256: a.sha256, passages: a.passages });
+      this.passages += a.passages;
+    }
   }
 
   /**
@@ -482,7 +473,10 @@ async function writeLocked(
       );
       try {
         for (let i = 0; i < passages.length; i += batchSize)
-          await builder.add(passages.slice(i, i + batchSize), hashes.slice(i, i + batchSize));
+          await builder.add(
+            passages.slice(i, i + batchSize).map((p) => p.text),
+            hashes.slice(i, i + batchSize),
+          );
       } catch (err) {
         await builder.close();
         throw err;
@@ -492,12 +486,18 @@ async function writeLocked(
     const bm25 = opts.bm25 ?? Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
     opts.onTiming?.('embed+graph', performance.now() - t0);
     writer = await GenerationWriter.open(draft.tmp);
-    await writer.add(
-      articles,
-      passages,
-      hashes,
-      articles.map((a) => opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex')),
-    );
+    // Articles in order with their passages (each article's passages are consecutive).
+    let at = 0;
+    const items: EncodedArticle[] = [];
+    for (const a of articles) {
+      const from = at;
+      while (at < passages.length && passages[at].source === a.source) at++;
+      const sha = opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex');
+      items.push(encodeArticle(a, passages.slice(from, at), hashes.slice(from, at), sha));
+    }
+    if (at !== passages.length)
+      throw new Error(`Passage ${at} (${passages[at].source}) does not follow its article in the articles' order.`);
+    await writer.add(items);
     return await finishGeneration(draft, writer, graph, bm25.parts, {
       embedderId: embedder.id,
       corpusHash,
@@ -588,18 +588,4 @@ export async function abandonGeneration(draft: GenerationDraft): Promise<void> {
 export function fileShaOf(files: Map<string, string> | undefined, source: string): { fileSha256?: string } {
   const sha = files?.get(source);
   return sha === undefined ? {} : { fileSha256: sha };
-}
-
-/** An article as stored in articles.jsonl: one JSON line (without the newline). */
-export function storedArticleLine(a: Article): string {
-  const stored: StoredArticle = {
-    source: a.source,
-    title: a.title,
-    meta: a.meta,
-    script: a.cleaned.script,
-    paragraphs: a.cleaned.paragraphs.map((p) =>
-      p.section === undefined ? { text: p.text } : { text: p.text, section: p.section },
-    ),
-  };
-  return JSON.stringify(stored);
 }

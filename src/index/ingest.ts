@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guideFiles } from '../corpus/guide.js';
-import { type Article, type DropReport, listSeedEntries, loadSeeds, type Skipped } from '../corpus/load.js';
-import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
+import { type Article, type DropReport, listSeedEntries, type Skipped } from '../corpus/load.js';
+import type { Passage, SplitOptions } from '../corpus/split.js';
 import { AppendUnavailableError, appendArticles, planAppend } from './append.js';
 import { abandonGeneration, finishGeneration, GenerationWriter, GraphBuilder, startGeneration } from './build.js';
 import type { Embedder } from './embedders.js';
@@ -23,7 +23,6 @@ import {
   type IndexManifest,
   type LoadedIndex,
   loadIndex,
-  writeIndex,
 } from './store.js';
 import { verifyFiles } from './verify.js';
 
@@ -380,8 +379,8 @@ async function build(
       hashingDimensions,
       keep: false,
       onBatch: async (b) => {
-        await graph.add(b.passages, b.hashes, b.vectors);
-        await w.add(b.articles, b.passages, b.hashes, b.rawSha256);
+        await graph.add(b.texts, b.hashes, b.vectors);
+        await w.add(b.items);
       },
     });
     opts.onTiming?.('prepare', loaded.ms.wall);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import type { ArticleMeta } from '../corpus/load.js';
 import type { Passage } from '../corpus/split.js';
@@ -15,7 +15,7 @@ import type { Bm25Index } from '../retrieval/bm25.js';
 import type { Embedder } from './embedders.js';
 import { checkDataDir, readCurrent } from './generations.js';
 import { decodeBm25 } from './lexical-file.js';
-import { asHnswDocstore, LazyPassages, PassageDocstore } from './passage-file.js';
+import { LazyPassages } from './passage-file.js';
 import { type FileRead, INDEX_FILES, type IndexFile, READS, readGeneration, takePreloadedGraph } from './prefetch.js';
 
 /**
@@ -202,6 +202,13 @@ export async function readManifest(
  * DataDirError when the data directory itself is unusable.
  */
 export async function loadIndex(outDir: string, embedder: Embedder): Promise<LoadedIndex> {
+  // LangChain's store modules are loaded while the files are read (a build that loads no
+  // index never needs them: ~25 MB of modules, issue 11).
+  const storeModules = Promise.all([
+    import('@langchain/community/vectorstores/hnswlib'),
+    import('./passage-docstore.js'),
+  ]);
+  storeModules.catch(() => undefined); // awaited below
   const { manifest, dir } = await readManifest(outDir, embedder.id);
   // Each file is read once, in worker threads that hash it as they read (prefetch.ts;
   // possibly started by the CLI before this call); the bytes this thread parses are the
@@ -293,6 +300,7 @@ export async function loadIndex(outDir: string, embedder: Embedder): Promise<Loa
       );
     }
     index.setEf(manifest.hnsw.efSearch);
+    const [{ HNSWLib }, { asHnswDocstore, PassageDocstore }] = await storeModules;
     const store = new HNSWLib(embedder.embeddings, {
       space: args.space,
       numDimensions: args.numDimensions,

@@ -15,10 +15,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { readCatalog } from '../corpus/catalog.js';
+import type { CheckedCatalog } from '../corpus/catalog-types.js';
 import type { CleanedArticle } from '../corpus/clean.js';
 import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
 import { Bm25Forward, Bm25Merger, type EntryStore } from '../retrieval/bm25.js';
+import { type EncodedArticle, encodeArticle } from './encode-article.js';
 import type { LoadedIndex } from './load.js';
 import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
@@ -30,7 +33,7 @@ const CHUNK_BYTES = 1 << 20;
 /** Below this many bytes to prepare, worker start-up costs more than it saves. */
 const PARALLEL_MIN_BYTES = 2 << 20;
 /** Chunks handed to each worker beyond the one being read: enough to never leave a worker idle. */
-const CHUNKS_AHEAD = 2;
+const CHUNKS_AHEAD = 1;
 /**
  * Heap of a preparing thread. V8 sizes a thread's heap generously when nothing bounds it
  * (60–90 MB each at 100k passages, most of it garbage waiting to be collected); these
@@ -81,16 +84,16 @@ export interface PrepareOptions {
   keep?: boolean;
 }
 
-/** Articles and their passages, in label order, as {@link PrepareOptions.onBatch} receives them. */
+/** Whole articles, in label order, as {@link PrepareOptions.onBatch} receives them. */
 export interface PreparedBatch {
-  articles: Article[];
-  /** sha256 of each article's raw text. */
-  rawSha256: string[];
-  passages: Passage[];
-  /** Text hash of each passage (textHash). */
+  /** The articles, encoded for writing; their passages follow one another. */
+  items: EncodedArticle[];
+  /** Text hash of each passage of the batch (textHash). */
   hashes: string[];
   /** `vectors[k]`: passage k's vector when one was computed while preparing (with `hashingDimensions`). */
   vectors: (Float32Array | undefined)[];
+  /** Passage k's text where it is at hand (it is, wherever no vector was computed). */
+  texts: (string | undefined)[];
 }
 
 /** A prepared corpus. */
@@ -161,12 +164,32 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   }
   // The guide is a chunk of its own, first: guide passages come before all seed files in
   // label order, so that articles added later go after everything (see append.ts).
+  // The catalog is read and checked here, once: each chunk gets its own files' entries
+  // (its threads then never load the checker, zod), and entries naming no file are
+  // reported here (a chunk sees only its own files).
+  const catalog = await readCatalog(opts.seedsDir);
+  const catalogWarnings = [...catalog.warnings];
+  const listed = new Set(names);
+  for (const key of catalog.keys)
+    if (!key.startsWith('$') && !listed.has(key))
+      catalogWarnings.push(`${CATALOG_FILE}: entry "${key}" names no file in ${opts.seedsDir}`);
+  const catalogOf = (names: string[]): CheckedCatalog => {
+    const part: CheckedCatalog = { entries: {}, invalid: {}, keys: [], warnings: [] };
+    for (const n of names) {
+      if (Object.hasOwn(catalog.entries, n)) part.entries[n] = catalog.entries[n];
+      if (Object.hasOwn(catalog.invalid, n)) part.invalid[n] = catalog.invalid[n];
+    }
+    return part;
+  };
   const task = (names: string[], guide: boolean): ChunkTask => ({
     seedsDir: opts.seedsDir,
     names,
     guide,
+    // Without `keep`, the threads send articles encoded for writing, not as objects.
+    encode: opts.keep === false,
     split: opts.split,
     hashingDimensions: opts.hashingDimensions,
+    catalog: catalogOf(names),
   });
   const tasks: ChunkTask[] = [task([], true)];
   // Then chunks by size, in name order.
@@ -191,7 +214,9 @@ export async function prepareCorpus(opts: PrepareOptions): Promise<PreparedCorpu
   const oldMb = opts.workerOldMb ?? WORKER_OLD_MB + Math.ceil((largest / 2 ** 20) * WORKER_OLD_MB_PER_FILE_MB);
   const pool = workers > 0 ? new ChunkPool(tasks, workers, oldMb) : undefined;
   try {
-    return await joinChunks(opts, names, tasks, reused, prev, pool, t0);
+    const prepared = await joinChunks(opts, names, tasks, reused, prev, pool, t0);
+    prepared.warnings = [...new Set([...catalogWarnings, ...prepared.warnings])];
+    return prepared;
   } finally {
     await pool?.close();
   }
@@ -227,8 +252,15 @@ async function joinChunks(
     ms,
   });
   const done: Report[] = [];
+  /** An article of an opened chunk: encoded, its objects (without `encode`), where its passages start. */
+  interface ChunkArticle {
+    item: EncodedArticle;
+    article?: Article;
+    passages?: Passage[];
+    first: number;
+  }
   interface Opened {
-    bySource: Map<string, { article: Article; passages: Passage[]; first: number }>;
+    bySource: Map<string, ChunkArticle>;
     /** The chunk's postings as a source of the merger. */
     source: number;
     result: ChunkResult;
@@ -247,14 +279,22 @@ async function joinChunks(
         merger.release(o.source);
         opened.delete(k);
       }
-    const bySource = new Map<string, { article: Article; passages: Passage[]; first: number }>();
+    const bySource = new Map<string, ChunkArticle>();
     let at = 0;
-    const count = new Map<string, number>();
-    for (const p of r.passages) count.set(p.source, (count.get(p.source) ?? 0) + 1);
-    for (const a of r.articles) {
-      const n = count.get(a.source) ?? 0;
-      bySource.set(a.source, { article: a, passages: r.passages.slice(at, at + n), first: at });
-      at += n;
+    if (r.encoded) {
+      for (const item of r.encoded) {
+        bySource.set(item.source, { item, first: at });
+        at += item.passages;
+      }
+    } else {
+      // Articles as objects (kept whole for the caller): encoded here, the same bytes.
+      for (const article of r.articles) {
+        const from = at;
+        while (at < r.passages.length && r.passages[at].source === article.source) at++;
+        const passages = r.passages.slice(from, at);
+        const item = encodeArticle(article, passages, r.hashes.slice(from, at), r.rawSha256[article.source]);
+        bySource.set(article.source, { item, article, passages, first: from });
+      }
     }
     o = { bySource, source: merger.addSource(r.bm25), result: r };
     opened.set(c, o);
@@ -274,43 +314,45 @@ async function joinChunks(
   let articleCount = 0;
   let passageCount = 0;
   const dims = opts.hashingDimensions ?? 0;
-  let batch: PreparedBatch = { articles: [], rawSha256: [], passages: [], hashes: [], vectors: [] };
+  const empty = (): PreparedBatch => ({ items: [], hashes: [], vectors: [], texts: [] });
+  let batch = empty();
   const flush = async (min: number) => {
-    if (batch.passages.length === 0 || batch.passages.length < min) return;
+    if (batch.hashes.length === 0 || batch.hashes.length < min) return;
     const b = batch;
-    batch = { articles: [], rawSha256: [], passages: [], hashes: [], vectors: [] };
+    batch = empty();
     await opts.onBatch?.(b);
   };
   const take = async (
-    article: Article,
-    sha256: string,
-    ps: Passage[],
+    item: EncodedArticle,
+    objects: { article: Article; passages: Passage[] } | undefined,
     hash: (k: number) => string,
     vector: (k: number) => Float32Array | undefined,
+    text: (k: number) => string | undefined,
   ) => {
     articleCount++;
-    passageCount += ps.length;
-    if (keep) articles.push(article);
-    batch.articles.push(article);
-    batch.rawSha256.push(sha256);
-    for (const [k, p] of ps.entries()) {
-      if (keep) passages.push(p);
-      batch.passages.push(p);
+    passageCount += item.passages;
+    if (keep && objects) {
+      articles.push(objects.article);
+      passages.push(...objects.passages);
+    }
+    batch.items.push(item);
+    for (let k = 0; k < item.passages; k++) {
       batch.hashes.push(hash(k));
       batch.vectors.push(vector(k));
+      batch.texts.push(text(k));
     }
     await flush(STREAM_BATCH);
   };
   // The guide pages first (chunk 0), then the seed files in name order.
-  const fromChunk = async (o: Opened, a: { article: Article; passages: Passage[]; first: number }) => {
-    for (let k = 0; k < a.passages.length; k++) merger.addDoc(o.source, a.first + k);
-    const { vectors: v, hashes, rawSha256 } = o.result;
+  const fromChunk = async (o: Opened, a: ChunkArticle) => {
+    for (let k = 0; k < a.item.passages; k++) merger.addDoc(o.source, a.first + k);
+    const { vectors: v, hashes, texts } = o.result;
     await take(
-      a.article,
-      rawSha256[a.article.source],
-      a.passages,
+      a.item,
+      a.article && a.passages ? { article: a.article, passages: a.passages } : undefined,
       (k) => hashes[a.first + k],
       (k) => v?.subarray((a.first + k) * dims, (a.first + k + 1) * dims),
+      (k) => a.passages?.[k].text ?? texts?.[a.first + k],
     );
   };
   const guide = await open(0);
@@ -320,12 +362,14 @@ async function joinChunks(
     if (r) {
       const labels = prevLabels.get(source) ?? [];
       for (const label of labels) merger.addDoc(prevSource, label);
+      const ps = labels.map((l) => prev!.passages[l]);
+      const hs = labels.map((l) => prev!.hashes[l]);
       await take(
-        r.article,
-        r.sha256,
-        labels.map((l) => prev!.passages[l]),
-        (k) => prev!.hashes[labels[k]],
+        encodeArticle(r.article, ps, hs, r.sha256),
+        { article: r.article, passages: ps },
+        (k) => hs[k],
         () => undefined,
+        (k) => ps[k].text,
       );
       continue;
     }

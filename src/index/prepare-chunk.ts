@@ -5,11 +5,13 @@
  * thread that computed it.
  */
 import { createHash } from 'node:crypto';
+import type { CheckedCatalog } from '../corpus/catalog-types.js';
 import { type Article, type DropReport, loadSeeds, type Skipped } from '../corpus/load.js';
 import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.js';
 import { Bm25Builder, type ForwardPostings } from '../retrieval/bm25.js';
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
+import { type EncodedArticle, encodeArticle } from './encode-article.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { textHash } from './text-hash.js';
 
@@ -20,6 +22,14 @@ export interface ChunkTask {
   names: string[];
   /** Whether this chunk also loads the guide (exactly one chunk does). */
   guide: boolean;
+  /** The catalog's entries for these files, checked by the caller (default: read here). */
+  catalog?: CheckedCatalog;
+  /**
+   * Give back the articles encoded for writing (`encoded`) instead of article and passage
+   * objects (`articles` and `passages` then empty; passage texts in `texts` only when no
+   * vector was computed here).
+   */
+  encode?: boolean;
   split?: SplitOptions;
   /**
    * Also embed the passages with the hashing embedder of these dimensions: it needs the
@@ -30,6 +40,7 @@ export interface ChunkTask {
 
 /** What a chunk gives back. */
 export interface ChunkResult {
+  /** The articles and their passages in order (empty with `encode`). */
   articles: Article[];
   passages: Passage[];
   /** BM25 postings of `passages` in passage order (document i = passages[i]), merged in label order by the join. */
@@ -41,6 +52,10 @@ export interface ChunkResult {
   rawSha256: Record<string, string>;
   /** Text hash of each passage (textHash), the key of vector reuse and a field of passages.jsonl. */
   hashes: string[];
+  /** With `encode`: the articles encoded for writing, in order (their passages consecutive). */
+  encoded?: EncodedArticle[];
+  /** With `encode` and no `hashingDimensions`: each passage's text (to embed it elsewhere). */
+  texts?: string[];
   /** With `hashingDimensions`: passage i's vector at [i × dims, (i + 1) × dims). */
   vectors?: Float32Array;
   /** CPU time of each part in this thread, ms. */
@@ -60,7 +75,7 @@ export function withKind(passages: Passage[], a: Article): Passage[] {
 export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
   const t0 = performance.now();
   const only = new Set(task.names);
-  const loaded = await loadSeeds(task.seedsDir, { only: (n) => only.has(n), guide: task.guide });
+  const loaded = await loadSeeds(task.seedsDir, { only: (n) => only.has(n), guide: task.guide, catalog: task.catalog });
   const t1 = performance.now();
   const passages = loaded.articles.flatMap((a) => withKind(splitArticle(a.cleaned, a.source, a.title, task.split), a));
   const t2 = performance.now();
@@ -85,10 +100,24 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
     a.raw = '';
     a.cleaned = { ...a.cleaned, text: '' };
   }
+  let encoded: EncodedArticle[] | undefined;
+  let texts: string[] | undefined;
+  if (task.encode) {
+    encoded = [];
+    let at = 0;
+    for (const a of loaded.articles) {
+      const from = at;
+      while (at < passages.length && passages[at].source === a.source) at++;
+      encoded.push(encodeArticle(a, passages.slice(from, at), hashes.slice(from, at), rawSha256[a.source]));
+    }
+    if (!vectors) texts = passages.map((p) => p.text);
+  }
   const t3 = performance.now();
   return {
-    articles: loaded.articles,
-    passages,
+    articles: task.encode ? [] : loaded.articles,
+    passages: task.encode ? [] : passages,
+    encoded,
+    texts,
     bm25,
     skipped: loaded.skipped,
     dropped: loaded.dropped ?? [],

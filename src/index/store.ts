@@ -20,4 +20,5 @@ export {
   type StoredArticle,
   textHash,
 } from './load.js';
-export { PassageDocstore, type PassageMetadata } from './passage-file.js';
+export { PassageDocstore } from './passage-docstore.js';
+export type { PassageMetadata } from './passage-file.js';

@@ -9,11 +9,14 @@ import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrieve
 import type { Passage } from '../corpus/split.js';
 import type { LoadedIndex } from '../index/store.js';
 import { ADVICE_PATTERNS, FRAUD_LEXICON_ZH } from '../knowledge/glossary.js';
-import { SCAM_TYPES, type ScamType } from '../knowledge/scam-types.js';
+import { SCAM_TYPES } from '../knowledge/scam-types.js';
 import { normalizeForSearch } from '../text/script.js';
 import { hanBigrams, words } from '../text/tokenize.js';
 import { Bm25Index, passageTokens, type WeightedTerm } from './bm25.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
+import { typeMention } from './type-mention.js';
+
+export { typeMention };
 
 /** A retrieved passage with its scores. */
 export interface Hit {
@@ -50,17 +53,6 @@ const RERANK = { fused: 0.5, coverage: 0.5, type: 0.3, fraud: 0.15 } as const;
 // expansions (translations, aliases) and character bigrams less; the hashing embedder's
 // dense list is a weaker signal than BM25 on this corpus.
 const WEIGHT = { lexical: 1, dense: 0.5, expansion: 0.6, bigram: 0.35, advice: 0.5 } as const;
-
-/**
- * How strongly a passage names a scam type: 1 by its name, 0.5 by an alias or two of its
- * keywords, else 0.
- */
-export function typeMention(text: string, t: ScamType, normalized = false): number {
-  const n = normalized ? text : normalizeForSearch(text);
-  if (t.name.split(/[/（）()]/u).some((s) => s.length >= 2 && n.includes(s))) return 1;
-  if (t.aliases.some((a) => a.length >= 2 && n.includes(a))) return 0.5;
-  return t.keywords.filter((kw) => n.includes(kw)).length >= 2 ? 0.5 : 0;
-}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;

@@ -13,8 +13,6 @@ const embedder = {
   id: 'fixed-4',
   embeddings: { embedDocuments: async (t: string[]) => t.map((_, i) => [1, i, 0, 0]) },
 } as unknown as Embedder;
-const passage = (text: string) =>
-  ({ id: text, text, source: 'a.txt', title: 'a', paragraphIndex: 0, start: 0, end: text.length }) as never;
 
 /**
  * Runs an ESM TypeScript file in a fresh Node process (not `-e`, which may end with
@@ -30,7 +28,7 @@ function runAlone(code: string): { status: number | null; out: string } {
 describe('the graph worker thread', () => {
   it('reports a failed insert when the graph is written, instead of never answering', async () => {
     const g = new GraphBuilder(embedder, { m: 'bad' as never, efConstruction: 10, efSearch: 10 }, undefined, 10);
-    await g.add([passage('a'), passage('b')], ['ha', 'hb']);
+    await g.add(['a', 'b'], ['ha', 'hb']);
     await expect(g.finish().write(join(tmp(), 'x.index'))).rejects.toThrow(/HNSW graph failed/);
   });
 
@@ -67,7 +65,7 @@ describe('the graph worker thread', () => {
       const vectors = passages.map((_, i) => Float32Array.from({ length: dims }, (_, k) => Math.sin(i * 7 + k)));
       for (let round = 0; round < 16; round++) {
         const g = new GraphBuilder(embedder, { m: 8, efConstruction: 32, efSearch: 64 }, undefined, n);
-        await g.add(passages, hashes, vectors);
+        await g.add(hashes, hashes, vectors);
         await new Promise((r) => setTimeout(r, 5 + round * 9));
         await g.close();
       }
@@ -95,7 +93,7 @@ describe('the graph worker thread', () => {
       const vectors = passages.map((_, i) => Float32Array.from({ length: 256 }, (_, k) => Math.sin(i * 7 + k)));
       const build = async () => {
         const g = new GraphBuilder(embedder, { m: 4, efConstruction: 8, efSearch: 16 }, undefined, n);
-        await g.add(passages, hashes, vectors);
+        await g.add(hashes, hashes, vectors);
         return g;
       };
       let g = await build();

@@ -29,13 +29,19 @@ describe('prepareCorpus', () => {
     const streamed = () => {
       const got: { passages: string[]; vectors: (Float32Array | undefined)[] } = { passages: [], vectors: [] };
       const onBatch = async (b: PreparedBatch) => {
-        got.passages.push(...b.passages.map((p) => p.id));
-        got.vectors.push(...b.vectors.map((v) => v && Float32Array.from(v)));
-        expect(b.hashes).toEqual(b.passages.map((p) => textHash(p.text)));
-        // Whole articles, in order: the passages are exactly those of the batch's articles.
-        expect(b.passages.map((p) => p.source)).toEqual(
-          b.articles.flatMap((a) => b.passages.filter((p) => p.source === a.source).map((p) => p.source)),
+        const ids = b.items.flatMap((item) =>
+          new TextDecoder()
+            .decode(item.lines)
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l)[0] as string),
         );
+        got.passages.push(...ids);
+        got.vectors.push(...b.vectors.map((v) => v && Float32Array.from(v)));
+        // One hash, vector and text slot per passage of the batch's whole articles.
+        expect(b.hashes).toHaveLength(ids.length);
+        expect(b.items.reduce((n, i) => n + i.passages, 0)).toBe(ids.length);
+        expect(b.texts.map((t) => t && textHash(t))).toEqual(b.hashes);
       };
       return { got, onBatch };
     };
