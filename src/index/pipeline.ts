@@ -36,17 +36,14 @@ const PARALLEL_MIN_BYTES = 2 << 20;
 const CHUNKS_AHEAD = 1;
 /**
  * Heap of a preparing thread. V8 sizes a thread's heap generously when nothing bounds it
- * (60–90 MB each at 100k passages, most of it garbage waiting to be collected); these
- * bounds cut two threads' peak by about 90 MB (issue 11: peak memory at 100k). The old
- * generation grows with the largest seed file, since a chunk's texts live there while it
- * is prepared; a thread that still runs out of memory has its chunks prepared in the
- * calling thread instead (ChunkPool).
+ * (60–90 MB each at 100k passages, most of it garbage waiting to be collected): the old
+ * generation is bounded, and grows with the largest seed file, since a chunk's texts live
+ * there while it is prepared; a thread that still runs out of memory has its chunks
+ * prepared in the calling thread instead (ChunkPool). The young generation keeps 16 MB:
+ * 4 MB saved ~15 MB per build at 100k passages but cost 9% more CPU in garbage collection
+ * (measured side by side, issue 11).
  */
-const WORKER_YOUNG_MB = 4;
-// (Every worker of ours is started with `execArgv: []`: it loads its own code, compiled or
-// through tsx's API (prepare-worker.mjs), and inheriting the parent's `--import tsx` gave
-// each worker a module loader of its own: ~40 MB and a second of CPU per worker under
-// `npm run ingest`.)
+const WORKER_YOUNG_MB = 16;
 const WORKER_OLD_MB = 48;
 const WORKER_OLD_MB_PER_FILE_MB = 16;
 
