@@ -5,13 +5,9 @@
  * interactively, and otherwise exits with instructions.
  */
 import './load-env.js';
-import { setupEngine } from './answer/setup.js';
-import { createBot } from './bot/create-bot.js';
-import { type Running, startPolling, startWebhook } from './bot/start.js';
-import { runTerminalChat } from './cli/terminal-chat.js';
+import type { Running } from './bot/start.js';
 import { type Config, ConfigError, explainStartFailure, loadConfig } from './config.js';
-import { createLogger } from './log.js';
-import { startRuntime } from './runtime.js';
+import { prefetchIndex } from './index/prefetch.js';
 
 const NO_TOKEN = `TELEGRAM_BOT_TOKEN is not set.
 To run the Telegram bot:
@@ -19,6 +15,25 @@ To run the Telegram bot:
   2. Put it in .env as TELEGRAM_BOT_TOKEN=123456:ABC... (see .env.example), then run npm start again.`;
 
 async function main(config: Config): Promise<number> {
+  // Every way on from here loads the index: its files are read and hashed in worker threads
+  // from now on, while the bot's modules load (imported only now, for that reason) and the
+  // seeds are checked; loadIndex then finds the work under way or done (issue 11).
+  prefetchIndex(config.dataDir);
+  const [
+    { setupEngine },
+    { createBot },
+    { startPolling, startWebhook },
+    { runTerminalChat },
+    { createLogger },
+    { startRuntime },
+  ] = await Promise.all([
+    import('./answer/setup.js'),
+    import('./bot/create-bot.js'),
+    import('./bot/start.js'),
+    import('./cli/terminal-chat.js'),
+    import('./log.js'),
+    import('./runtime.js'),
+  ]);
   if (!config.telegram.token) {
     if (process.stdin.isTTY) {
       console.log(`${NO_TOKEN}\n\nStarting the terminal chat instead.\n`);
