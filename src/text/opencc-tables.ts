@@ -76,15 +76,20 @@ export function computeTable(from: string, to: string): ConversionTable | undefi
   const triggers = new Set<string>();
   const keyChars = new Set<string>();
   const singles = new Set<string>();
+  /** Each group's trie contents and the characters of its multi-character keys. */
+  const groups: { effective: Map<string, string>; phraseChars: Set<string> }[] = [];
   for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
     // One trie per group; on equal keys the first dictionary wins (opencc-js loads the
     // group in reverse, so earlier dictionaries overwrite later ones).
     const effective = new Map<string, string>();
     for (const dict of group) for (const [k, v] of entriesOf(dict)) if (!effective.has(k)) effective.set(k, v);
     const phrases: [string[], string][] = [];
+    const phraseChars = new Set<string>();
+    groups.push({ effective, phraseChars });
     for (const [k, v] of effective) {
       const cs = [...k];
       for (const c of cs) keyChars.add(c);
+      if (cs.length > 1) for (const c of cs) phraseChars.add(c);
       if (cs.length === 1) singles.add(k);
       if (k === v) continue;
       if (cs.length === 1) triggers.add(k);
@@ -108,6 +113,22 @@ export function computeTable(from: string, to: string): ConversionTable | undefi
     const out = convert(c);
     if (out !== c) chars[c] = out;
   }
+  // A trigger that only single-character entries ever touch, and that the chain as a
+  // whole gives back unchanged (群 → 羣 → 群 from Taiwan forms to Simplified), changes no
+  // clause it is alone in: each group converts it on its own (no multi-character key of
+  // the group holds the form it has there), and the last gives back the first. Such
+  // characters are common in Simplified text (群, 户, 温), which would otherwise all go
+  // through opencc-js.
+  const roundTrips = (t: string): boolean => {
+    let x = t;
+    for (const g of groups) {
+      if (g.phraseChars.has(x)) return false;
+      x = g.effective.get(x) ?? x;
+      if ([...x].length !== 1) return false;
+    }
+    return x === t;
+  };
+  for (const t of [...triggers]) if (roundTrips(t)) triggers.delete(t);
   return {
     triggers: [...triggers].sort().join(''),
     ends: [...CLAUSE_ENDS].filter((c) => !keyChars.has(c)).join(''),
