@@ -130,8 +130,9 @@ export class Bm25Index {
    * negligible while their postings would dominate the cost.
    */
   search(terms: WeightedTerm[], k: number): Bm25Hit[] {
-    const { offsets, docs, tfs, lengths } = this.parts;
+    const { offsets, docs, tfs } = this.parts;
     const scores = (this.scratch ??= new Float64Array(this.size));
+    const normK = (this.normK ??= this.lengthNorms());
     const touched: number[] = [];
     const maxDf = this.size >= COMMON_TERM_MIN_DOCS ? this.size / 3 : Number.POSITIVE_INFINITY;
     for (const { term, weight } of terms) {
@@ -145,27 +146,63 @@ export class Bm25Index {
         const doc = docs[i];
         if (doc >= this.size) throw badPosting(i, doc, this.size);
         const tf = tfs[i];
-        const norm = tf + K1 * (1 - B + (B * lengths[doc]) / this.avgLength);
+        const norm = tf + normK[doc];
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += (idf * tf * (K1 + 1)) / norm;
       }
     }
-    // Partial selection of the k best, then reset only what was touched.
-    const best: Bm25Hit[] = [];
+    // The k best (score descending, then document ascending) in a heap whose root is the
+    // worst kept; then reset only what was touched. At a million passages a query touches
+    // hundreds of thousands of documents: sorting the kept list at each insertion was most
+    // of a warm answer there.
+    const heap: Bm25Hit[] = [];
+    const worse = (a: Bm25Hit, b: Bm25Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
     for (const doc of touched) {
       const score = scores[doc];
-      if (
-        best.length < k ||
-        score > best[best.length - 1].score ||
-        (score === best[best.length - 1].score && doc < best[best.length - 1].doc)
-      ) {
-        best.push({ doc, score });
-        best.sort((a, b) => b.score - a.score || a.doc - b.doc);
-        if (best.length > k) best.pop();
-      }
       scores[doc] = 0;
+      if (heap.length < k) {
+        heap.push({ doc, score });
+        siftUp(heap, heap.length - 1, worse);
+      } else if (k > 0 && worse(heap[0], { doc, score })) {
+        heap[0] = { doc, score };
+        siftDown(heap, 0, worse);
+      }
     }
-    return best;
+    return heap.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /** Each document's length term of the BM25 denominator, computed once (not per posting). */
+  private lengthNorms(): Float64Array {
+    const { lengths } = this.parts;
+    const n = new Float64Array(this.size);
+    for (let d = 0; d < this.size; d++) n[d] = K1 * (1 - B + (B * lengths[d]) / this.avgLength);
+    return n;
+  }
+
+  private normK?: Float64Array;
+}
+
+/** Moves heap[i] up while it is worse than its parent (the root is the worst). */
+function siftUp<T>(heap: T[], i: number, worse: (a: T, b: T) => boolean): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!worse(heap[i], heap[parent])) return;
+    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    i = parent;
+  }
+}
+
+/** Moves heap[i] down while a child is worse than it. */
+function siftDown<T>(heap: T[], i: number, worse: (a: T, b: T) => boolean): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let w = i;
+    if (l < heap.length && worse(heap[l], heap[w])) w = l;
+    if (r < heap.length && worse(heap[r], heap[w])) w = r;
+    if (w === i) return;
+    [heap[i], heap[w]] = [heap[w], heap[i]];
+    i = w;
   }
 }
 

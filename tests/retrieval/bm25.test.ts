@@ -105,6 +105,43 @@ describe('Bm25Index', () => {
     );
   });
 
+  it('returns the k best by score, then label, as ranking every document would', () => {
+    const doc = fc.array(fc.constantFrom('w:a', 'w:b', 'w:c', 'b:x', 'b:y', 'w:d'), { minLength: 1, maxLength: 8 });
+    const query = fc.uniqueArray(fc.constantFrom('w:a', 'w:b', 'w:c', 'b:x', 'b:y', 'w:d', 'w:none'), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 60 }),
+        query,
+        fc.integer({ min: 1, max: 12 }),
+        (docs, q, k) => {
+          const index = Bm25Index.fromTokens(docs);
+          const terms = q.map((term, i) => ({ term, weight: 1 - i * 0.2 }));
+          // Every document scored one by one, in the index's own arithmetic.
+          const all = docs.map((_, d) => ({ doc: d, score: 0, touched: false }));
+          const avg = docs.reduce((n, x) => n + x.length, 0) / docs.length;
+          for (const { term, weight } of terms) {
+            const idf = index.idf(term) * weight;
+            for (const [d, x] of docs.entries()) {
+              const tf = x.filter((t) => t === term).length;
+              if (tf === 0) continue;
+              all[d].touched = true;
+              all[d].score += (idf * tf * (1.2 + 1)) / (tf + 1.2 * (1 - 0.75 + (0.75 * x.length) / avg));
+            }
+          }
+          const expected = all
+            .filter((h) => h.touched)
+            .sort((a, b) => b.score - a.score || a.doc - b.doc)
+            .slice(0, k)
+            .map(({ doc, score }) => ({ doc, score }));
+          expect(index.search(terms, k)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
   it('stores terms in code-unit order whatever order they came in', () => {
     const reversed = Bm25Index.fromTokens([...DOCS].reverse());
     expect(reversed.parts.terms).toEqual([...reversed.parts.terms].sort());
