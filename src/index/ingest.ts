@@ -385,9 +385,10 @@ async function build(
     });
     opts.onTiming?.('prepare', loaded.ms.wall);
     if (loaded.articleCount > 0) {
+      // Embedding and the graph were streamed with the preparation ('prepare'); what is left
+      // (finishing the BM25 arrays, the last files, the graph's last batches) is 'save'.
       const t1 = performance.now();
       const bm25 = loaded.lexical.finishParts();
-      opts.onTiming?.('embed+graph', performance.now() - t1);
       stats = await finishGeneration(draft, w, graph.finish(), bm25, {
         embedderId: opts.embedder.id,
         corpusHash: fingerprint,
@@ -395,9 +396,9 @@ async function build(
         pipeline: key,
         fileSha256: files,
         onStage: opts.onStage,
-        onTiming: opts.onTiming,
         lost: () => lock.compromised(),
       });
+      opts.onTiming?.('save', performance.now() - t1);
     }
   } catch (err) {
     await graph.close();
