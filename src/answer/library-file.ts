@@ -8,7 +8,6 @@
  * The layout is the Library with its Maps as arrays of entries; passages are referred to
  * by label, never copied, except the sentence texts the composer quotes and matches on.
  */
-import { writeFile } from 'node:fs/promises';
 import type { GuideLang, GuideMeta } from '../corpus/guide.js';
 import type { Passage } from '../corpus/split.js';
 import {
@@ -145,11 +144,6 @@ export function mergeLibrary(lib: LibraryPart, later: LibraryPart): void {
 export class LibraryBuilder {
   private readonly lib: Library = buildLibrary([], []);
 
-  /** Adds whole articles and their passages, which lie at labels `firstLabel`… */
-  add(passages: readonly Passage[], articles: readonly LibraryArticle[], firstLabel: number): void {
-    mergeLibrary(this.lib, libraryPart(passages, articles, firstLabel));
-  }
-
   /** Adds the part of the next articles (its labels already where they lie). */
   addPart(part: LibraryPart): void {
     mergeLibrary(this.lib, part);
@@ -159,13 +153,4 @@ export class LibraryBuilder {
   encode(): string {
     return encodeLibrary(this.lib);
   }
-}
-
-/** Builds the library of an index being written and writes it to `path`. */
-export async function writeLibrary(
-  path: string,
-  passages: readonly Passage[],
-  articles: readonly LibraryArticle[],
-): Promise<void> {
-  await writeFile(path, encodeLibrary(buildLibrary(passages, articles)));
 }

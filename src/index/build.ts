@@ -13,7 +13,7 @@ import type { Passage } from '../corpus/split.js';
 import { Bm25Index, type Bm25Parts, passageTokens } from '../retrieval/bm25.js';
 import { CheckedFile, type FileSum } from './checked-file.js';
 import type { Embedder } from './embedders.js';
-import { type EncodedArticle, encodeArticle } from './encode-article.js';
+import { articleRuns, type EncodedArticle, encodeArticle } from './encode-article.js';
 import {
   type DataDirLock,
   fsyncPath,
@@ -47,16 +47,12 @@ export interface BuildOptions {
   previous?: LoadedIndex;
   /** Passages embedded per batch. */
   batchSize?: number;
-  /** The BM25 index of `passages` when the caller built it (e.g. in worker threads); else built here. */
-  bm25?: Bm25Index;
   /** Key of the cleaning/splitting settings, recorded in the manifest (see pipeline.ts). */
   pipeline?: string;
   /** sha256 of each seed file's bytes, by source (recorded in the manifest: see append.ts). */
   fileSha256?: Map<string, string>;
   /** sha256 of articles' raw texts when the caller dropped `raw` (see pipeline.ts). */
   rawSha256?: Map<string, string>;
-  /** The graph of `passages` when the caller built it while preparing them (see {@link GraphBuilder}). */
-  graph?: BuiltGraph;
   /** Called after each stage; tests throw from it to simulate a crash. */
   onStage?: (stage: BuildStage) => void | Promise<void>;
   /** Progress of embedding: done and total passages (total 0: not known yet, while the corpus streams in). */
@@ -466,38 +462,33 @@ async function writeLocked(
   try {
     const t0 = performance.now();
     const hashes = passages.map((p) => textHash(p.text));
-    graph = opts.graph;
-    if (!graph) {
-      const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
-        opts.onProgress?.(done, passages.length),
-      );
-      try {
-        for (let i = 0; i < passages.length; i += batchSize)
-          await builder.add(
-            passages.slice(i, i + batchSize).map((p) => p.text),
-            hashes.slice(i, i + batchSize),
-          );
-      } catch (err) {
-        await builder.close();
-        throw err;
-      }
-      graph = builder.finish();
+    const builder = new GraphBuilder(embedder, hnsw, opts.previous, passages.length, (done) =>
+      opts.onProgress?.(done, passages.length),
+    );
+    try {
+      for (let i = 0; i < passages.length; i += batchSize)
+        await builder.add(
+          passages.slice(i, i + batchSize).map((p) => p.text),
+          hashes.slice(i, i + batchSize),
+        );
+    } catch (err) {
+      await builder.close();
+      throw err;
     }
-    const bm25 = opts.bm25 ?? Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
+    graph = builder.finish();
+    const bm25 = Bm25Index.fromTokens(passages.map((p) => passageTokens(p.text)));
     opts.onTiming?.('embed+graph', performance.now() - t0);
     writer = await GenerationWriter.open(draft.tmp);
-    // Articles in order with their passages (each article's passages are consecutive).
-    let at = 0;
-    const items: EncodedArticle[] = [];
-    for (const a of articles) {
-      const from = at;
-      while (at < passages.length && passages[at].source === a.source) at++;
-      const sha = opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex');
-      items.push(encodeArticle(a, passages.slice(from, at), hashes.slice(from, at), sha));
-    }
-    if (at !== passages.length)
-      throw new Error(`Passage ${at} (${passages[at].source}) does not follow its article in the articles' order.`);
-    await writer.add(items);
+    await writer.add(
+      articleRuns(articles, passages).map(({ article: a, from, to }) =>
+        encodeArticle(
+          a,
+          passages.slice(from, to),
+          hashes.slice(from, to),
+          opts.rawSha256?.get(a.source) ?? createHash('sha256').update(a.raw).digest('hex'),
+        ),
+      ),
+    );
     return await finishGeneration(draft, writer, graph, bm25.parts, {
       embedderId: embedder.id,
       corpusHash,
@@ -509,7 +500,7 @@ async function writeLocked(
       lost,
     });
   } catch (err) {
-    await (graph ?? opts.graph)?.close();
+    await graph?.close();
     await writer?.abandon();
     await abandonGeneration(draft);
     throw err;

@@ -43,6 +43,26 @@ export function storedArticleLine(a: Article): string {
   return JSON.stringify(stored);
 }
 
+/**
+ * Where each article's passages lie in `passages`, which holds the articles' passages one
+ * article after another, in the articles' order (as splitting gives them). Throws when a
+ * passage is left that follows no article.
+ */
+export function articleRuns<A extends { source: string }>(
+  articles: readonly A[],
+  passages: readonly { source: string }[],
+): { article: A; from: number; to: number }[] {
+  let at = 0;
+  const runs = articles.map((article) => {
+    const from = at;
+    while (at < passages.length && passages[at].source === article.source) at++;
+    return { article, from, to: at };
+  });
+  if (at !== passages.length)
+    throw new Error(`Passage ${at} (${passages[at].source}) does not follow its article in the articles' order.`);
+  return runs;
+}
+
 /** Encodes an article and its passages (in order) with their text hashes. */
 export function encodeArticle(
   a: Article,

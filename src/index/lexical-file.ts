@@ -12,7 +12,6 @@
  * Integrity is the manifest's job (sha256 of the file); the reader still checks sizes
  * and array consistency, so a damaged file is an error, never a wrong answer.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { Bm25Index, type Bm25Parts } from '../retrieval/bm25.js';
 import type { CheckedFile } from './checked-file.js';
 
@@ -86,14 +85,4 @@ export function decodeBm25(buf: Buffer): Bm25Index {
   if (terms.length !== termCount)
     throw new Error(`BM25 file holds ${terms.length} terms, its header says ${termCount}.`);
   return Bm25Index.fromParts({ terms, offsets, docs, tfs, lengths });
-}
-
-/** Writes the index to `path`. */
-export async function writeBm25(path: string, index: Bm25Index): Promise<void> {
-  await writeFile(path, encodeBm25(index));
-}
-
-/** Reads an index written by {@link writeBm25}. */
-export async function readBm25(path: string): Promise<Bm25Index> {
-  return decodeBm25(await readFile(path));
 }

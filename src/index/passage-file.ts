@@ -9,7 +9,6 @@
  * manifest like every other file.
  */
 
-import { open, readFile } from 'node:fs/promises';
 import type { Passage } from '../corpus/split.js';
 
 /** Metadata of the Documents the docstore returns. */
@@ -48,26 +47,6 @@ export function encodePassage(p: Passage, textHash: string): string {
     p.kind ?? null,
   ];
   return JSON.stringify(line);
-}
-
-/** Writes passages and their text hashes, line i = label i, in chunks (bounded memory). */
-export async function writePassages(path: string, passages: Passage[], hashes: string[]): Promise<void> {
-  const fh = await open(path, 'w');
-  try {
-    const CHUNK = 4096;
-    for (let i = 0; i < passages.length; i += CHUNK) {
-      let s = '';
-      for (let k = i; k < Math.min(i + CHUNK, passages.length); k++) s += `${encodePassage(passages[k], hashes[k])}\n`;
-      await fh.write(s);
-    }
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Reads {@link writePassages}' file; throws naming the line when one is malformed. */
-export async function readPassages(path: string): Promise<{ passages: Passage[]; hashes: string[] }> {
-  return parsePassages(await readFile(path, 'utf8'), path);
 }
 
 /** Parses the text of a passages file (`path` only names it in errors). */

@@ -21,7 +21,7 @@ import type { CleanedArticle } from '../corpus/clean.js';
 import { type Article, CATALOG_FILE, type DropReport, decodeText, loadSeeds, type Skipped } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
 import { Bm25Forward, Bm25Merger, type EntryStore } from '../retrieval/bm25.js';
-import { type EncodedArticle, encodeArticle } from './encode-article.js';
+import { articleRuns, type EncodedArticle, encodeArticle } from './encode-article.js';
 import type { LoadedIndex } from './load.js';
 import { type ChunkResult, type ChunkTask, prepareChunk } from './prepare-chunk.js';
 
@@ -291,11 +291,9 @@ async function joinChunks(
       }
     } else {
       // Articles as objects (kept whole for the caller): encoded here, the same bytes.
-      for (const article of r.articles) {
-        const from = at;
-        while (at < r.passages.length && r.passages[at].source === article.source) at++;
-        const passages = r.passages.slice(from, at);
-        const item = encodeArticle(article, passages, r.hashes.slice(from, at), r.rawSha256[article.source]);
+      for (const { article, from, to } of articleRuns(r.articles, r.passages)) {
+        const passages = r.passages.slice(from, to);
+        const item = encodeArticle(article, passages, r.hashes.slice(from, to), r.rawSha256[article.source]);
         bySource.set(article.source, { item, article, passages, first: from });
       }
     }

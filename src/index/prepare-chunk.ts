@@ -11,7 +11,7 @@ import { type Passage, type SplitOptions, splitArticle } from '../corpus/split.j
 import { Bm25Builder, type ForwardPostings } from '../retrieval/bm25.js';
 import { normalizeForSearch } from '../text/script.js';
 import { words } from '../text/tokenize.js';
-import { type EncodedArticle, encodeArticle } from './encode-article.js';
+import { articleRuns, type EncodedArticle, encodeArticle } from './encode-article.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
 import { textHash } from './text-hash.js';
 
@@ -103,13 +103,9 @@ export async function prepareChunk(task: ChunkTask): Promise<ChunkResult> {
   let encoded: EncodedArticle[] | undefined;
   let texts: string[] | undefined;
   if (task.encode) {
-    encoded = [];
-    let at = 0;
-    for (const a of loaded.articles) {
-      const from = at;
-      while (at < passages.length && passages[at].source === a.source) at++;
-      encoded.push(encodeArticle(a, passages.slice(from, at), hashes.slice(from, at), rawSha256[a.source]));
-    }
+    encoded = articleRuns(loaded.articles, passages).map(({ article: a, from, to }) =>
+      encodeArticle(a, passages.slice(from, to), hashes.slice(from, to), rawSha256[a.source]),
+    );
     if (!vectors) texts = passages.map((p) => p.text);
   }
   const t3 = performance.now();
