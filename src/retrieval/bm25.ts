@@ -11,6 +11,7 @@
 
 import { normalizeForSearch } from '../text/script.js';
 import { hanBigrams, words } from '../text/tokenize.js';
+import { badPosting, K1, type ResolvedTerm, topK } from './bm25-top.js';
 
 /** A query term with its weight (expansions count less than the user's own words). */
 export interface WeightedTerm {
@@ -24,8 +25,7 @@ export interface Bm25Hit {
   score: number;
 }
 
-/** Standard BM25 saturation and length normalisation. */
-const K1 = 1.2;
+/** Standard BM25 length normalisation (saturation K1 lives with the search, bm25-top.ts). */
 const B = 0.75;
 /** tf is stored in 16 bits; a term repeated more often in one passage saturates long before. */
 const MAX_TF = 0xffff;
@@ -67,7 +67,6 @@ export class Bm25Index {
   private readonly termIds: Map<string, number>;
   private readonly avgLength: number;
   readonly size: number;
-  private scratch?: Float64Array;
 
   private constructor(readonly parts: Bm25Parts) {
     this.size = parts.lengths.length;
@@ -124,51 +123,26 @@ export class Bm25Index {
   }
 
   /**
-   * The `k` best documents for the weighted query terms. Scores accumulate in a typed
-   * array (no per-document allocation), and in large collections terms found in more
-   * than a third of the documents are skipped: their idf makes their contribution
-   * negligible while their postings would dominate the cost.
+   * The `k` best documents for the weighted query terms (score descending, then document
+   * ascending), exactly as scoring every document would rank them, but with MaxScore
+   * pruning (src/retrieval/bm25-top.ts). In large collections terms found in more than a
+   * third of the documents are left out: their idf makes their contribution negligible
+   * while their postings would dominate the cost.
    */
   search(terms: WeightedTerm[], k: number): Bm25Hit[] {
     const { offsets, docs, tfs } = this.parts;
-    const scores = (this.scratch ??= new Float64Array(this.size));
     const normK = (this.normK ??= this.lengthNorms());
-    const touched: number[] = [];
     const maxDf = this.size >= COMMON_TERM_MIN_DOCS ? this.size / 3 : Number.POSITIVE_INFINITY;
+    const resolved: ResolvedTerm[] = [];
     for (const { term, weight } of terms) {
       const id = this.termIds.get(term);
-      if (id === undefined) continue;
+      if (id === undefined || !(weight > 0)) continue;
       const from = offsets[id];
       const to = offsets[id + 1];
       if (to - from > maxDf) continue;
-      const idf = this.idf(term) * weight;
-      for (let i = from; i < to; i++) {
-        const doc = docs[i];
-        if (doc >= this.size) throw badPosting(i, doc, this.size);
-        const tf = tfs[i];
-        const norm = tf + normK[doc];
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (K1 + 1)) / norm;
-      }
+      resolved.push({ from, to, weight: this.idf(term) * weight });
     }
-    // The k best (score descending, then document ascending) in a heap whose root is the
-    // worst kept; then reset only what was touched. At a million passages a query touches
-    // hundreds of thousands of documents: sorting the kept list at each insertion was most
-    // of a warm answer there.
-    const heap: Bm25Hit[] = [];
-    const worse = (a: Bm25Hit, b: Bm25Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
-    for (const doc of touched) {
-      const score = scores[doc];
-      scores[doc] = 0;
-      if (heap.length < k) {
-        heap.push({ doc, score });
-        siftUp(heap, heap.length - 1, worse);
-      } else if (k > 0 && worse(heap[0], { doc, score })) {
-        heap[0] = { doc, score };
-        siftDown(heap, 0, worse);
-      }
-    }
-    return heap.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return topK(docs, tfs, normK, resolved, k);
   }
 
   /** Each document's length term of the BM25 denominator, computed once (not per posting). */
@@ -180,30 +154,6 @@ export class Bm25Index {
   }
 
   private normK?: Float64Array;
-}
-
-/** Moves heap[i] up while it is worse than its parent (the root is the worst). */
-function siftUp<T>(heap: T[], i: number, worse: (a: T, b: T) => boolean): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!worse(heap[i], heap[parent])) return;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
-    i = parent;
-  }
-}
-
-/** Moves heap[i] down while a child is worse than it. */
-function siftDown<T>(heap: T[], i: number, worse: (a: T, b: T) => boolean): void {
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let w = i;
-    if (l < heap.length && worse(heap[l], heap[w])) w = l;
-    if (r < heap.length && worse(heap[r], heap[w])) w = r;
-    if (w === i) return;
-    [heap[i], heap[w]] = [heap[w], heap[i]];
-    i = w;
-  }
 }
 
 /**
@@ -569,10 +519,6 @@ export class Bm25Merger {
   finish(): Bm25Index {
     return Bm25Index.fromParts(this.finishParts());
   }
-}
-
-function badPosting(i: number, doc: number, size: number): Error {
-  return new Error(`BM25 posting ${i} names document ${doc} of ${size}.`);
 }
 
 function grow<T extends Uint32Array | Uint16Array>(a: T, n: number): T {
