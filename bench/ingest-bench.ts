@@ -153,7 +153,7 @@ function toMarkdown(rows: Record<string, any>[], machine: string): string {
   const lines = [
     `Machine: ${machine}. Corpora: raw seed articles re-drawn (bench/synthetic.ts), ingested by the real pipeline from dist/.`,
     '',
-    '| passages | raw MB | prepare + graph s (streamed, wall) | save s | total s (CPU s) | passages/s | peak RSS MB | index MB | stock LangChain s (CPU s, passages) | stock/ours | cold start s | warm p50 / p95 ms | add 1 article: ingest s / then load s |',
+    '| passages | raw MB | prepare + graph s (streamed, wall) | save s | total s (CPU s) | passages/s | peak RSS MB | index MB | stock LangChain s (CPU s, passages) | stock/ours | cold start s | warm p50 / p95 ms | add 1 article: ingest s (peak RSS MB) / then load s |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
@@ -161,7 +161,7 @@ function toMarkdown(rows: Record<string, any>[], machine: string): string {
     const t = o.timings ?? {};
     const stockWall = r.stock?.wall;
     lines.push(
-      `| ${o.passages ?? r.size} | ${r.rawMB} | ${t.prepare ?? '–'} | ${t.save ?? '–'} | ${o.wall ?? o.error ?? '–'} (${o.cpu ?? '–'}) | ${o.wall ? Math.round(o.passages / o.wall) : '–'} | ${o.peakRssMB ?? '–'} | ${o.indexMB ?? '–'} | ${stockWall ?? r.stock?.error ?? '–'} (${r.stock?.cpu ?? '–'}, ${r.stock?.passages ?? '–'}) | ${stockWall && o.wall ? (stockWall / o.wall).toFixed(2) : '–'} | ${r.cold?.seconds ?? '–'} | ${r.warm?.p50 ?? '–'} / ${r.warm?.p95 ?? '–'} | ${r.add?.wall ?? r.add?.error ?? '–'} / ${r.add?.thenLoad ?? '–'} |`,
+      `| ${o.passages ?? r.size} | ${r.rawMB} | ${t.prepare ?? '–'} | ${t.save ?? '–'} | ${o.wall ?? o.error ?? '–'} (${o.cpu ?? '–'}) | ${o.wall ? Math.round(o.passages / o.wall) : '–'} | ${o.peakRssMB ?? '–'} | ${o.indexMB ?? '–'} | ${stockWall ?? r.stock?.error ?? '–'} (${r.stock?.cpu ?? '–'}, ${r.stock?.passages ?? '–'}) | ${stockWall && o.wall ? (stockWall / o.wall).toFixed(2) : '–'} | ${r.cold?.seconds ?? '–'} | ${r.warm?.p50 ?? '–'} / ${r.warm?.p95 ?? '–'} | ${r.add?.wall ?? r.add?.error ?? '–'} (${r.add?.peakRssMB ?? '–'}) / ${r.add?.thenLoad ?? '–'} |`,
     );
   }
   return lines.join('\n');

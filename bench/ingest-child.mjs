@@ -131,6 +131,8 @@ async function add() {
   const t0 = performance.now();
   const report = await updateIndex({ seedsDir: seeds, outDir: out, embedder });
   const wall = performance.now() - t0;
+  // The append's own peak, before the new generation is loaded into the same process.
+  const appendPeak = peakRssMB();
   const t1 = performance.now();
   const index = await loadIndex(out, embedder);
   const load = performance.now() - t1;
@@ -142,7 +144,8 @@ async function add() {
     reused: report.reused,
     passages: index.manifest.passageCount,
     thenLoad: s(load),
-    peakRssMB: peakRssMB(),
+    peakRssMB: appendPeak,
+    withLoadPeakRssMB: peakRssMB(),
   };
 }
 

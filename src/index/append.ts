@@ -20,7 +20,8 @@
  * goes through the full build, which reuses unchanged articles (pipeline.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { buildLibrary, type LibraryArticle } from '../answer/compose.js';
@@ -28,12 +29,13 @@ import { decodeLibrary, encodeLibrary, mergeLibrary } from '../answer/library-fi
 import { GUIDE_DIR, guideFiles } from '../corpus/guide.js';
 import { type Article, CATALOG_FILE, decodeText, listSeedEntries } from '../corpus/load.js';
 import type { Passage, SplitOptions } from '../corpus/split.js';
-import { Bm25Index, Bm25Merger, type Bm25Parts, type ForwardPostings } from '../retrieval/bm25.js';
+import { Bm25Merger, type Bm25Parts, type ForwardPostings } from '../retrieval/bm25.js';
 import { abandonGeneration, type BuildStage, commitGeneration, fileShaOf, startGeneration } from './build.js';
+import { CheckedFile, type FileSum } from './checked-file.js';
 import type { Embedder } from './embedders.js';
 import { storedArticleLine } from './encode-article.js';
 import { HashingEmbeddings } from './hashing-embeddings.js';
-import { decodeBm25, encodeBm25 } from './lexical-file.js';
+import { decodeBm25, writeBm25Parts } from './lexical-file.js';
 import { type HnswParams, INDEX_FILES, type IndexFile, type IndexManifest, readManifest, textHash } from './load.js';
 import { encodePassage } from './passage-file.js';
 import { readGeneration } from './prefetch.js';
@@ -177,9 +179,13 @@ export async function appendArticles(
   const hashing = opts.embedder.embeddings instanceof HashingEmbeddings ? dims : undefined;
   // The live generation's files are read and hashed in worker threads while this one
   // prepares the new articles; each is checked against the manifest before it is used.
+  // The passage and article files, the largest after the graph, are not read here: they
+  // are copied into the new generation as streams and checked as they are copied
+  // (copyVerified), so an append holds neither them nor their copies in memory.
+  const checked = INDEX_FILES.filter((name) => !COPIED.has(name));
   const reads = readGeneration(
     plan.dir,
-    INDEX_FILES.map((name) => ({ name, keep: name !== 'hnswlib.index' })),
+    checked.map((name) => ({ name, keep: name !== 'hnswlib.index' })),
   );
   for (const r of reads.values()) r.catch(() => undefined); // awaited below
   const chunk = await prepareChunk({
@@ -194,7 +200,7 @@ export async function appendArticles(
   const t1 = performance.now();
 
   const bytes = new Map<string, Buffer>();
-  for (const name of INDEX_FILES) {
+  for (const name of checked) {
     const path = join(plan.dir, name);
     const read = await reads.get(name)!.catch((err: unknown) => {
       throw new AppendUnavailableError(`${path} cannot be read`, { cause: err });
@@ -228,28 +234,35 @@ export async function appendArticles(
     const t2 = performance.now();
 
     await index.writeIndex(join(tmp, 'hnswlib.index'));
-    // The other files are written from memory, so their checksums are taken from there.
-    const known: Record<string, { sha256: string; bytes: number }> = {};
-    const put = async (name: string, data: Buffer) => {
-      await writeFile(join(tmp, name), data);
-      known[name] = { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+    // The other files' checksums are taken as they are written.
+    const known: Record<string, FileSum> = {};
+    const put = async (name: IndexFile, write: (f: CheckedFile) => Promise<void>) => {
+      const f = await CheckedFile.create(join(tmp, name));
+      try {
+        await write(f);
+      } catch (err) {
+        await f.abandon();
+        throw err;
+      }
+      known[name] = await f.close();
     };
-    const lines = (xs: string[]) => Buffer.from(xs.length ? `${xs.join('\n')}\n` : '');
-    await put('args.json', bytes.get('args.json')!);
-    await put(
-      'passages.jsonl',
-      Buffer.concat([bytes.get('passages.jsonl')!, lines(fresh.map((p) => encodePassage(p, textHash(p.text))))]),
-    );
-    await put(
-      'articles.jsonl',
-      Buffer.concat([bytes.get('articles.jsonl')!, lines(chunk.articles.map(storedArticleLine))]),
-    );
-    const bm25 = Bm25Index.fromParts(appendBm25(decodeBm25(bytes.get('bm25.bin')!).parts, mergeForward(chunk.bm25)));
-    await put('bm25.bin', encodeBm25(bm25));
-    await put(
-      'library.json',
-      Buffer.from(appendLibrary(bytes.get('library.json')!.toString('utf8'), n, fresh, chunk.articles)),
-    );
+    const lines = (xs: string[]) => (xs.length ? `${xs.join('\n')}\n` : '');
+    const live = (name: IndexFile) => ({ path: join(plan.dir, name), expected: manifest.files[name] });
+    await put('args.json', (f) => f.write(bytes.get('args.json')!));
+    await put('passages.jsonl', async (f) => {
+      await copyVerified(live('passages.jsonl'), f);
+      await f.write(lines(fresh.map((p) => encodePassage(p, textHash(p.text)))));
+    });
+    await put('articles.jsonl', async (f) => {
+      await copyVerified(live('articles.jsonl'), f);
+      await f.write(lines(chunk.articles.map(storedArticleLine)));
+    });
+    const prevBm25 = decodeBm25(bytes.get('bm25.bin')!).parts;
+    bytes.delete('bm25.bin');
+    await put('bm25.bin', (f) => writeBm25Parts(f, appendBm25(prevBm25, mergeForward(chunk.bm25))));
+    const prevLibrary = bytes.get('library.json')!.toString('utf8');
+    bytes.delete('library.json');
+    await put('library.json', (f) => f.write(appendLibrary(prevLibrary, n, fresh, chunk.articles)));
     await stage('saved');
 
     const perArticle = new Map<string, number>();
@@ -292,6 +305,41 @@ export async function appendArticles(
     throw err;
   }
 }
+
+/** Files of the live generation copied as streams by an append (see appendArticles). */
+const COPIED = new Set<IndexFile>(['passages.jsonl', 'articles.jsonl']);
+
+/**
+ * Copies a file of the live generation into `out` in 1 MiB pieces, hashing what it reads:
+ * throws {@link AppendUnavailableError} (the caller abandons the new generation) when the
+ * bytes copied are not those its manifest names.
+ */
+async function copyVerified(from: { path: string; expected: FileSum }, out: CheckedFile): Promise<void> {
+  const h = createHash('sha256');
+  let size = 0;
+  const pieces = createReadStream(from.path, { highWaterMark: COPY_PIECE })[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      // Only a failure to read means the live generation cannot be extended; a failure to
+      // write (a full disk) is the caller's error as it is.
+      const next = await pieces.next().catch((err: unknown) => {
+        throw new AppendUnavailableError(`${from.path} cannot be read`, { cause: err });
+      });
+      if (next.done) break;
+      const piece: Buffer = next.value;
+      h.update(piece);
+      size += piece.length;
+      await out.write(piece);
+    }
+  } finally {
+    await pieces.return?.();
+  }
+  if (size !== from.expected.bytes || h.digest('hex') !== from.expected.sha256)
+    throw new AppendUnavailableError(`${from.path} does not match its manifest`);
+}
+
+/** Piece size of {@link copyVerified}: CheckedFile's buffer, so each piece is one write. */
+const COPY_PIECE = 1 << 20;
 
 /** The term-ordered arrays of forward postings, documents in their order. */
 function mergeForward(fwd: ForwardPostings): Bm25Parts {

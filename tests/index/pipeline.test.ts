@@ -179,6 +179,19 @@ describe('incremental ingest', () => {
     expect(repaired.reason).not.toMatch(/appended/);
     const after = await loadIndex(out, e);
     expect(after.passages.some((p) => p.source === 'zzzz-a.txt')).toBe(true);
+    // The same for the passage file, which an append copies as a stream and checks as it
+    // copies: the damage is found after part of it is written, and the build repairs it.
+    const passagesPath = join(after.dir, 'passages.jsonl');
+    const passageBytes = readFileSync(passagesPath);
+    passageBytes[passageBytes.length - 5] ^= 1;
+    writeFileSync(passagesPath, passageBytes);
+    writeFileSync(join(seeds, 'zzzz-b.txt'), synthArticle(seedArticles(SEEDS_DIR)[2], mulberry32(7)));
+    const again = await updateIndex({ seedsDir: seeds, outDir: out, embedder: e });
+    expect(again.reason).not.toMatch(/appended/);
+    const last = await loadIndex(out, e);
+    expect(last.dir).not.toBe(after.dir);
+    expect(last.passages.some((p) => p.source === 'zzzz-b.txt')).toBe(true);
+    expect(readdirSync(out).filter((d) => d.startsWith('tmp-'))).toEqual([]);
   });
 
   it('verifies an up-to-date index without loading it, and rebuilds a damaged one', async () => {
