@@ -102,8 +102,13 @@ export function clauses(sentence: string): string[] {
 
 /** Every dangerous act mentioned in `sentence`, negated or not. */
 export function findActs(sentence: string): ActHit[] {
+  return findActsIn(normalizeForSearch(sentence));
+}
+
+/** {@link findActs} of a sentence already normalised for search (normalising is the slow part). */
+function findActsIn(simple: string): ActHit[] {
   const hits: ActHit[] = [];
-  for (const clause of clauses(normalizeForSearch(sentence))) {
+  for (const clause of clauses(simple)) {
     if (SECRECY.test(clause))
       hits.push({ id: 'secrecy', label: 'keep it secret from family, bank or police', clause, negated: false });
     for (const act of DANGEROUS_ACTS) {
@@ -128,7 +133,7 @@ export function unsafeAdvice(sentence: string): string | null {
   if (!MAY_MENTION_ACT.test(sentence)) return null;
   const simple = normalizeForSearch(sentence);
   if (REPORTED.test(simple) && !COMPLY_WITH_CALLER.test(simple)) return null;
-  for (const hit of findActs(sentence)) {
+  for (const hit of findActsIn(simple)) {
     if (hit.id === 'secrecy') return `advises to ${hit.label}`;
     if (hit.negated) continue;
     // The official anti-fraud app is the one install the rules recommend.
