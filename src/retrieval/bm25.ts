@@ -112,9 +112,11 @@ export class Bm25Index {
 
   /** Inverse document frequency (BM25+ style, never negative); 0 for unknown terms. */
   idf(term: string): number {
-    const df = this.df(term);
-    if (df === 0) return 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    return this.idfOf(this.df(term));
+  }
+
+  private idfOf(df: number): number {
+    return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   /** True when some passage contains the term. */
@@ -140,7 +142,7 @@ export class Bm25Index {
       const from = offsets[id];
       const to = offsets[id + 1];
       if (to - from > maxDf) continue;
-      resolved.push({ from, to, weight: this.idf(term) * weight });
+      resolved.push({ from, to, weight: this.idfOf(to - from) * weight });
     }
     return topK(docs, tfs, normK, resolved, k);
   }
