@@ -27,6 +27,36 @@ function converter(from: string, to: string): Convert {
   return c;
 }
 
+/** The block of ideographic description characters (U+2FF0–U+2FFF). */
+const IDS_FIRST = 0x2ff0;
+const IDS_LAST = 0x2fff;
+
+/** What a code unit means to a conversion's fast path (bits of {@link conversionTable}). */
+const TRIGGER = 1; // a character some dictionary entry that changes text contains
+const ASTRAL = 2; // a high surrogate that may start an astral trigger
+const END = 4; // a clause end no dictionary key contains
+const WHOLE = 8; // an ideographic description character: the text is converted whole
+/** The bits that mean "this conversion may change the text". */
+const MAY_CHANGE = TRIGGER | ASTRAL | WHOLE;
+
+/** The trigger set and per-code-unit table of a conversion, or undefined without tables. */
+function conversionTable(from: string, to: string): { triggers: Set<number>; table: Uint8Array } | undefined {
+  const tables = OPENCC_TABLES[`${from}->${to}`];
+  if (!tables) return undefined;
+  const triggers = new Set([...tables.triggers].map((c) => c.codePointAt(0)!));
+  // Lookup by UTF-16 code unit (a Set of code points was a third of the scan's time).
+  const table = new Uint8Array(0x10000);
+  for (const c of triggers) {
+    if (c <= 0xffff) table[c] |= TRIGGER;
+    else table[0xd800 + ((c - 0x10000) >> 10)] |= ASTRAL;
+  }
+  for (const c of tables.ends) table[c.charCodeAt(0)] |= END;
+  // Ideographic description characters (⿰…) make opencc-js read the characters after them
+  // as one unit, across clause ends: a text holding one is converted whole.
+  for (let c = IDS_FIRST; c <= IDS_LAST; c++) table[c] |= WHOLE;
+  return { triggers, table };
+}
+
 /**
  * An opencc-js converter that skips the dictionaries where they cannot change anything.
  *
@@ -38,34 +68,15 @@ function converter(from: string, to: string): Convert {
  * exactly opencc-js's (a property test holds it to that, tests/text/script.test.ts). The
  * tables are generated from opencc-js's dictionaries (opencc-tables.ts).
  */
-/** The block of ideographic description characters (U+2FF0–U+2FFF). */
-const IDS_FIRST = 0x2ff0;
-const IDS_LAST = 0x2fff;
-
 function withFastPath(from: string, to: string): Convert {
   let slow: Convert | undefined;
   const full = (text: string) => {
     slow ??= OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]) as Convert;
     return slow(text);
   };
-  const tables = OPENCC_TABLES[`${from}->${to}`];
-  if (!tables) return full;
-  const triggers = new Set([...tables.triggers].map((c) => c.codePointAt(0)!));
-  // Lookup by UTF-16 code unit (a Set of code points was a third of the scan's time):
-  // 1 = a trigger, 2 = a high surrogate that may start an astral trigger, 4 = a clause end.
-  const TRIGGER = 1;
-  const ASTRAL = 2;
-  const END = 4;
-  const WHOLE = 8;
-  const table = new Uint8Array(0x10000);
-  for (const c of triggers) {
-    if (c <= 0xffff) table[c] |= TRIGGER;
-    else table[0xd800 + ((c - 0x10000) >> 10)] |= ASTRAL;
-  }
-  for (const c of tables.ends) table[c.charCodeAt(0)] |= END;
-  // Ideographic description characters (⿰…) make opencc-js read the characters after them
-  // as one unit, across clause ends: a text holding one is converted whole.
-  for (let c = IDS_FIRST; c <= IDS_LAST; c++) table[c] |= WHOLE;
+  const conv = conversionTable(from, to);
+  if (!conv) return full;
+  const { triggers, table } = conv;
   const isTrigger = (text: string, i: number) => {
     const t = table[text.charCodeAt(i)];
     return (t & TRIGGER) !== 0 || ((t & ASTRAL) !== 0 && triggers.has(text.codePointAt(i)!));
@@ -165,8 +176,35 @@ function buildScriptKinds(): Uint8Array {
  * 整合→集成, 建立→创建), which would corrupt the quotes we show.
  */
 export function toSimplified(text: string): string {
-  return converter('hk', 'cn')(converter('tw', 'cn')(text));
+  // Most text we convert is Simplified already: one scan for both conversions' triggers
+  // (each converter would scan it again) returns it as it is. Exact: a text without any
+  // trigger of tw→cn comes out of it unchanged, and then holds none of hk→cn's either.
+  const marks = (simplifyMarks ??= buildSimplifyMarks());
+  for (let i = 0; i < text.length; i++) {
+    if (marks[text.charCodeAt(i)] !== 0) return converter('hk', 'cn')(converter('tw', 'cn')(text));
+  }
+  return text;
 }
+
+let simplifyMarks: Uint8Array | undefined;
+
+/** 1 for a code unit that tw→cn or hk→cn may change (a trigger, a high surrogate, an IDS). */
+function buildSimplifyMarks(): Uint8Array {
+  const marks = new Uint8Array(0x10000);
+  for (const [from, to] of SIMPLIFY) {
+    const table = conversionTable(from, to)?.table;
+    // Without tables (not generated for this pair) every code unit takes the full path.
+    if (!table) return marks.fill(1);
+    for (let c = 0; c < 0x10000; c++) if (table[c] & MAY_CHANGE) marks[c] = 1;
+  }
+  return marks;
+}
+
+/** The conversions of {@link toSimplified}, in the order applied. */
+const SIMPLIFY = [
+  ['tw', 'cn'],
+  ['hk', 'cn'],
+] as const;
 
 /**
  * Phrase-aware Traditional → Simplified (網路→网络, 軟體→软件, 簡訊→短信), for what a
@@ -191,14 +229,47 @@ export function toTraditional(text: string, variant: TraditionalVariant = 'tw'):
  * the correct form in Chinese prose, and NFKC would wrongly turn it into ASCII.
  */
 export function toHalfWidth(text: string): string {
-  return text.replace(
-    /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1d\uff20\uff03\uff06\u3000]/g,
-    (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)),
-  );
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
+
+/** The characters {@link toHalfWidth} replaces. */
+const FULL_WIDTH =
+  /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0d\uff0e\uff0f\uff1d\uff20\uff03\uff06\u3000]/g;
 
 /** Normalises any user or article text for matching: half-width, Simplified, lower-case Latin. */
 export function normalizeForSearch(text: string): string {
+  // Every passage, question and sentence checked goes through here, most of them already
+  // normal: one scan for any code unit that one of the steps below may change returns
+  // those as they are, instead of five passes (half-width, two conversions, lower case,
+  // 帐) that each copy or rescan the text (issue 11). Exact by construction of the marks.
+  const marks = (normalizeMarks ??= buildNormalizeMarks());
+  for (let i = 0; i < text.length; i++) {
+    if (marks[text.charCodeAt(i)] !== 0) return normalizeSlowly(text);
+  }
+  return text;
+}
+
+/** {@link normalizeForSearch} step by step. */
+function normalizeSlowly(text: string): string {
   // 帐/账 are both standard Simplified, but opencc emits 帐 where the articles write 账.
   return toSimplified(toHalfWidth(text)).toLowerCase().replace(/帐/g, '账');
+}
+
+let normalizeMarks: Uint8Array | undefined;
+
+/**
+ * 1 for a code unit that {@link normalizeSlowly} may change: the conversions' marks, the
+ * characters toHalfWidth replaces, those toLowerCase changes (alone: its one context rule,
+ * final sigma, applies to Σ, which is marked), 帐, and every high surrogate (an astral
+ * character may have a lower-case form).
+ */
+function buildNormalizeMarks(): Uint8Array {
+  const marks = (simplifyMarks ??= buildSimplifyMarks()).slice();
+  // The Unicode property rather than toLowerCase on each of 65,536 characters (8 ms at
+  // start); the tests compare the two paths on every BMP code unit.
+  const changes = new RegExp(`\\p{Changes_When_Lowercased}|${FULL_WIDTH.source}`, 'u');
+  for (let c = 0; c < 0x10000; c++) if (changes.test(String.fromCharCode(c))) marks[c] = 1;
+  for (let c = 0xd800; c <= 0xdbff; c++) marks[c] = 1;
+  marks['帐'.charCodeAt(0)] = 1;
+  return marks;
 }

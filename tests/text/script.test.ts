@@ -5,7 +5,14 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { OPENCC_TABLES } from '../../src/text/opencc-tables.generated.js';
 import { CONVERSIONS, computeTable } from '../../src/text/opencc-tables.js';
-import { detectScript, toSimplified, toSimplifiedPhrases, toTraditional } from '../../src/text/script.js';
+import {
+  detectScript,
+  normalizeForSearch,
+  toHalfWidth,
+  toSimplified,
+  toSimplifiedPhrases,
+  toTraditional,
+} from '../../src/text/script.js';
 
 // The reference: opencc-js itself, without our fast path.
 const ref = (from: string, to: string) => OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]);
@@ -13,6 +20,8 @@ const [refHkCn, refTwCn] = [ref('hk', 'cn'), ref('tw', 'cn')];
 const refSimplified = (t: string) => refHkCn(refTwCn(t));
 const refPhrases = ref('twp', 'cn');
 const refTw = ref('cn', 'tw');
+// normalizeForSearch step by step, on opencc-js itself.
+const refNormalize = (t: string) => refSimplified(toHalfWidth(t)).toLowerCase().replace(/帐/g, '账');
 const refHk = ref('cn', 'hk');
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -55,6 +64,26 @@ describe('opencc fast path', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('normalises for search exactly as its steps one after another do', () => {
+    for (const t of seedTexts) expect(normalizeForSearch(t)).toBe(refNormalize(t));
+    // Characters each step changes: full width, upper case (Σ has a context rule, İ
+    // lower-cases to two code units), 帐, astral letters with a lower-case form (𐐀).
+    const steps = [...'ＡＢｃ１２３％　ABCXYZ', 'Σ', 'ΣΑ', 'İ', 'É', '帐', '帳', '𐐀', '😀', ...'QQ微信APP'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET, ...steps), { maxLength: 40 }), (chars) => {
+        const t = chars.join('');
+        expect(normalizeForSearch(t)).toBe(refNormalize(t));
+      }),
+      { numRuns: 3000 },
+    );
+    // Every BMP code unit alone, and after a Han character and before a clause end.
+    for (let c = 0; c < 0x10000; c += 1) {
+      const ch = String.fromCharCode(c);
+      expect(normalizeForSearch(ch)).toBe(refNormalize(ch));
+      expect(normalizeForSearch(`的${ch}。`)).toBe(refNormalize(`的${ch}。`));
+    }
   });
 
   it("ships tables that are what opencc-js's dictionaries give (else run npm run gen:opencc)", () => {
