@@ -39,9 +39,18 @@ const WHOLE = 8; // an ideographic description character: the text is converted 
 /** The bits that mean "this conversion may change the text". */
 const MAY_CHANGE = TRIGGER | ASTRAL | WHOLE;
 
-/** The trigger set and per-code-unit table of a conversion, or undefined without tables. */
-function conversionTable(from: string, to: string): { triggers: Set<number>; table: Uint8Array } | undefined {
-  const tables = OPENCC_TABLES[`${from}->${to}`];
+type ConversionScan = { triggers: Set<number>; table: Uint8Array };
+const conversionTables = new Map<string, ConversionScan | undefined>();
+
+/** The trigger set and per-code-unit table of a conversion (built once), or undefined without tables. */
+function conversionTable(from: string, to: string): ConversionScan | undefined {
+  const key = `${from}->${to}`;
+  if (!conversionTables.has(key)) conversionTables.set(key, buildConversionTable(key));
+  return conversionTables.get(key);
+}
+
+function buildConversionTable(key: string): ConversionScan | undefined {
+  const tables = OPENCC_TABLES[key];
   if (!tables) return undefined;
   const triggers = new Set([...tables.triggers].map((c) => c.codePointAt(0)!));
   // Lookup by UTF-16 code unit (a Set of code points was a third of the scan's time).
@@ -179,11 +188,14 @@ export function toSimplified(text: string): string {
   // Most text we convert is Simplified already: one scan for both conversions' triggers
   // (each converter would scan it again) returns it as it is. Exact: a text without any
   // trigger of tw→cn comes out of it unchanged, and then holds none of hk→cn's either.
-  const marks = (simplifyMarks ??= buildSimplifyMarks());
-  for (let i = 0; i < text.length; i++) {
-    if (marks[text.charCodeAt(i)] !== 0) return converter('hk', 'cn')(converter('tw', 'cn')(text));
-  }
-  return text;
+  if (!anyMarked(text, (simplifyMarks ??= buildSimplifyMarks()))) return text;
+  return converter('hk', 'cn')(converter('tw', 'cn')(text));
+}
+
+/** True when some code unit of `text` is marked (non-zero) in `marks`. */
+function anyMarked(text: string, marks: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (marks[text.charCodeAt(i)] !== 0) return true;
+  return false;
 }
 
 let simplifyMarks: Uint8Array | undefined;
@@ -242,11 +254,7 @@ export function normalizeForSearch(text: string): string {
   // normal: one scan for any code unit that one of the steps below may change returns
   // those as they are, instead of five passes (half-width, two conversions, lower case,
   // 帐) that each copy or rescan the text (issue 11). Exact by construction of the marks.
-  const marks = (normalizeMarks ??= buildNormalizeMarks());
-  for (let i = 0; i < text.length; i++) {
-    if (marks[text.charCodeAt(i)] !== 0) return normalizeSlowly(text);
-  }
-  return text;
+  return anyMarked(text, (normalizeMarks ??= buildNormalizeMarks())) ? normalizeSlowly(text) : text;
 }
 
 /** {@link normalizeForSearch} step by step. */
