@@ -13,14 +13,16 @@
 //
 // Stopping: the builder sets the shared `stop` flag (given with init) and posts { stop }.
 // The thread then ends itself between two insertions. It must never be terminated from
-// outside while it inserts: hnswlib-node reads each vector element through N-API, and a
-// read that fails because the thread is being terminated aborts the whole process
+// outside while it inserts: hnswlib-node makes N-API calls during an insertion (one per
+// vector element when unpatched, see hnsw-points.mjs), and a call that fails because the
+// thread is being terminated aborts the whole process
 // (node-addon-api's fatal error on a failed throw), which turned any failed build into a
 // crash.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import { addPointTakesFloat32Array, pointAdder } from './hnsw-points.mjs';
 
 /** Growth factor of the capacity when more vectors arrive than it holds. */
 const GROWTH = 1.5;
@@ -30,6 +32,8 @@ let dims = 0;
 let capacity = 0;
 let count = 0;
 let failed;
+/** Inserts point k of a batch (see hnsw-points.mjs), made once the graph exists. */
+let addPoint;
 /** Int32Array over shared memory: [0] becomes 1 when the builder wants this thread to end. */
 let stop;
 
@@ -63,12 +67,10 @@ parentPort.on('message', async (msg) => {
         capacity = Math.max(Math.ceil(capacity * GROWTH), count + n);
         index.resizeIndex(capacity);
       }
-      // One plain array reused for every point: hnswlib's addPoint takes a plain array.
-      const point = new Array(dims).fill(0);
+      addPoint ??= pointAdder(index, dims, addPointTakesFloat32Array(hnswlib));
       for (let k = 0; k < n; k++) {
         if (stopRequested()) process.exit(0);
-        for (let i = 0; i < dims; i++) point[i] = v[k * dims + i];
-        index.addPoint(point, count + k);
+        addPoint(v, k, count + k);
       }
       count += n;
       parentPort.postMessage({ added: n });
