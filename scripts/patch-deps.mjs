@@ -3,76 +3,122 @@
 // native addon (npm's `postinstall`, so a plain `npm ci` gives the patched build).
 //
 // patches/<package>+<version>.patch is a unified diff against that exact version (the
-// patch-package naming). The one patch today, hnswlib-node+3.0.0.patch, lets
-// HierarchicalNSW.addPoint take a Float32Array; its upstream proposal
-// (yoshoku/hnswlib-node#365) is not released. Why not patch-package: it cannot rebuild a
-// native addon and would be one more install-time dependency with its own tree; jsdiff
-// (`diff`) applies the hunks exactly, with no fuzz.
+// patch-package naming; `@scope+name+1.0.0.patch` for a scoped package). The one patch
+// today, hnswlib-node+3.0.0.patch, lets HierarchicalNSW.addPoint take a Float32Array
+// (the same idea as yoshoku/hnswlib-node#365, closed unmerged). Why not patch-package: it
+// cannot rebuild a native addon and would be one more install-time dependency with its own
+// tree; jsdiff (`diff`) applies the hunks exactly, with no fuzz.
 //
-// Never fails the install: a patch that does not apply (another version installed, the
-// file changed) is reported and skipped, and everything still works unpatched — the code
-// that benefits checks at run time (src/index/hnsw-points.mjs). Running it again is a
-// no-op (an applied patch is recognised).
+// A patch that cannot be applied (another version installed, a file changed, a malformed
+// patch) is reported and skipped: everything still works unpatched, because the code that
+// benefits checks at run time (src/index/hnsw-points.mjs). Only a failed rebuild stops the
+// install, with the package's sources put back as they were, so that the next install
+// tries again. Running it again is a no-op (an applied patch is recognised, and its
+// package rebuilt only if it does not load).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch, reversePatch } from 'diff';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const patchesDir = join(root, 'patches');
 const require = createRequire(join(root, 'package.json'));
 const say = (msg) => console.log(`patch-deps: ${msg}`);
-/** Says why a patch is skipped; false: nothing changed. */
-const skip = (msg) => {
-  say(msg);
-  return false;
-};
 
-/** Applies one patch file; returns whether the package's files changed. */
-function applyOne(file) {
+/**
+ * Writes a file by replacing it (a new file renamed over the old one), so that a hard link
+ * to the old one — a package manager's store, CI's linked copies — is never written through.
+ */
+function replaceFile(path, text) {
+  const tmp = `${path}.patch-deps-tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** `@scope+name+1.0.0.patch` → ['@scope/name', '1.0.0']; undefined when not so named. */
+function parseName(file) {
   const m = /^(.+)\+([^+]+)\.patch$/.exec(file);
-  if (!m) return skip(`${file}: not named <package>+<version>.patch, skipped`);
-  const [, name, version] = m;
+  if (!m) return undefined;
+  const name = m[1].startsWith('@') ? m[1].replace('+', '/') : m[1];
+  return [name, m[2]];
+}
+
+/**
+ * What one patch file asks for: 'apply' (with the new texts to write), 'applied' (already
+ * done), or 'skip' (with the reason). Nothing is written here, so a patch of several files
+ * is applied whole or not at all.
+ */
+function plan(file) {
+  const parsed = parseName(file);
+  if (!parsed) return { status: 'skip', why: 'not named <package>+<version>.patch' };
+  const [name, version] = parsed;
   let dir;
   try {
     dir = dirname(require.resolve(`${name}/package.json`));
   } catch {
-    return skip(`${name} is not installed, ${file} skipped`);
+    return { status: 'skip', name, why: `${name} is not installed` };
   }
   const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
-  if (installed !== version) return skip(`${name} ${installed} is installed, ${file} is for ${version}: skipped`);
-  let changed = false;
-  for (const diff of parsePatch(readFileSync(join(root, 'patches', file), 'utf8'))) {
+  if (installed !== version) return { status: 'skip', name, why: `${name} ${installed} is installed, not ${version}` };
+  const writes = [];
+  for (const diff of parsePatch(readFileSync(join(patchesDir, file), 'utf8'))) {
     const target = join(dir, diff.newFileName.replace(/^b\//, ''));
+    if (!existsSync(target)) return { status: 'skip', name, why: `${target} does not exist` };
     const text = readFileSync(target, 'utf8');
     const patched = applyPatch(text, diff);
-    if (patched !== false) {
-      writeFileSync(target, patched);
-      changed = true;
-    } else if (applyPatch(text, reversePatch(diff)) !== false) {
-      // Already applied (an earlier run).
-    } else {
-      return skip(`${file} does not apply to ${target}: ${name} stays unpatched (it works, only slower)`);
-    }
+    if (patched !== false) writes.push({ target, text, patched });
+    else if (applyPatch(text, reversePatch(diff)) === false)
+      return { status: 'skip', name, why: `it does not apply to ${target}` };
   }
-  return changed;
+  return writes.length ? { status: 'apply', name, writes } : { status: 'applied', name };
 }
 
-for (const file of readdirSync(join(root, 'patches'))
-  .filter((f) => f.endsWith('.patch'))
-  .sort()) {
-  if (!applyOne(file)) continue;
-  const name = file.slice(0, file.lastIndexOf('+'));
-  say(`${file} applied; rebuilding ${name}`);
-  // npm_execpath: the npm running this install (whichever version); plain `npm` otherwise.
+/** Whether `name` loads (a native addon whose build is missing does not). */
+function loads(name) {
+  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(name)})`], { cwd: root, stdio: 'ignore' });
+  return r.status === 0;
+}
+
+/** `npm rebuild name`, with the npm running this install when it is npm. */
+function rebuild(name) {
   const npm = process.env.npm_execpath;
-  const r = npm
-    ? spawnSync(process.execPath, [npm, 'rebuild', name], { cwd: root, stdio: 'inherit' })
-    : spawnSync('npm', ['rebuild', name], { cwd: root, stdio: 'inherit', shell: true });
-  if (r.status !== 0) {
-    // The previous (unpatched) build may be gone: this is worth stopping the install for.
-    console.error(`patch-deps: rebuilding ${name} failed (exit ${r.status}); run \`npm rebuild ${name}\` to see why.`);
+  const r =
+    npm && /npm/i.test(basename(npm))
+      ? spawnSync(process.execPath, [npm, 'rebuild', name], { cwd: root, stdio: 'inherit' })
+      : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', name], {
+          cwd: root,
+          stdio: 'inherit',
+          shell: process.platform === 'win32',
+        });
+  return r.status === 0 ? undefined : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
+}
+
+const files = existsSync(patchesDir) ? readdirSync(patchesDir).filter((f) => f.endsWith('.patch')) : [];
+for (const file of files.sort()) {
+  let p;
+  try {
+    p = plan(file);
+  } catch (err) {
+    p = { status: 'skip', name: parseName(file)?.[0], why: err instanceof Error ? err.message : String(err) };
+  }
+  if (p.status === 'skip') {
+    say(`${file} skipped: ${p.why}; ${p.name ?? 'the package'} stays unpatched`);
+    continue;
+  }
+  if (p.status === 'applied' && loads(p.name)) continue;
+  say(
+    p.status === 'apply'
+      ? `${file} applied; rebuilding ${p.name}`
+      : `${p.name} is patched but does not load; rebuilding it`,
+  );
+  for (const w of p.writes ?? []) replaceFile(w.target, w.patched);
+  const failed = rebuild(p.name);
+  if (failed) {
+    // Sources as they were: the next install sees the patch as not applied and tries again.
+    for (const w of p.writes ?? []) replaceFile(w.target, w.text);
+    console.error(`patch-deps: rebuilding ${p.name} failed (${failed}); run \`npm rebuild ${p.name}\` to see why.`);
     process.exit(1);
   }
 }

@@ -119,8 +119,12 @@ export interface BuiltGraph {
   dims: number;
   /** Passages in the graph. */
   count: number;
-  /** Writes the graph file (trimmed to its passages), releases the graph and returns the file's checksum. */
-  write(path: string): Promise<FileSum>;
+  /**
+   * Writes the graph file (trimmed to its passages), releases the graph and returns the
+   * file's checksum, and whether its points went into hnswlib as Float32Arrays (the
+   * patched hnswlib-node, hnsw-points.mjs) rather than plain arrays.
+   */
+  write(path: string): Promise<FileSum & { typedPoints: boolean }>;
   /** Releases the graph without writing it. */
   close(): Promise<void>;
   embedded: number;
@@ -261,16 +265,22 @@ export class GraphBuilder {
       reused: this.reused,
       close: () => this.close(),
       write: (path: string) =>
-        new Promise<FileSum>((resolve, reject) => {
+        new Promise<FileSum & { typedPoints: boolean }>((resolve, reject) => {
           if (this.failure) return reject(this.failure);
-          const onMessage = (msg: { written?: number; sha256?: string; bytes?: number; error?: string }) => {
+          const onMessage = (msg: {
+            written?: number;
+            sha256?: string;
+            bytes?: number;
+            typedPoints?: boolean;
+            error?: string;
+          }) => {
             if (msg.written === undefined && msg.error === undefined) return; // an insertion's acknowledgement
             worker.off('message', onMessage);
             if (msg.error !== undefined)
               reject(new Error(`Building the HNSW graph failed in its worker thread: ${msg.error}`));
             else if (msg.written !== this.count)
               reject(new Error(`The graph holds ${msg.written} vectors, the build ${this.count}.`));
-            else resolve({ sha256: msg.sha256 ?? '', bytes: msg.bytes ?? 0 });
+            else resolve({ sha256: msg.sha256 ?? '', bytes: msg.bytes ?? 0, typedPoints: msg.typedPoints === true });
           };
           worker.on('message', onMessage);
           worker.once('error', reject);

@@ -6,14 +6,15 @@
 // Messages, handled in order: { init: { dims, m, efConstruction, capacity } },
 // { add: Float32Array (count × dims, labels continue from the previous add) } → { added: n }
 // once inserted (the builder keeps only a few batches in flight),
-// { write: path } → { written: count, sha256, bytes } once every earlier add is in the
-// graph and its file is written (hashed here, beside the other files being written).
+// { write: path } → { written: count, sha256, bytes, typedPoints } once every earlier add
+// is in the graph and its file is written (hashed here, beside the other files being
+// written); typedPoints: whether the points went in as Float32Arrays (hnsw-points.mjs).
 // Any failure → { error: message }; later messages are ignored, except a write, which gets
 // the same error.
 //
 // Stopping: the builder sets the shared `stop` flag (given with init) and posts { stop }.
 // The thread then ends itself between two insertions. It must never be terminated from
-// outside while it inserts: hnswlib-node makes N-API calls during an insertion (one per
+// outside while it inserts: hnswlib-node makes N-API calls during an insertion (two per
 // vector element when unpatched, see hnsw-points.mjs), and a call that fails because the
 // thread is being terminated aborts the whole process
 // (node-addon-api's fatal error on a failed throw), which turned any failed build into a
@@ -34,6 +35,8 @@ let count = 0;
 let failed;
 /** Inserts point k of a batch (see hnsw-points.mjs), made once the graph exists. */
 let addPoint;
+/** Whether addPoint hands hnswlib Float32Arrays (reported with the written file). */
+let typedPoints = false;
 /** Int32Array over shared memory: [0] becomes 1 when the builder wants this thread to end. */
 let stop;
 
@@ -67,7 +70,10 @@ parentPort.on('message', async (msg) => {
         capacity = Math.max(Math.ceil(capacity * GROWTH), count + n);
         index.resizeIndex(capacity);
       }
-      addPoint ??= pointAdder(index, dims, addPointTakesFloat32Array(hnswlib));
+      if (!addPoint) {
+        typedPoints = addPointTakesFloat32Array(hnswlib);
+        addPoint = pointAdder(index, dims, typedPoints);
+      }
       for (let k = 0; k < n; k++) {
         if (stopRequested()) process.exit(0);
         addPoint(v, k, count + k);
@@ -89,7 +95,7 @@ parentPort.on('message', async (msg) => {
         h.update(chunk);
         bytes += chunk.length;
       }
-      parentPort.postMessage({ written: count, sha256: h.digest('hex'), bytes });
+      parentPort.postMessage({ written: count, sha256: h.digest('hex'), bytes, typedPoints });
     }
   } catch (err) {
     failed = err?.message ?? String(err);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { describe, expect, it } from 'vitest';
+import { GraphBuilder } from '../../src/index/build.js';
+import type { Embedder } from '../../src/index/embedders.js';
 import { addPointTakesFloat32Array, pointAdder } from '../../src/index/hnsw-points.mjs';
 import { tmp } from '../helpers/tmp.js';
 
@@ -32,6 +34,27 @@ async function build(batch: Float32Array, dims: number, typed: boolean): Promise
 describe('points into the HNSW graph', () => {
   it('go in as Float32Arrays on this install (npm ci applied patches/hnswlib-node+3.0.0.patch)', () => {
     expect(addPointTakesFloat32Array(hnswlib)).toBe(true);
+  });
+
+  it("go in as Float32Arrays from the graph's worker thread, each at its own label", async () => {
+    const embedder = {
+      id: 'fixed-4',
+      embeddings: { embedDocuments: async (t: string[]) => t.map((_, i) => [1, i + 1, 0, 0]) },
+    } as unknown as Embedder;
+    const g = new GraphBuilder(embedder, { m: 8, efConstruction: 16, efSearch: 16 }, undefined, 4);
+    await g.add(['a', 'b'], ['ha', 'hb'], [[0, 0, 1, 0], new Float32Array([0, 1, 0, 0])]);
+    await g.add(['c'], ['hc'], [[3, 0, 0, 4]]);
+    const file = join(tmp(), 'worker.index');
+    const written = await g.finish().write(file);
+    expect(written.typedPoints).toBe(true);
+    const index = new hnswlib.HierarchicalNSW('cosine', 4);
+    index.readIndexSync(file);
+    const round = (v: number[]) => v.map((x) => Math.round(x * 1e6) / 1e6);
+    expect([0, 1, 2].map((l) => round(index.getPoint(l)))).toEqual([
+      [0, 0, 1, 0],
+      [0, 1, 0, 0],
+      [0.6, 0, 0, 0.8],
+    ]);
   });
 
   it('build the same graph, byte for byte, from a Float32Array as from plain arrays', async () => {
