@@ -33,7 +33,7 @@ let dims = 0;
 let capacity = 0;
 let count = 0;
 let failed;
-/** Inserts point k of a batch (see hnsw-points.mjs), made once the graph exists. */
+/** Inserts point k of a batch into the graph (see hnsw-points.mjs), made with it at init. */
 let addPoint;
 /** Whether addPoint hands hnswlib Float32Arrays (reported with the written file). */
 let typedPoints = false;
@@ -63,16 +63,14 @@ parentPort.on('message', async (msg) => {
       ({ dims, capacity, stop } = msg.init);
       index = new hnswlib.HierarchicalNSW('cosine', dims);
       index.initIndex(capacity, msg.init.m, msg.init.efConstruction, 42);
+      typedPoints = addPointTakesFloat32Array(hnswlib);
+      addPoint = pointAdder(index, dims, typedPoints);
     } else if (msg.add) {
       const v = msg.add;
       const n = v.length / dims;
       if (count + n > capacity) {
         capacity = Math.max(Math.ceil(capacity * GROWTH), count + n);
         index.resizeIndex(capacity);
-      }
-      if (!addPoint) {
-        typedPoints = addPointTakesFloat32Array(hnswlib);
-        addPoint = pointAdder(index, dims, typedPoints);
       }
       for (let k = 0; k < n; k++) {
         if (stopRequested()) process.exit(0);
